@@ -1,0 +1,5 @@
+package io.lineone.api;
+
+/** Body of {@code PUT /merchants/{id}/assignee}. */
+public record AssigneeChange(String managerId) {
+}

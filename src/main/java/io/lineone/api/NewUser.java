@@ -1,0 +1,5 @@
+package io.lineone.api;
+
+/** Body of {@code POST /users}. */
+public record NewUser(String login, String displayName, Role role, String password) {
+}

@@ -1,0 +1,5 @@
+package io.lineone.api;
+
+/** Body of {@code POST /session}. */
+public record SessionRequest(String login, String password) {
+}

@@ -1,0 +1,7 @@
+package io.lineone.api;
+
+/** Key account or small/medium enterprise. */
+public enum Tier {
+    KA,
+    SME
+}
