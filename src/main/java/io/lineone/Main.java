@@ -1,1 +1,23 @@
-package io.lineone; public class Main { public static void main(String[] a){} }
+package io.lineone;
+
+import io.lineone.server.ServerMain;
+import java.util.Arrays;
+
+/**
+ * The one entry point of {@code lineone.jar}. Deliberately not a JavaFX {@code Application}: a plain main
+ * class is what lets JavaFX start from the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("server")) {
+            ServerMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.err.println("lineone: the console is not built yet; run 'server --help'");
+        System.exit(2);
+    }
+}
