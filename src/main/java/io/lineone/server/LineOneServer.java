@@ -22,7 +22,6 @@ import io.lineone.server.store.StoreException;
 import io.lineone.server.store.TokenStore;
 import io.lineone.server.store.UserStore;
 import java.net.BindException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -84,7 +83,7 @@ public final class LineOneServer implements AutoCloseable {
             HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues, events, version()));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
-                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore, Duration.ofSeconds(1))
+                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)
                     : Optional.empty();
             return new LineOneServer(config, db, http, events, simulator);
         } catch (RuntimeException e) {

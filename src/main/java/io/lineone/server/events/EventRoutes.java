@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
  * {@code GET /events}: the domain events the caller may see, as Server-Sent Events ({@code id:} the sequence,
  * {@code event:} the type, {@code data:} the JSON payload), with a comment line as heartbeat.
  * {@code Last-Event-ID} (or, for a first connection, {@code ?since=}) replays what came after that id first.
- * Without either the stream starts with the next event. Needs {@code Accept: text/event-stream}.
+ * Without either the stream starts with the next event: every change committed after the response headers
+ * arrive is delivered, so a client may open the stream first and then load lists. Needs
+ * {@code Accept: text/event-stream}.
  */
 public final class EventRoutes {
 
@@ -32,15 +34,23 @@ public final class EventRoutes {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw DomainException.invalid("Accept", "must include text/event-stream: this endpoint is an event stream");
         }
-        new SseHandler(client -> {
-            client.keepAlive();
-            try {
-                hub.open(caller, since, new SseSink(client));
-            } catch (IOException e) {
-                client.close();
-                throw new UncheckedIOException(e);
-            }
-        }).handle(ctx);
+        // Registered before the response headers go out: a client that sees them misses nothing after.
+        Subscription subscription = hub.subscribe(caller, since);
+        try {
+            new SseHandler(client -> {
+                client.keepAlive();
+                try {
+                    hub.start(subscription, new SseSink(client));
+                } catch (IOException e) {
+                    hub.cancel(subscription);
+                    client.close();
+                    throw new UncheckedIOException(e);
+                }
+            }).handle(ctx);
+        } catch (RuntimeException e) {
+            hub.cancel(subscription);
+            throw e;
+        }
     }
 
     /** The header wins: an EventSource reconnecting sends it while the URL keeps its first {@code since}. */
