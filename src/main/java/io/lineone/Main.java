@@ -1,1 +1,14 @@
-package io.lineone; public class Main { public static void main(String[] a){} }
+package io.lineone;
+
+import io.lineone.client.ConsoleLauncher;
+
+/** The jar's entry point: the console by default. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ConsoleLauncher.launch(args);
+    }
+}
