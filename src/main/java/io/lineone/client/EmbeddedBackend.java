@@ -1,26 +1,39 @@
 package io.lineone.client;
 
+import io.lineone.server.LineOneServer;
+import io.lineone.server.ServerConfig;
+import io.lineone.server.sim.DemoWorkspace;
+
 /**
  * The backend run inside the console's own process for the demo workspace.
- * The only client class that may use {@code io.lineone.server}: everything else talks HTTP.
+ * The only client class that may use {@code io.lineone.server}: everything else, the demo
+ * included, talks to it over HTTP like to any other server.
  */
 public final class EmbeddedBackend implements AutoCloseable {
 
-    /** Starts the backend once; later calls return the running one's URL. */
+    private LineOneServer server;
+
+    /** Starts the backend once (blocking, so off the FX thread); later calls return the running one's URL. */
     public synchronized String start() {
-        throw new IllegalStateException("the embedded backend arrives with the server");
+        if (server == null) {
+            server = LineOneServer.start(ServerConfig.embedded());
+        }
+        return server.url();
     }
 
     public String managerLogin() {
-        return "";
+        return DemoWorkspace.MANAGER_LOGIN;
     }
 
     public String password() {
-        return "";
+        return DemoWorkspace.PASSWORD;
     }
 
     @Override
     public synchronized void close() {
-        // Nothing started yet.
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

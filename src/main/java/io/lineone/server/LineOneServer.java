@@ -1,0 +1,138 @@
+package io.lineone.server;
+
+import io.lineone.api.NewUser;
+import io.lineone.api.Role;
+import io.lineone.server.auth.AuthService;
+import io.lineone.server.auth.PasswordHasher;
+import io.lineone.server.domain.Lighthouse;
+import io.lineone.server.domain.MerchantService;
+import io.lineone.server.domain.UserService;
+import io.lineone.server.http.HttpApi;
+import io.lineone.server.sim.DemoWorkspace;
+import io.lineone.server.store.AuditLog;
+import io.lineone.server.store.Database;
+import io.lineone.server.store.LoginFailureStore;
+import io.lineone.server.store.MerchantStore;
+import io.lineone.server.store.StoreException;
+import io.lineone.server.store.TokenStore;
+import io.lineone.server.store.UserStore;
+import java.net.BindException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running backend: the one place where stores, services and routes are wired together. */
+public final class LineOneServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LineOneServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final HttpApi http;
+
+    private LineOneServer(ServerConfig config, Database db, HttpApi http) {
+        this.config = config;
+        this.db = db;
+        this.http = http;
+    }
+
+    /**
+     * Opens and migrates the database, creates the first accounts on an empty one, and starts serving.
+     *
+     * @throws ServerStartException with a one-line reason (database unreachable, port in use, no admin password)
+     */
+    public static LineOneServer start(ServerConfig config) {
+        Database db;
+        try {
+            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 16);
+        } catch (StoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        try {
+            PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+            UserStore userStore = new UserStore(db);
+            AuditLog audit = new AuditLog(db);
+            AuthService auth = new AuthService(db, userStore, new TokenStore(db), new LoginFailureStore(db), audit,
+                    hasher, config.clock());
+            UserService users = new UserService(db, userStore, audit, hasher, config.clock());
+            MerchantService merchants = new MerchantService(db, new MerchantStore(db), userStore, audit,
+                    new Lighthouse(config.lighthouseWeights()), config.clock());
+
+            bootstrap(config, userStore, users, merchants);
+
+            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, version()));
+            startHttp(http, config);
+            return new LineOneServer(config, db, http);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void bootstrap(ServerConfig config, UserStore userStore, UserService users,
+                                  MerchantService merchants) {
+        if (!userStore.isEmpty()) {
+            return;
+        }
+        if (config.demo()) {
+            DemoWorkspace.seed(users, merchants, config.adminPassword());
+            return;
+        }
+        if (config.adminPassword() == null || config.adminPassword().isBlank()) {
+            throw new ServerStartException("the database is empty: set LINEONE_ADMIN_PASSWORD to create the admin"
+                    + " account, or start with --demo", null);
+        }
+        try {
+            users.createUnchecked(null, new NewUser("admin", "Administrator", Role.ADMIN, config.adminPassword()));
+        } catch (io.lineone.server.domain.DomainException e) {
+            throw new ServerStartException("LINEONE_ADMIN_PASSWORD is not usable: " + e.errors().get(0).message(), e);
+        }
+        LOG.info("created the ADMIN account 'admin'");
+    }
+
+    private static void startHttp(HttpApi http, ServerConfig config) {
+        try {
+            http.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                throw new ServerStartException("port " + config.port() + " on " + config.host()
+                        + " is already in use (choose another with --port)", e);
+            }
+            throw new ServerStartException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The root URL, e.g. {@code http://127.0.0.1:54321}; the API lives under {@code /api/v1}. */
+    public String url() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public String databaseDescription() {
+        return db.kind() == Database.Kind.H2 ? "H2" : "PostgreSQL";
+    }
+
+    /** Every route the API serves, for the OpenAPI consistency test. */
+    public List<io.lineone.server.http.Router.Route> routes() {
+        return http.routes();
+    }
+
+    public static String version() {
+        String version = LineOneServer.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        db.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.lineone.server;
+
+import io.lineone.server.auth.PasswordHasher;
+import io.lineone.server.domain.LighthouseWeights;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Everything a backend needs to start.
+ *
+ * @param adminPassword password of the ADMIN account created on an empty database; null refuses an empty
+ *                      database unless {@code demo}
+ * @param demo          seed the demo workspace into an empty database
+ * @param simulate      run the demo traffic simulator (only with {@code demo})
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        boolean demo,
+        boolean simulate,
+        String adminPassword,
+        Clock clock,
+        int passwordIterations,
+        LighthouseWeights lighthouseWeights) {
+
+    public static final int DEFAULT_PORT = 8080;
+    /** The ADMIN password of {@link #forTests()}. */
+    public static final String TEST_ADMIN_PASSWORD = "admin-test-password";
+
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** The team server's defaults: every interface, port 8080, H2 under the data directory. */
+    public static ServerConfig defaults() {
+        return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
+                System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT);
+    }
+
+    /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
+    public static ServerConfig embedded() {
+        return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT);
+    }
+
+    /** A private in-memory database on a free loopback port, with only the ADMIN account. */
+    public static ServerConfig forTests() {
+        String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+        // Fewer hash iterations only to keep the suite quick; the code path is the production one.
+        return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
+                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT);
+    }
+
+    public static String defaultJdbcUrl() {
+        return "jdbc:h2:file:" + DataDirectory.resolve().resolve("db").resolve("lineone").toAbsolutePath() + H2_OPTIONS;
+    }
+
+    /** Adds the PostgreSQL compatibility options to an H2 URL that lacks them; others pass unchanged. */
+    static String withH2Options(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
+            return jdbcUrl + H2_OPTIONS;
+        }
+        return jdbcUrl;
+    }
+
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights);
+    }
+
+    public ServerConfig withDatabase(String newJdbcUrl, String newUser, String newPassword) {
+        return new ServerConfig(host, port, withH2Options(newJdbcUrl), newUser, newPassword, demo, simulate,
+                adminPassword, clock, passwordIterations, lighthouseWeights);
+    }
+
+    public ServerConfig withDemo(boolean newDemo, boolean newSimulate) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, newDemo, newSimulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights);
+    }
+
+    public ServerConfig withClock(Clock newClock) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, newClock,
+                passwordIterations, lighthouseWeights);
+    }
+
+    public ServerConfig withLighthouseWeights(LighthouseWeights weights) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                passwordIterations, weights);
+    }
+}

@@ -1,0 +1,122 @@
+package io.lineone.server;
+
+import io.lineone.server.domain.LighthouseWeights;
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code lineone server [--port N] [--db JDBC_URL] [--demo]}: the backend alone, for a team. */
+public final class ServerMain {
+
+    static final String USAGE = """
+            Usage: java -jar lineone.jar server [options]
+
+            Runs the LineOne backend (REST API under /api/v1) until stopped.
+
+            Options:
+              --port N         TCP port to listen on (default 8080; 0 picks a free one)
+              --host ADDRESS   interface to listen on (default 0.0.0.0, every interface)
+              --db JDBC_URL    database (default: H2 file in the data directory). For a team:
+                               jdbc:postgresql://HOST:5432/lineone, with the user and password in
+                               LINEONE_DB_USER and LINEONE_DB_PASSWORD (or in the URL)
+              --demo           seed the demo workspace into an empty database
+              --lighthouse-weights W
+                               weights of the lighthouse score, e.g.
+                               shipping=0.2,preSale=0.15,afterSale=0.25,dsr=0.25,dispute=0.15
+              --help           show this help
+
+            Environment:
+              LINEONE_ADMIN_PASSWORD  password of the ADMIN account 'admin', created on an empty
+                                      database (required then, unless --demo)
+              LINEONE_HOME            data directory (default: the platform's application data folder)
+            """;
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Starts the server and returns 0, or returns a non-zero exit code after one line on {@code err}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ServerConfig config;
+        try {
+            config = parse(List.of(args), ServerConfig.defaults());
+        } catch (UsageException e) {
+            if (e.getMessage() == null) {
+                out.print(USAGE);
+                return 0;
+            }
+            err.println("lineone server: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+        try {
+            LineOneServer server = LineOneServer.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lineone-shutdown"));
+            out.println("LineOne backend " + LineOneServer.version() + " listening on " + server.url() + "/api/v1"
+                    + " (database: " + server.databaseDescription() + (config.demo() ? ", demo workspace" : "") + ")");
+            return 0;
+        } catch (ServerStartException e) {
+            err.println("lineone server: cannot start: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static ServerConfig parse(List<String> args, ServerConfig config) {
+        boolean demo = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> throw new UsageException(null);
+                case "--demo" -> demo = true;
+                case "--port" -> config = config.withPort(port(value(args, ++i, arg)));
+                case "--host" -> config = config.withHost(value(args, ++i, arg));
+                case "--db" -> {
+                    String url = value(args, ++i, arg);
+                    if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+                        throw new UsageException("--db takes a jdbc:postgresql:… or jdbc:h2:… URL, not '" + url + "'");
+                    }
+                    config = config.withDatabase(url, config.dbUser(), config.dbPassword());
+                }
+                case "--lighthouse-weights" -> {
+                    try {
+                        config = config.withLighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--lighthouse-weights: " + e.getMessage());
+                    }
+                }
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        return config.withDemo(demo, demo);
+    }
+
+    private static String value(List<String> args, int index, String flag) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("--port takes a number from 0 to 65535, not '" + text + "'");
+    }
+
+    /** A wrong command line; a null message asks for the help text. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.lineone.server.auth;
+
+import io.lineone.api.Session;
+import io.lineone.api.User;
+import io.lineone.server.domain.Caller;
+import io.lineone.server.domain.DomainException;
+import io.lineone.server.store.AuditLog;
+import io.lineone.server.store.Database;
+import io.lineone.server.store.LoginFailureStore;
+import io.lineone.server.store.TokenStore;
+import io.lineone.server.store.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sign-in, token checks and sign-out, with login throttling. */
+public final class AuthService {
+
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    public static final int MAX_FAILURES = 5;
+    public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+
+    private final Database db;
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final LoginFailureStore failures;
+    private final AuditLog audit;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public AuthService(Database db, UserStore users, TokenStore tokens, LoginFailureStore failures, AuditLog audit,
+                       PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.users = users;
+        this.tokens = tokens;
+        this.failures = failures;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a login and password and issues a token.
+     *
+     * @throws DomainException UNAUTHENTICATED for a wrong login or password (the same answer for both),
+     *                         TOO_MANY_REQUESTS after {@value #MAX_FAILURES} failures within the window
+     */
+    public Session signIn(String login, String password, String requestId) {
+        Instant now = clock.instant();
+        if (failures.countSince(login, now.minus(FAILURE_WINDOW)) >= MAX_FAILURES) {
+            throw new DomainException(DomainException.Kind.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins for this login; try again in " + FAILURE_WINDOW.toMinutes() + " minutes.");
+        }
+        Optional<UserStore.Credentials> credentials = users.credentials(login);
+        boolean valid;
+        if (credentials.isPresent()) {
+            valid = hasher.verify(password, credentials.get().passwordHash());
+        } else {
+            hasher.verifyNothing(password);
+            valid = false;
+        }
+        if (!valid) {
+            failures.record(login, now);
+            throw DomainException.unauthenticated("Wrong login or password.");
+        }
+        User user = credentials.get().user();
+        String token = Tokens.newToken();
+        Instant expiresAt = now.plus(TOKEN_LIFETIME);
+        db.inTransaction(connection -> {
+            tokens.insert(connection, Tokens.hash(token), user.id(), now, expiresAt);
+            audit.append(connection, new AuditLog.Entry(user.id(), "session.create", "user", user.id(),
+                    null, null, requestId, now));
+            return null;
+        });
+        return new Session(token, expiresAt, user);
+    }
+
+    /** The user behind a live token. */
+    public Optional<User> authenticate(String token) {
+        return tokens.activeUser(Tokens.hash(token), clock.instant());
+    }
+
+    public void signOut(Caller caller, String token) {
+        Instant now = clock.instant();
+        db.inTransaction(connection -> {
+            if (tokens.revoke(connection, Tokens.hash(token), now)) {
+                audit.append(connection, new AuditLog.Entry(caller.id(), "session.revoke", "user", caller.id(),
+                        null, null, caller.requestId(), now));
+            }
+            return null;
+        });
+    }
+}

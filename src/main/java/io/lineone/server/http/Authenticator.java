@@ -1,0 +1,37 @@
+package io.lineone.server.http;
+
+import io.javalin.http.Context;
+import io.lineone.server.auth.AuthService;
+import io.lineone.server.domain.Caller;
+import io.lineone.server.domain.DomainException;
+import java.util.Optional;
+
+/** Turns an {@code Authorization: Bearer …} header into the caller, or answers 401. */
+final class Authenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    private final AuthService auth;
+
+    Authenticator(AuthService auth) {
+        this.auth = auth;
+    }
+
+    Caller caller(Context ctx) {
+        String token = token(ctx).orElseThrow(() -> DomainException.unauthenticated(
+                "Sign in first: this request needs an 'Authorization: Bearer <token>' header."));
+        return auth.authenticate(token)
+                .map(user -> new Caller(user, RequestIds.of(ctx)))
+                .orElseThrow(() -> DomainException.unauthenticated(
+                        "The token is unknown, expired or revoked; sign in again."));
+    }
+
+    static Optional<String> token(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length()).strip();
+        return token.isEmpty() || token.length() > 256 ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,99 @@
+package io.lineone.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.lineone.api.Problem;
+import io.lineone.server.domain.DomainException;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes every error as {@code application/problem+json}; nothing else ever reaches a client on failure. */
+final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private final ObjectMapper json;
+
+    Problems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void domain(DomainException e, Context ctx) {
+        int status = status(e.kind());
+        if (status == 429) {
+            ctx.header("Retry-After", "900");
+        }
+        if (status == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+        }
+        write(ctx, new Problem(type(e.kind().name()), title(status), status, e.getMessage(), e.errors()));
+    }
+
+    void http(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String detail = switch (status) {
+            case 404 -> "No such endpoint: " + ctx.method() + " " + ctx.path();
+            case 405 -> "The endpoint " + ctx.path() + " does not take " + ctx.method() + ".";
+            case 413 -> "The body is larger than 1 MiB.";
+            default -> e.getMessage();
+        };
+        write(ctx, new Problem(type(title(status)), title(status), status, detail, List.of()));
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        String requestId = RequestIds.of(ctx);
+        LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+        write(ctx, new Problem(type("internal"), title(500), 500,
+                "The server failed to answer; the error is logged under request id " + requestId + ".", List.of()));
+    }
+
+    void write(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem could not be written as JSON", e);
+        }
+    }
+
+    static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case CONTENT_TOO_LARGE -> 413;
+            case UNPROCESSABLE -> 422;
+            case PRECONDITION_REQUIRED -> 428;
+            case TOO_MANY_REQUESTS -> 429;
+        };
+    }
+
+    private static String type(String name) {
+        return "urn:lineone:problem:" + name.toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+}

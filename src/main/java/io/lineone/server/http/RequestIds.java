@@ -1,0 +1,28 @@
+package io.lineone.server.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Every request gets an id, echoed in {@code X-Request-Id} and written to the audit log. */
+final class RequestIds {
+
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "lineone.requestId";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestIds() {
+    }
+
+    static void assign(Context ctx) {
+        String incoming = ctx.header(HEADER);
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id != null ? id : "none";
+    }
+}

@@ -1,0 +1,150 @@
+package io.lineone.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.javalin.http.Context;
+import io.lineone.api.Problem.FieldError;
+import io.lineone.server.domain.Cursor;
+import io.lineone.server.domain.DomainException;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads request bodies and query parameters, answering 400 with the offending field for anything off. */
+final class Requests {
+
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final ObjectMapper json;
+
+    Requests(ObjectMapper json) {
+        this.json = json;
+    }
+
+    <T> T body(Context ctx, Class<T> type) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new DomainException(DomainException.Kind.CONTENT_TOO_LARGE, "The body is larger than 1 MiB.");
+        }
+        if (bytes.length == 0) {
+            throw DomainException.invalid("body", "a JSON body is required");
+        }
+        try {
+            T value = json.readValue(bytes, type);
+            if (value == null) {
+                throw DomainException.invalid("body", "must be a JSON object");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw DomainException.invalid(List.of(fieldError(e)));
+        } catch (IOException e) {
+            throw DomainException.invalid("body", "could not be read");
+        }
+    }
+
+    static int limit(Context ctx) {
+        String text = ctx.queryParam("limit");
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, like a number out of range
+        }
+        throw DomainException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    static Cursor cursor(Context ctx) {
+        return Cursor.parse(ctx.queryParam("cursor"));
+    }
+
+    static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(name, "must be one of " + allowed(type));
+        }
+    }
+
+    static String textParam(Context ctx, String name, int maxLength) {
+        String text = ctx.queryParam(name);
+        if (text != null && text.length() > maxLength) {
+            throw DomainException.invalid(name, "must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static FieldError fieldError(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                String values = allowed((Class) format.getTargetType());
+                return new FieldError(field, "must be one of " + values);
+            }
+            if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return new FieldError(field, "must be " + describe(mismatch.getTargetType()));
+            }
+            return new FieldError(field, "has a wrong value");
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldError("body", "must be a JSON object");
+        }
+        String message = e.getOriginalMessage();
+        return new FieldError("body", "is not valid JSON" + (message == null ? "" : ": " + firstLine(message)));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number in range";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            String values = allowed((Class) type);
+            return "one of " + values;
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static <E extends Enum<E>> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse(text);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,42 @@
+package io.lineone.server.http;
+
+import io.javalin.http.Context;
+import io.lineone.api.SessionRequest;
+import io.lineone.server.auth.AuthService;
+import io.lineone.server.domain.Caller;
+import io.lineone.server.domain.Validation;
+
+/** {@code /session} and {@code /me}. */
+final class SessionRoutes {
+
+    private final AuthService auth;
+    private final Requests requests;
+
+    SessionRoutes(AuthService auth, Requests requests) {
+        this.auth = auth;
+        this.requests = requests;
+    }
+
+    void register(Router router) {
+        router.publicPost("/session", this::signIn);
+        router.delete("/session", this::signOut);
+        router.get("/me", (ctx, caller) -> ctx.json(caller.user()));
+    }
+
+    private void signIn(Context ctx) {
+        SessionRequest request = requests.body(ctx, SessionRequest.class);
+        new Validation()
+                .check(request.login() != null && !request.login().isBlank(), "login", "is required")
+                .check(request.password() != null && !request.password().isEmpty(), "password", "is required")
+                .check(request.login() == null || request.login().length() <= 64, "login", "must be at most 64 characters")
+                .check(request.password() == null || request.password().length() <= 256, "password",
+                        "must be at most 256 characters")
+                .throwIfInvalid();
+        ctx.status(201).json(auth.signIn(request.login(), request.password(), RequestIds.of(ctx)));
+    }
+
+    private void signOut(Context ctx, Caller caller) {
+        auth.signOut(caller, Authenticator.token(ctx).orElseThrow());
+        ctx.status(204);
+    }
+}

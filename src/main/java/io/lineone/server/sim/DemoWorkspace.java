@@ -1,0 +1,115 @@
+package io.lineone.server.sim;
+
+import io.lineone.api.MerchantMetrics;
+import io.lineone.api.NewMerchant;
+import io.lineone.api.NewUser;
+import io.lineone.api.Role;
+import io.lineone.api.Tier;
+import io.lineone.api.User;
+import io.lineone.server.domain.MerchantService;
+import io.lineone.server.domain.UserService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The demo workspace: a team of four managers, their supervisor, a product owner, the marketplace feed and
+ * a few hundred merchants with plausible names, shops and service metrics. The same every time (fixed seed).
+ */
+public final class DemoWorkspace {
+
+    /** The password of every demo account. */
+    public static final String PASSWORD = "lineone-demo";
+    /** The manager the console signs in on the embedded demo workspace. */
+    public static final String MANAGER_LOGIN = "li.na";
+    public static final int MERCHANTS_PER_MANAGER = 85;
+    public static final int UNASSIGNED_MERCHANTS = 20;
+
+    private static final String[][] MANAGERS = {
+        {"li.na", "李娜"}, {"wang.wei", "王伟"}, {"zhang.min", "张敏"}, {"liu.yang", "刘洋"},
+    };
+    private static final String[][] CITIES = {
+        {"杭州", "浙江"}, {"义乌", "浙江"}, {"宁波", "浙江"}, {"温州", "浙江"}, {"广州", "广东"}, {"深圳", "广东"},
+        {"东莞", "广东"}, {"佛山", "广东"}, {"苏州", "江苏"}, {"南京", "江苏"}, {"厦门", "福建"}, {"泉州", "福建"},
+        {"上海", "上海"}, {"青岛", "山东"}, {"成都", "四川"}, {"武汉", "湖北"}, {"郑州", "河南"}, {"北京", "北京"},
+        {"长沙", "湖南"}, {"合肥", "安徽"},
+    };
+    private static final String[] BRANDS = {
+        "悦享", "优品", "鲜果", "禾木", "云朵", "星辰", "初心", "暖阳", "青禾", "匠心", "橙意", "小鹿", "森屿", "锦绣",
+        "拾光", "蓝湾", "山野", "稻香", "美好", "乐活", "如意", "知味", "自在", "花间", "墨竹", "清泉", "金穗", "百草",
+        "晨曦", "源野",
+    };
+    private static final String[][] CATEGORIES = {
+        {"服饰鞋包", "服饰", "鞋业", "箱包"},
+        {"美妆个护", "化妆品", "个护"},
+        {"食品生鲜", "食品", "生鲜", "农产品", "茶业"},
+        {"家居日用", "家居", "日用品", "家纺"},
+        {"数码家电", "电子", "电器", "数码"},
+        {"母婴用品", "母婴用品", "童装"},
+        {"运动户外", "运动用品", "户外用品"},
+        {"图书文娱", "文化", "文具"},
+    };
+    private static final String[] SHOP_SUFFIXES = {"旗舰店", "专营店", "官方店", "专卖店"};
+
+    private DemoWorkspace() {
+    }
+
+    /** Seeds an empty database. {@code adminPassword} null gives the admin the demo password too. */
+    public static void seed(UserService users, MerchantService merchants, String adminPassword) {
+        // One hash for all demo accounts: seeding stays quick on a first launch, and they share a password anyway.
+        String demoHash = users.hashPassword(PASSWORD);
+        if (adminPassword == null || adminPassword.isBlank()) {
+            users.createWithHash(null, new NewUser("admin", "管理员", Role.ADMIN, PASSWORD), demoHash);
+        } else {
+            users.createUnchecked(null, new NewUser("admin", "管理员", Role.ADMIN, adminPassword));
+        }
+        List<User> managers = new ArrayList<>();
+        for (String[] manager : MANAGERS) {
+            managers.add(users.createWithHash(null, new NewUser(manager[0], manager[1], Role.MANAGER, PASSWORD), demoHash));
+        }
+        users.createWithHash(null, new NewUser("chen.jing", "陈静", Role.SUPERVISOR, PASSWORD), demoHash);
+        users.createWithHash(null, new NewUser("zhao.lei", "赵磊", Role.PRODUCT_OWNER, PASSWORD), demoHash);
+        users.createWithHash(null, new NewUser("feed", "商家平台数据源", Role.SERVICE, PASSWORD), demoHash);
+
+        Random random = new Random(618);
+        Set<String> names = new HashSet<>();
+        int total = managers.size() * MERCHANTS_PER_MANAGER + UNASSIGNED_MERCHANTS;
+        for (int i = 0; i < total; i++) {
+            String managerId = i < managers.size() * MERCHANTS_PER_MANAGER ? managers.get(i % managers.size()).id() : null;
+            merchants.createUnchecked(null, merchant(random, names, managerId));
+        }
+    }
+
+    private static NewMerchant merchant(Random random, Set<String> names, String managerId) {
+        Tier tier = random.nextInt(5) == 0 ? Tier.KA : Tier.SME;
+        String[] category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+        String trade;
+        String brand;
+        String[] city;
+        String name;
+        do {
+            city = CITIES[random.nextInt(CITIES.length)];
+            brand = BRANDS[random.nextInt(BRANDS.length)];
+            trade = category[1 + random.nextInt(category.length - 1)];
+            name = city[0] + brand + trade + (random.nextBoolean() ? "有限公司" : "贸易有限公司");
+        } while (!names.add(name));
+        String suffix = tier == Tier.KA ? "旗舰店" : SHOP_SUFFIXES[random.nextInt(SHOP_SUFFIXES.length)];
+        // Key accounts run tighter operations on average; everybody has a tail.
+        double skill = tier == Tier.KA ? 0.75 + random.nextDouble() * 0.25 : random.nextDouble();
+        double noise = random.nextGaussian() * 0.08;
+        double quality = Math.max(0, Math.min(1, skill + noise));
+        MerchantMetrics metrics = new MerchantMetrics(
+                round1(10 + (1 - quality) * 50 + random.nextDouble() * 6),
+                round1(6 + (1 - quality) * 80 + random.nextDouble() * 10),
+                round1(12 + (1 - quality) * 220 + random.nextDouble() * 20),
+                Math.round((4.1 + quality * 0.85) * 100) / 100.0,
+                Math.round((0.0005 + (1 - quality) * 0.018) * 10_000) / 10_000.0);
+        return new NewMerchant(name, brand + trade + suffix, tier, category[0], city[1], managerId, metrics);
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
