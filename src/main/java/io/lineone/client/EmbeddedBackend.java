@@ -1,7 +1,9 @@
 package io.lineone.client;
 
+import io.lineone.client.common.DemoStartException;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
+import io.lineone.server.ServerStartException;
 import io.lineone.server.sim.DemoWorkspace;
 
 /**
@@ -14,9 +16,13 @@ public final class EmbeddedBackend implements AutoCloseable {
     private LineOneServer server;
 
     /** Starts the backend once (blocking, so off the FX thread); later calls return the running one's URL. */
-    public synchronized String start() {
+    public synchronized String start() throws DemoStartException {
         if (server == null) {
-            server = LineOneServer.start(ServerConfig.embedded());
+            try {
+                server = LineOneServer.start(ServerConfig.embedded());
+            } catch (ServerStartException e) {
+                throw new DemoStartException(e.getMessage(), e);
+            }
         }
         return server.url();
     }

@@ -14,6 +14,9 @@ public final class ErrorMessages {
     }
 
     public String describe(Exception failure) {
+        if (failure instanceof DemoStartException e) {
+            return messages.format("error.demoStart", e.getMessage());
+        }
         if (!(failure instanceof BackendException e)) {
             // A bug, not a condition the user can act on: log it for us, say something calm to them.
             LOG.log(System.Logger.Level.ERROR, "unexpected failure", failure);
