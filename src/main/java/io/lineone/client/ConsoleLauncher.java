@@ -12,6 +12,7 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(String[] args) {
+        LineOneApp.prestartDemoIfNeeded(args);
         Application.launch(LineOneApp.class, args);
     }
 }

@@ -13,7 +13,26 @@ import io.lineone.server.sim.DemoWorkspace;
  */
 public final class EmbeddedBackend implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(EmbeddedBackend.class.getName());
+
     private LineOneServer server;
+
+    /**
+     * Starts the backend on a daemon thread right away, so it boots while JavaFX starts up; whoever
+     * calls {@link #start()} later waits for that boot instead of beginning another.
+     */
+    public void startInBackground() {
+        Thread boot = new Thread(() -> {
+            try {
+                start();
+            } catch (DemoStartException e) {
+                // The console's own start() call will meet the same failure and show it to the user.
+                LOG.log(System.Logger.Level.WARNING, "the embedded backend did not start: " + e.getMessage());
+            }
+        }, "lineone-embedded-boot");
+        boot.setDaemon(true);
+        boot.start();
+    }
 
     /** Starts the backend once (blocking, so off the FX thread); later calls return the running one's URL. */
     public synchronized String start() throws DemoStartException {
