@@ -1,5 +1,6 @@
 package io.lineone;
 
+import io.lineone.client.ConsoleLauncher;
 import io.lineone.server.ServerMain;
 import java.util.Arrays;
 
@@ -17,7 +18,7 @@ public final class Main {
             ServerMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        System.err.println("lineone: the console is not built yet; run 'server --help'");
-        System.exit(2);
+        // Everything else is the console, including its own options such as --server URL.
+        ConsoleLauncher.launch(args);
     }
 }

@@ -42,6 +42,8 @@ public final class HttpApi {
             cfg.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyProblemErrors.forServer(json)));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(JettyProblemErrors.forContext(json)));
             cfg.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 Long length = ctx.req().getContentLengthLong() >= 0 ? ctx.req().getContentLengthLong() : null;

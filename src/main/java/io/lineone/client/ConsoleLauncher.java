@@ -1,0 +1,18 @@
+package io.lineone.client;
+
+import javafx.application.Application;
+
+/**
+ * Starts the console. A plain class calls {@link Application#launch} because a jar whose main
+ * class extends {@code Application} fails with "JavaFX runtime components are missing".
+ */
+public final class ConsoleLauncher {
+
+    private ConsoleLauncher() {
+    }
+
+    public static void launch(String[] args) {
+        LineOneApp.prestartDemoIfNeeded(args);
+        Application.launch(LineOneApp.class, args);
+    }
+}

@@ -1,0 +1,64 @@
+package io.lineone.client;
+
+import io.lineone.client.common.DemoStartException;
+import io.lineone.server.LineOneServer;
+import io.lineone.server.ServerConfig;
+import io.lineone.server.ServerStartException;
+import io.lineone.server.sim.DemoWorkspace;
+
+/**
+ * The backend run inside the console's own process for the demo workspace.
+ * The only client class that may use {@code io.lineone.server}: everything else, the demo
+ * included, talks to it over HTTP like to any other server.
+ */
+public final class EmbeddedBackend implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedBackend.class.getName());
+
+    private LineOneServer server;
+
+    /**
+     * Starts the backend on a daemon thread right away, so it boots while JavaFX starts up; whoever
+     * calls {@link #start()} later waits for that boot instead of beginning another.
+     */
+    public void startInBackground() {
+        Thread boot = new Thread(() -> {
+            try {
+                start();
+            } catch (DemoStartException e) {
+                // The console's own start() call will meet the same failure and show it to the user.
+                LOG.log(System.Logger.Level.WARNING, "the embedded backend did not start: " + e.getMessage());
+            }
+        }, "lineone-embedded-boot");
+        boot.setDaemon(true);
+        boot.start();
+    }
+
+    /** Starts the backend once (blocking, so off the FX thread); later calls return the running one's URL. */
+    public synchronized String start() throws DemoStartException {
+        if (server == null) {
+            try {
+                server = LineOneServer.start(ServerConfig.embedded());
+            } catch (ServerStartException e) {
+                throw new DemoStartException(e.getMessage(), e);
+            }
+        }
+        return server.url();
+    }
+
+    public String managerLogin() {
+        return DemoWorkspace.MANAGER_LOGIN;
+    }
+
+    public String password() {
+        return DemoWorkspace.PASSWORD;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

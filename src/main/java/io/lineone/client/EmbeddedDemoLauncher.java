@@ -1,0 +1,23 @@
+package io.lineone.client;
+
+import io.lineone.client.common.DemoLauncher;
+import io.lineone.client.common.SignedIn;
+import io.lineone.client.net.Backend;
+
+/** Opens the demo workspace over HTTP like any other server, just one started in-process. */
+public final class EmbeddedDemoLauncher implements DemoLauncher {
+
+    private final EmbeddedBackend embedded;
+    private final Backend backend;
+
+    public EmbeddedDemoLauncher(EmbeddedBackend embedded, Backend backend) {
+        this.embedded = embedded;
+        this.backend = backend;
+    }
+
+    @Override
+    public SignedIn open() throws Exception {
+        String url = embedded.start();
+        return new SignedIn(backend.signIn(url, embedded.managerLogin(), embedded.password()), url, true);
+    }
+}

@@ -1,0 +1,94 @@
+package io.lineone.client.main;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
+
+/** Binds the main window's rail, content area and status bar to its view model. */
+public final class MainController {
+
+    private final MainViewModel model;
+    private final Supplier<Parent> merchantsScreen;
+    private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+
+    @FXML private ToggleGroup nav;
+    @FXML private ToggleButton navMerchants;
+    @FXML private ToggleButton navIssues;
+    @FXML private ToggleButton navBells;
+    @FXML private ToggleButton navLedger;
+    @FXML private ToggleButton navSettings;
+    @FXML private StackPane content;
+    @FXML private Label placeholder;
+    @FXML private Label demoBadge;
+    @FXML private Label connectionLabel;
+    @FXML private Label userLabel;
+    @FXML private Label versionLabel;
+    @FXML private Button signOutButton;
+
+    public MainController(MainViewModel model, Supplier<Parent> merchantsScreen) {
+        this.model = model;
+        this.merchantsScreen = merchantsScreen;
+    }
+
+    @FXML
+    private void initialize() {
+        Map<Toggle, Section> sections = Map.of(
+                navMerchants, Section.MERCHANTS,
+                navIssues, Section.ISSUES,
+                navBells, Section.BELLS,
+                navLedger, Section.LEDGER,
+                navSettings, Section.SETTINGS);
+        sections.forEach((toggle, section) -> toggle.setUserData(section));
+        nav.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // A rail always has one place selected; clicking the current one must not clear it.
+                nav.selectToggle(old);
+            } else {
+                model.sectionProperty().set((Section) now.getUserData());
+            }
+        });
+        model.sectionProperty().addListener((obs, old, now) -> show(now));
+        navMerchants.setSelected(true);
+        show(model.sectionProperty().get());
+
+        placeholder.textProperty().bind(model.placeholderTextProperty());
+        demoBadge.setVisible(model.demo());
+        demoBadge.setManaged(model.demo());
+        connectionLabel.textProperty().bind(model.connectionTextProperty());
+        connectionLabel.getStyleClass().add("connection-checking");
+        model.connection().stateProperty().addListener((obs, old, now) -> {
+            connectionLabel.getStyleClass().removeAll("connection-checking", "connection-online", "connection-offline");
+            connectionLabel.getStyleClass().add("connection-" + now.name().toLowerCase(java.util.Locale.ROOT));
+        });
+        userLabel.setText(model.userText());
+        versionLabel.textProperty().bind(model.serverVersionProperty());
+        model.refreshHealth();
+    }
+
+    private void show(Section section) {
+        Node screen = section.built() ? screens.computeIfAbsent(section, this::build) : placeholder;
+        content.getChildren().setAll(screen);
+    }
+
+    private Node build(Section section) {
+        if (section == Section.MERCHANTS) {
+            return merchantsScreen.get();
+        }
+        return placeholder;
+    }
+
+    @FXML
+    private void signOut() {
+        signOutButton.setDisable(true);
+        model.signOut();
+    }
+}

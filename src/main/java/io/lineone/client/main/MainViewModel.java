@@ -1,0 +1,108 @@
+package io.lineone.client.main;
+
+import io.lineone.api.Health;
+import io.lineone.api.User;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.SignedIn;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.Backend;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** State and commands of the main window: navigation, status bar, sign-out. */
+public final class MainViewModel {
+
+    private final SignedIn signedIn;
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final ConnectionStatus connection;
+    private final Runnable onSignedOut;
+
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.MERCHANTS);
+    private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
+    private final StringBinding connectionText;
+    private final StringBinding placeholderText;
+
+    public MainViewModel(SignedIn signedIn, Backend backend, TaskExecutor executor, Messages messages,
+                         ConnectionStatus connection, Runnable onSignedOut) {
+        this.signedIn = signedIn;
+        this.backend = backend;
+        this.executor = executor;
+        this.messages = messages;
+        this.connection = connection;
+        this.onSignedOut = onSignedOut;
+        this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
+        this.placeholderText = Bindings.createStringBinding(
+                () -> messages.format("main.placeholder", messages.get(section.get().titleKey())), section);
+    }
+
+    /** Asks the server for its version; the answer also tells the status bar we are connected. */
+    public void refreshHealth() {
+        executor.execute(backend::health, this::healthArrived, connection::reportFailure);
+    }
+
+    private void healthArrived(Health health) {
+        connection.reportSuccess();
+        serverVersion.set(messages.format("main.status.version", health.version()));
+    }
+
+    /** Leaves even if the server cannot be told: the token is dropped locally either way. */
+    public void signOut() {
+        executor.execute(() -> {
+            backend.signOut();
+            return null;
+        }, done -> onSignedOut.run(), failure -> onSignedOut.run());
+    }
+
+    private String describeConnection() {
+        return switch (connection.state()) {
+            case CHECKING -> messages.get("main.status.connecting");
+            case ONLINE -> signedIn.demo()
+                    ? messages.get("main.status.onlineDemo")
+                    : messages.format("main.status.online", signedIn.serverUrl());
+            case OFFLINE -> messages.format("main.status.offline", signedIn.serverUrl());
+        };
+    }
+
+    public String userText() {
+        User user = signedIn.session().user();
+        return messages.format("main.status.user", user.displayName(), messages.get("role." + user.role().name()));
+    }
+
+    public String windowTitle() {
+        return signedIn.demo()
+                ? messages.format("main.title.demo", messages.get("app.name"))
+                : messages.get("app.name");
+    }
+
+    public boolean demo() {
+        return signedIn.demo();
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public StringBinding connectionTextProperty() {
+        return connectionText;
+    }
+
+    public ReadOnlyStringProperty serverVersionProperty() {
+        return serverVersion.getReadOnlyProperty();
+    }
+
+    /** What an unbuilt section says instead of its content. */
+    public StringBinding placeholderTextProperty() {
+        return placeholderText;
+    }
+
+    public ConnectionStatus connection() {
+        return connection;
+    }
+}

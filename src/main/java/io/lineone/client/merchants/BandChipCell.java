@@ -1,0 +1,43 @@
+package io.lineone.client.merchants;
+
+import io.lineone.api.Band;
+import io.lineone.api.Merchant;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+
+/** A lighthouse score drawn as a chip coloured by its band ({@code band-green} … {@code band-red}). */
+final class BandChipCell extends TableCell<MerchantRow, Merchant> {
+
+    private final Label chip = new Label();
+    private final Function<Band, String> bandLabel;
+
+    BandChipCell(Function<Band, String> bandLabel) {
+        this.bandLabel = bandLabel;
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    @Override
+    protected void updateItem(Merchant merchant, boolean empty) {
+        super.updateItem(merchant, empty);
+        if (empty || merchant == null) {
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        Band band = merchant.band() == null ? Band.of(merchant.lighthouseScore()) : merchant.band();
+        chip.setText(Integer.toString(merchant.lighthouseScore()));
+        chip.getStyleClass().setAll(styleClassesFor(band));
+        String name = bandLabel.apply(band);
+        chip.setAccessibleText(merchant.lighthouseScore() + " " + name);
+        setTooltip(new Tooltip(name));
+        setGraphic(chip);
+    }
+
+    static String[] styleClassesFor(Band band) {
+        return new String[] {"label", "band-chip", "band-" + band.name().toLowerCase(Locale.ROOT)};
+    }
+}

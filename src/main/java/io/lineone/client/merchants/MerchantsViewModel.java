@@ -1,0 +1,182 @@
+package io.lineone.client.merchants;
+
+import io.lineone.api.Merchant;
+import io.lineone.api.Tier;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.ErrorMessages;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.Backend;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * State and commands of "My merchants": the whole book is loaded once and filtered in memory,
+ * so a keystroke costs one pass of {@code contains} over pre-folded text and no network.
+ */
+public final class MerchantsViewModel {
+
+    /** What the screen shows instead of, or as, the table. */
+    public enum State {
+        LOADING,
+        ERROR,
+        EMPTY,
+        READY
+    }
+
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final ErrorMessages errors;
+    private final ConnectionStatus connection;
+
+    private final ObservableList<MerchantRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<MerchantRow> visible = new FilteredList<>(rows);
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<TierChoice> tier = new SimpleObjectProperty<>(TierChoice.ALL);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MerchantDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final StringBinding countText;
+    private final StringBinding noMatchText;
+    private Merchant selected;
+    // Answers to an older load or selection are dropped when a newer one was asked for.
+    private int loadGeneration;
+
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, Messages messages,
+                              ConnectionStatus connection) {
+        this.backend = backend;
+        this.executor = executor;
+        this.messages = messages;
+        this.errors = new ErrorMessages(messages);
+        this.connection = connection;
+        query.addListener((Observable o) -> refilter());
+        tier.addListener((Observable o) -> refilter());
+        countText = Bindings.createStringBinding(this::describeCount, visible, rows);
+        noMatchText = Bindings.createStringBinding(this::describeNoMatch, query);
+    }
+
+    public void load() {
+        int generation = ++loadGeneration;
+        error.set("");
+        state.set(State.LOADING);
+        executor.execute(backend::allMyMerchants, merchants -> {
+            if (generation == loadGeneration) {
+                connection.reportSuccess();
+                showBook(merchants);
+            }
+        }, failure -> {
+            if (generation == loadGeneration) {
+                connection.reportFailure(failure);
+                error.set(errors.describe(failure));
+                state.set(State.ERROR);
+            }
+        });
+    }
+
+    private void showBook(List<Merchant> merchants) {
+        List<MerchantRow> folded = new ArrayList<>(merchants.size());
+        for (Merchant merchant : merchants) {
+            folded.add(MerchantRow.of(merchant));
+        }
+        rows.setAll(folded);
+        state.set(folded.isEmpty() ? State.EMPTY : State.READY);
+    }
+
+    /** Shows a merchant's scorecard at once from the book, then refreshes it from the server. */
+    public void select(Merchant merchant) {
+        selected = merchant;
+        detail.set(merchant == null ? null : MerchantDetail.of(merchant, messages));
+        if (merchant == null) {
+            return;
+        }
+        executor.execute(() -> backend.merchant(merchant.id()), fresh -> {
+            if (selected == merchant) {
+                detail.set(MerchantDetail.of(fresh, messages));
+            }
+        }, connection::reportFailure);
+    }
+
+    private void refilter() {
+        String[] terms = SearchText.terms(query.get());
+        Tier only = tier.get() == null ? null : tier.get().tier();
+        if (terms.length == 0 && only == null) {
+            visible.setPredicate(null);
+            return;
+        }
+        visible.setPredicate(row -> (only == null || row.merchant().tier() == only) && row.matches(terms));
+    }
+
+    private String describeCount() {
+        if (visible.size() == rows.size()) {
+            return messages.format("merchants.count.all", rows.size());
+        }
+        return messages.format("merchants.count.filtered", visible.size(), rows.size());
+    }
+
+    private String describeNoMatch() {
+        String typed = query.get() == null ? "" : query.get().strip();
+        return typed.isEmpty()
+                ? messages.get("merchants.noMatch.filters")
+                : messages.format("merchants.noMatch.query", typed);
+    }
+
+    /** The rows that pass the search and filters, in book order; the view may sort a wrapper. */
+    public ObservableList<MerchantRow> visibleRows() {
+        return visible;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObjectProperty<TierChoice> tierProperty() {
+        return tier;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MerchantDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public StringBinding countTextProperty() {
+        return countText;
+    }
+
+    public StringBinding noMatchTextProperty() {
+        return noMatchText;
+    }
+
+    public String tierLabel(TierChoice choice) {
+        return messages.get(choice.labelKey());
+    }
+
+    public String tierLabel(Tier value) {
+        return value == null ? "" : messages.get("tier." + value.name());
+    }
+
+    public String bandLabel(io.lineone.api.Band band) {
+        return band == null ? "" : messages.get("band." + band.name());
+    }
+}

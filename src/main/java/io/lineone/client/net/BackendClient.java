@@ -1,0 +1,186 @@
+package io.lineone.client.net;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Health;
+import io.lineone.api.Json;
+import io.lineone.api.Merchant;
+import io.lineone.api.Page;
+import io.lineone.api.Problem;
+import io.lineone.api.Session;
+import io.lineone.api.SessionRequest;
+import io.lineone.api.Tier;
+import io.lineone.api.User;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The OkHttp implementation of {@link Backend}. Calls are synchronous; the console runs them
+ * off the FX thread. One instance follows one signed-in session at a time.
+ */
+public final class BackendClient implements Backend {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = Json.mapper();
+    // Written by sign-in on a worker thread, read by any later call on another.
+    private volatile String serverUrl;
+    private volatile String token;
+
+    public BackendClient(OkHttpClient http) {
+        this.http = http;
+    }
+
+    /** A client with timeouts short enough that an unreachable server is reported quickly. */
+    public static BackendClient withDefaults() {
+        return new BackendClient(new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60))
+                .build());
+    }
+
+    /** The server the client talks to, in canonical form; empty before the first sign-in. */
+    public Optional<String> serverUrl() {
+        return Optional.ofNullable(serverUrl);
+    }
+
+    @Override
+    public Health health() throws BackendException {
+        return send(get(api().addPathSegment("health")), Health.class);
+    }
+
+    @Override
+    public Session signIn(String typedUrl, String login, String password) throws BackendException {
+        String normalized = ServerUrl.normalize(typedUrl);
+        HttpUrl url = ServerUrl.apiRoot(normalized).newBuilder().addPathSegment("session").build();
+        Request request = new Request.Builder().url(url)
+                .post(jsonBody(new SessionRequest(login, password)))
+                .build();
+        Session session = execute(request, normalized, mapper.constructType(Session.class));
+        this.serverUrl = normalized;
+        this.token = session.token();
+        return session;
+    }
+
+    @Override
+    public void signOut() throws BackendException {
+        String revoked = token;
+        if (revoked == null) {
+            return;
+        }
+        token = null;
+        Request request = new Request.Builder().url(api().addPathSegment("session").build())
+                .header("Authorization", "Bearer " + revoked)
+                .delete()
+                .build();
+        execute(request, serverUrl, null);
+    }
+
+    @Override
+    public User me() throws BackendException {
+        return send(get(api().addPathSegment("me")), User.class);
+    }
+
+    @Override
+    public Page<Merchant> merchants(String assigned, String q, Tier tier, String cursor, Integer limit)
+            throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("merchants");
+        addIfPresent(url, "assigned", assigned);
+        addIfPresent(url, "q", q);
+        addIfPresent(url, "tier", tier == null ? null : tier.name());
+        addIfPresent(url, "cursor", cursor);
+        addIfPresent(url, "limit", limit == null ? null : limit.toString());
+        JavaType type = mapper.getTypeFactory().constructParametricType(Page.class, Merchant.class);
+        return execute(get(url), serverUrl, type);
+    }
+
+    @Override
+    public Merchant merchant(String id) throws BackendException {
+        return send(get(api().addPathSegment("merchants").addPathSegment(id)), Merchant.class);
+    }
+
+    private HttpUrl.Builder api() throws BackendException {
+        String current = serverUrl;
+        if (current == null) {
+            throw BackendException.invalidUrl("");
+        }
+        return ServerUrl.apiRoot(current).newBuilder();
+    }
+
+    private Request get(HttpUrl.Builder url) {
+        Request.Builder request = new Request.Builder().url(url.build()).get();
+        String current = token;
+        if (current != null) {
+            request.header("Authorization", "Bearer " + current);
+        }
+        return request.build();
+    }
+
+    private <T> T send(Request request, Class<T> type) throws BackendException {
+        return execute(request, serverUrl, mapper.constructType(type));
+    }
+
+    private <T> T execute(Request request, String server, JavaType type) throws BackendException {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body.string();
+            if (!response.isSuccessful()) {
+                throw BackendException.problem(server, problemOf(response, text));
+            }
+            if (type == null) {
+                return null;
+            }
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw BackendException.unexpected(server, e);
+        } catch (IOException e) {
+            throw BackendException.unreachable(server, e);
+        }
+    }
+
+    private Problem problemOf(Response response, String text) {
+        String contentType = response.header("Content-Type", "");
+        if (contentType.contains("json") && !text.isBlank()) {
+            try {
+                Problem problem = mapper.readValue(text, Problem.class);
+                if (problem.status() == response.code()) {
+                    return problem;
+                }
+            } catch (JsonProcessingException e) {
+                // Not a problem document after all (a proxy's error page, say): describe it by status.
+                return byStatus(response);
+            }
+        }
+        return byStatus(response);
+    }
+
+    private static Problem byStatus(Response response) {
+        return new Problem(null, "HTTP " + response.code(), response.code(), null, List.of());
+    }
+
+    private RequestBody jsonBody(Object value) throws BackendException {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (JsonProcessingException e) {
+            throw BackendException.unexpected(serverUrl, e);
+        }
+    }
+
+    private static void addIfPresent(HttpUrl.Builder url, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            url.addQueryParameter(name, value);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.lineone.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Problem;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.List;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors that Jetty answers before Javalin sees the request (an undecodable URI, a malformed header) would be
+ * HTML pages; these handlers make them problem+json like every other error of the API. Jetty asks one handler
+ * for the server and another for the servlet context, so there are two, sharing the body.
+ */
+final class JettyProblemErrors {
+
+    private JettyProblemErrors() {
+    }
+
+    static org.eclipse.jetty.server.handler.ErrorHandler forServer(ObjectMapper json) {
+        return new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                                                         String contentType, List<Charset> charsets, int code,
+                                                         String message, Throwable cause) {
+                return writeProblem(json, response, callback, code, message);
+            }
+
+            @Override
+            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+                return badMessageProblem(json, status, reason, fields);
+            }
+        };
+    }
+
+    static org.eclipse.jetty.ee10.servlet.ErrorHandler forContext(ObjectMapper json) {
+        return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
+            @Override
+            protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                                                         String contentType, List<Charset> charsets, int code,
+                                                         String message, Throwable cause) {
+                return writeProblem(json, response, callback, code, message);
+            }
+
+            @Override
+            public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+                return badMessageProblem(json, status, reason, fields);
+            }
+        };
+    }
+
+    private static boolean writeProblem(ObjectMapper json, Response response, Callback callback, int code, String message) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.write(true, ByteBuffer.wrap(body(json, code, message)), callback);
+        return true;
+    }
+
+    private static ByteBuffer badMessageProblem(ObjectMapper json, int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
+        return ByteBuffer.wrap(body(json, status, reason));
+    }
+
+    private static byte[] body(ObjectMapper json, int status, String message) {
+        String detail = message == null || message.isBlank() ? Problems.title(status) : message;
+        try {
+            return json.writeValueAsBytes(new Problem("urn:lineone:problem:http-" + status, Problems.title(status),
+                    status, detail, List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem could not be written as JSON", e);
+        }
+    }
+}

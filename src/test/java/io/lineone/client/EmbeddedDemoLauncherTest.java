@@ -1,0 +1,31 @@
+package io.lineone.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.Role;
+import io.lineone.client.common.SignedIn;
+import io.lineone.client.net.BackendClient;
+import io.lineone.server.sim.DemoWorkspace;
+import org.junit.jupiter.api.Test;
+
+/** The demo workspace for real: the backend boots in-process (H2 under {@code lineone.home}) and signs in over HTTP. */
+class EmbeddedDemoLauncherTest {
+
+    @Test
+    void opensTheDemoManagersBookAndClosesCleanly() throws Exception {
+        BackendClient backend = BackendClient.withDefaults();
+        try (EmbeddedBackend embedded = new EmbeddedBackend()) {
+            EmbeddedDemoLauncher launcher = new EmbeddedDemoLauncher(embedded, backend);
+
+            SignedIn signedIn = launcher.open();
+
+            assertThat(signedIn.demo()).isTrue();
+            assertThat(signedIn.serverUrl()).startsWith("http://127.0.0.1:");
+            assertThat(signedIn.session().user().login()).isEqualTo(DemoWorkspace.MANAGER_LOGIN);
+            assertThat(signedIn.session().user().role()).isEqualTo(Role.MANAGER);
+            assertThat(backend.allMyMerchants()).hasSize(DemoWorkspace.MERCHANTS_PER_MANAGER)
+                    .allMatch(m -> m.assignedManagerId().equals(signedIn.session().user().id()));
+            assertThat(embedded.start()).as("a second open reuses the running backend").isEqualTo(signedIn.serverUrl());
+        }
+    }
+}

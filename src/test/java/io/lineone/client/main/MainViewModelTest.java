@@ -1,0 +1,89 @@
+package io.lineone.client.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.Session;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.CurrentThreadTaskExecutor;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.SignedIn;
+import io.lineone.client.net.FakeBackend;
+import java.time.Instant;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+
+    private final FakeBackend backend = new FakeBackend();
+    private final ConnectionStatus connection = new ConnectionStatus();
+    private int signedOut;
+
+    private MainViewModel model(boolean demo, Locale locale) {
+        Session session = new Session("t", Instant.parse("2030-01-01T00:00:00Z"), FakeBackend.USER);
+        return new MainViewModel(new SignedIn(session, "http://team:7070", demo), backend,
+                new CurrentThreadTaskExecutor(), Messages.forLocale(locale), connection, () -> signedOut++);
+    }
+
+    @Test
+    void statusBarShowsUserRoleServerAndVersion() {
+        MainViewModel model = model(false, Locale.ENGLISH);
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Connecting…");
+
+        model.refreshHealth();
+
+        assertThat(model.userText()).isEqualTo("李娜 · Account manager");
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Connected to http://team:7070");
+        assertThat(model.serverVersionProperty().get()).isEqualTo("Server 0.1.0-test");
+        assertThat(model.windowTitle()).isEqualTo("LineOne");
+        assertThat(model.demo()).isFalse();
+    }
+
+    @Test
+    void unreachableServerShowsOffline() {
+        MainViewModel model = model(false, Locale.ENGLISH);
+        backend.failNext(FakeBackend.unreachable());
+
+        model.refreshHealth();
+
+        assertThat(connection.state()).isEqualTo(ConnectionStatus.State.OFFLINE);
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070");
+    }
+
+    @Test
+    void demoWorkspaceIsNamedInTitleAndStatus() {
+        MainViewModel model = model(true, Locale.ENGLISH);
+        model.refreshHealth();
+        assertThat(model.demo()).isTrue();
+        assertThat(model.windowTitle()).isEqualTo("LineOne — Demo workspace");
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Connected to the demo workspace on this computer");
+    }
+
+    @Test
+    void unbuiltSectionsSayTheyComeLaterInTheUsersLanguage() {
+        MainViewModel english = model(false, Locale.ENGLISH);
+        english.sectionProperty().set(Section.BELLS);
+        assertThat(english.placeholderTextProperty().get()).isEqualTo("Bells & releases is coming in a later release.");
+
+        MainViewModel chinese = model(true, Locale.SIMPLIFIED_CHINESE);
+        chinese.sectionProperty().set(Section.ISSUES);
+        assertThat(chinese.placeholderTextProperty().get()).isEqualTo("“问题队列”将在后续版本中提供。");
+        assertThat(chinese.windowTitle()).isEqualTo("LineOne — 演示工作区");
+        assertThat(chinese.userText()).isEqualTo("李娜 · 客户经理");
+    }
+
+    @Test
+    void signOutLeavesEvenWhenTheServerCannotBeTold() {
+        MainViewModel model = model(false, Locale.ENGLISH);
+        backend.failNext(FakeBackend.unreachable());
+
+        model.signOut();
+
+        assertThat(backend.signOutCalls).isEqualTo(1);
+        assertThat(signedOut).isEqualTo(1);
+    }
+
+    @Test
+    void onlyMerchantsIsBuiltSoFar() {
+        assertThat(Section.values()).filteredOn(Section::built).containsExactly(Section.MERCHANTS);
+    }
+}

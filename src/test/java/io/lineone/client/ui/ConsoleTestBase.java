@@ -1,0 +1,121 @@
+package io.lineone.client.ui;
+
+import io.lineone.client.AppWiring;
+import io.lineone.client.common.DemoLauncher;
+import io.lineone.client.common.FxTaskExecutor;
+import io.lineone.client.common.InMemoryServerSettings;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.SignedIn;
+import io.lineone.client.common.Theme;
+import io.lineone.client.merchants.MerchantRow;
+import io.lineone.client.net.BackendClient;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs the whole console, wired as in production but with in-memory settings, against a real backend. */
+@ExtendWith(ApplicationExtension.class)
+abstract class ConsoleTestBase extends FxRobot {
+
+    protected Stage stage;
+    protected AppWiring wiring;
+    protected final InMemoryServerSettings settings = new InMemoryServerSettings(null);
+
+    /** Call from each test class's own {@code @Start}: TestFX looks for it on the concrete class only. */
+    protected void prepare(Stage primary) {
+        this.stage = primary;
+        Theme.LIGHT.applyGlobally();
+    }
+
+    /**
+     * Opens the console as the launcher would: at sign-in for {@code serverUrl}, or straight into the
+     * "demo workspace", which here is the test backend signed in as {@code demoLogin}.
+     */
+    protected void open(Locale locale, Optional<String> serverUrl, TestBackend demoServer, String demoLogin) {
+        BackendClient backend = BackendClient.withDefaults();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        DemoLauncher demo = () -> new SignedIn(
+                backend.signIn(demoServer.url(), demoLogin, TestBackend.PASSWORD), demoServer.url(), true);
+        wiring = new AppWiring(Messages.forLocale(locale), settings, executor, backend, demo, List.of(executor));
+        interact(() -> {
+            wiring.start(stage, serverUrl);
+            stage.requestFocus();
+        });
+    }
+
+    @AfterEach
+    void closeConsole() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        if (wiring != null) {
+            wiring.close();
+        }
+    }
+
+    protected void signIn(String login, String password) {
+        clickOn("#login").write(login);
+        clickOn("#password").write(password);
+        type(KeyCode.ENTER);
+    }
+
+    protected void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition::get));
+    }
+
+    protected boolean showing(String query) {
+        return lookup(query).tryQuery().map(node -> node.isVisible() && node.getScene() != null
+                && isTreeVisible(node)).orElse(false);
+    }
+
+    private static boolean isTreeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    protected String text(String query) {
+        return fx(() -> {
+            Node node = lookup(query).query();
+            return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    protected TableView<MerchantRow> table() {
+        return (TableView<MerchantRow>) lookup("#merchantTable").queryAs(TableView.class);
+    }
+
+    protected List<String> shownNames() {
+        return fx(() -> table().getItems().stream().map(row -> row.merchant().name()).toList());
+    }
+
+    protected static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

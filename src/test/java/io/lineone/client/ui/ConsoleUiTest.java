@@ -1,0 +1,177 @@
+package io.lineone.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.Merchant;
+import io.lineone.server.ServerConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+/** The console in English against a real in-process backend. */
+class ConsoleUiTest extends ConsoleTestBase {
+
+    private static TestBackend server;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = TestBackend.seeded();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage primary) {
+        prepare(primary);
+    }
+
+    private void openAtSignIn(String url) {
+        open(Locale.ENGLISH, Optional.of(url), server, TestBackend.LI_NA);
+    }
+
+    @Test
+    void signInShowsMyMerchantsOnlyAndTypingFiltersThem() throws TimeoutException {
+        openAtSignIn(server.url());
+        assertThat(stage.getTitle()).isEqualTo("LineOne — Sign in");
+        assertThat(text("#serverUrl")).isEqualTo(server.url());
+
+        clickOn("#login").write(TestBackend.LI_NA);
+        clickOn("#password").write(TestBackend.PASSWORD);
+        Screenshots.save(stage.getScene(), "signin-en");
+        type(javafx.scene.input.KeyCode.ENTER);
+
+        waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
+        assertThat(shownNames()).containsExactlyInAnyOrderElementsOf(
+                server.liNasMerchants.stream().map(Merchant::name).toList());
+        assertThat(shownNames()).doesNotContain("杭州滨江数码有限公司", "深圳电子贸易有限公司");
+        assertThat(text("#countLabel")).isEqualTo("5 merchants");
+        assertThat(text("#userLabel")).isEqualTo("李娜 · Account manager");
+        waitUntil(() -> !text("#versionLabel").isEmpty());
+        assertThat(text("#versionLabel")).startsWith("Server ");
+        assertThat(text("#connectionLabel")).isEqualTo("Connected to " + server.url());
+        assertThat(showing("#demoBadge")).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("LineOne");
+        assertThat(settings.serverUrl()).contains(server.url());
+
+        clickOn("#searchField").write("杭州");
+        waitUntil(() -> table().getItems().size() == 3);
+        assertThat(shownNames()).containsExactlyInAnyOrder("杭州西湖茶叶有限公司", "杭州丝绸贸易有限公司", "义乌小商品有限公司");
+        assertThat(text("#countLabel")).isEqualTo("3 of 5 merchants");
+
+        clickOn("杭州西湖茶叶有限公司");
+        waitUntil(() -> showing("#detailName") && text("#detailName").equals("杭州西湖茶叶有限公司"));
+        assertThat(text("#detailShop")).isEqualTo("西湖龙井旗舰店");
+        assertThat(text("#detailRegion")).isEqualTo("浙江");
+        assertThat(text("#detailCategory")).isEqualTo("食品生鲜");
+        assertThat(text("#detailScore")).matches("\\d+ · (Green|Blue|Amber|Red)");
+        assertThat(text("#detailShipping")).endsWith(" h");
+        assertThat(text("#detailDsr")).endsWith(" / 5");
+        assertThat(fx(() -> lookup("#detailScore").query().getStyleClass())).contains("band-chip");
+        Screenshots.save(stage.getScene(), "main-merchants-en");
+
+        clickOn("#searchField").write(" 上海");
+        waitUntil(() -> table().getItems().isEmpty());
+        assertThat(showing("#noMatchLabel")).isTrue();
+        assertThat(text("#noMatchLabel")).isEqualTo("No merchant matches “杭州 上海”.");
+        Screenshots.save(stage.getScene(), "main-nomatch-en");
+    }
+
+    @Test
+    void wrongPasswordSaysSoAndKeepsTheTypedLogin() throws TimeoutException {
+        openAtSignIn(server.url());
+
+        signIn(TestBackend.WANG_WEI, "not-the-password");
+
+        waitUntil(() -> showing("#errorMessage"));
+        assertThat(text("#errorMessage")).isEqualTo("Wrong login or password.");
+        assertThat(text("#login")).isEqualTo(TestBackend.WANG_WEI);
+        assertThat(text("#password")).isEmpty();
+        assertThat(showing("#retryButton")).isFalse();
+        Screenshots.save(stage.getScene(), "signin-wrong-password-en");
+
+        write(TestBackend.PASSWORD);
+        type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 2);
+    }
+
+    @Test
+    void unreachableServerSaysSoAndRetryConnectsOnceItIsUp() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        openAtSignIn(url);
+
+        signIn(TestBackend.LI_NA, TestBackend.PASSWORD);
+
+        waitUntil(() -> showing("#retryButton"));
+        assertThat(text("#errorMessage")).startsWith("Cannot reach the server at " + url);
+        assertThat(text("#login")).isEqualTo(TestBackend.LI_NA);
+        Screenshots.save(stage.getScene(), "signin-unreachable-en");
+
+        try (TestBackend late = TestBackend.bare(ServerConfig.forTests().withPort(port))) {
+            late.user(TestBackend.LI_NA, "李娜");
+            clickOn("#retryButton");
+            waitUntil(() -> showing("#emptyState"));
+            assertThat(text("#connectionLabel")).isEqualTo("Connected to " + url);
+        }
+    }
+
+    @Test
+    void anEmptyBookShowsTheEmptyState() throws TimeoutException {
+        openAtSignIn(server.url());
+
+        signIn(TestBackend.NOBODY, TestBackend.PASSWORD);
+
+        waitUntil(() -> showing("#emptyState"));
+        assertThat(showing("#merchantTable")).isFalse();
+        assertThat(lookup("No merchants yet").tryQuery()).isPresent();
+        assertThat(text("#countLabel")).isEqualTo("No merchants");
+        Screenshots.save(stage.getScene(), "main-empty-en");
+    }
+
+    @Test
+    void theDemoWorkspaceIsLabelledAndSignOutReturnsToSignIn() throws TimeoutException {
+        settings.saveServerUrl("http://team.example:7070");
+        openAtSignIn(server.url());
+
+        clickOn("#demoButton");
+
+        waitUntil(() -> showing("#demoBadge") && table().getItems().size() == 5);
+        assertThat(stage.getTitle()).isEqualTo("LineOne — Demo workspace");
+        assertThat(settings.serverUrl()).isEmpty();
+        waitUntil(() -> text("#connectionLabel").equals("Connected to the demo workspace on this computer"));
+
+        clickOn("#signOutButton");
+
+        waitUntil(() -> showing("#login"));
+        assertThat(stage.getTitle()).isEqualTo("LineOne — Sign in");
+        assertThat(fx(() -> lookup("#serverUrl").queryAs(TextField.class).getText())).isEmpty();
+    }
+
+    @Test
+    void withNoServerConfiguredTheDemoWorkspaceOpensStraightAway() throws TimeoutException {
+        open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
+
+        waitUntil(() -> showing("#demoBadge") && showing("#merchantTable"));
+        Screenshots.save(stage.getScene(), "main-demo-en");
+
+        clickOn("#navIssues");
+        waitUntil(() -> showing("#placeholder"));
+        assertThat(text("#placeholder")).isEqualTo("Issue queue is coming in a later release.");
+        clickOn("#navMerchants");
+        waitUntil(() -> showing("#merchantTable"));
+    }
+}
