@@ -9,6 +9,7 @@ import io.lineone.server.domain.Lighthouse;
 import io.lineone.server.domain.MerchantService;
 import io.lineone.server.domain.UserService;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.events.EventRoutes;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -80,7 +81,8 @@ public final class LineOneServer implements AutoCloseable {
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
             }
 
-            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues, events, version()));
+            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues,
+                    List.of(new EventRoutes(events)), version()));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
                     ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)

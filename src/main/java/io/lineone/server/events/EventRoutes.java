@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import io.lineone.server.domain.Caller;
 import io.lineone.server.domain.DomainException;
+import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.io.UncheckedIOException;
  * arrive is delivered, so a client may open the stream first and then load lists. Needs
  * {@code Accept: text/event-stream}.
  */
-public final class EventRoutes {
+public final class EventRoutes implements RouteModule {
 
     private final EventHub hub;
 
@@ -24,6 +25,7 @@ public final class EventRoutes {
         this.hub = hub;
     }
 
+    @Override
     public void register(Router router) {
         router.get("/events", this::events);
     }

@@ -119,6 +119,21 @@ class EventStreamApiTest {
                 Map.of("Accept", "text/event-stream")).status()).isEqualTo(400);
     }
 
+    @Test
+    void stoppingTheServerEndsItsStreams() throws Exception {
+        QueueServer other = QueueServer.start();
+        SseStream stream = SseStream.open(other, other.adminToken, 0L, null);
+        long started = System.nanoTime();
+        other.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!stream.ended() && System.nanoTime() < deadline) {
+            assertThat(stream.next(Duration.ofMillis(20))).isNull();
+        }
+        assertThat(stream.ended()).as("the stream ends with the server").isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        stream.close();
+    }
+
     private static long lastId() throws Exception {
         try (Connection db = server.database(); Statement select = db.createStatement();
              ResultSet rows = select.executeQuery("select max(id) from domain_event")) {
