@@ -108,10 +108,14 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void showMain(SignedIn signedIn) {
-        logFirstReady();
         ConnectionStatus connection = new ConnectionStatus();
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection, this::signedOut);
         MerchantsViewModel merchants = new MerchantsViewModel(backend, executor, messages, connection);
+        merchants.stateProperty().addListener((observable, before, now) -> {
+            if (now != MerchantsViewModel.State.LOADING) {
+                logFirstReady();
+            }
+        });
         // Screens inside the main window come from their own factory, handed to the main controller.
         FxmlLoaderFactory screens = new FxmlLoaderFactory(messages.bundle(),
                 Map.of(MerchantsController.class, () -> new MerchantsController(merchants)));
@@ -121,12 +125,12 @@ public final class AppWiring implements AutoCloseable {
         show(window.load(MainController.class).root(), main.windowTitle());
     }
 
-    /** The cold-start figure of SPEC §6, in the log for the benchmark to read. */
+    /** The cold-start figure of SPEC §6 (to a merchants table a person can use), in the log for the benchmark. */
     private void logFirstReady() {
         if (!readyLogged) {
             readyLogged = true;
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.log(System.Logger.Level.INFO, "main window ready " + sinceJvmStart + " ms after JVM start");
+            LOG.log(System.Logger.Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
         }
     }
 
