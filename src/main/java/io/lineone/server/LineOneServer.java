@@ -77,7 +77,9 @@ public final class LineOneServer implements AutoCloseable {
             IssueService issues = new IssueService(db, issueStore, merchantStore, eventLog, audit, events,
                     config.sla(), config.clock());
 
-            if (bootstrap(config, userStore, users, merchants)) {
+            bootstrap(config, userStore, users, merchants);
+            if (config.demo() && issueStore.count() == 0) {
+                // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
             }
 
@@ -97,15 +99,15 @@ public final class LineOneServer implements AutoCloseable {
         }
     }
 
-    /** Creates the first accounts on an empty database; returns whether it seeded the demo workspace. */
-    private static boolean bootstrap(ServerConfig config, UserStore userStore, UserService users,
+    /** Creates the first accounts on an empty database. */
+    private static void bootstrap(ServerConfig config, UserStore userStore, UserService users,
                                      MerchantService merchants) {
         if (!userStore.isEmpty()) {
-            return false;
+            return;
         }
         if (config.demo()) {
             DemoWorkspace.seed(users, merchants, config.adminPassword());
-            return true;
+            return;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {
             throw new ServerStartException("the database is empty: set LINEONE_ADMIN_PASSWORD to create the admin"
@@ -117,7 +119,6 @@ public final class LineOneServer implements AutoCloseable {
             throw new ServerStartException("LINEONE_ADMIN_PASSWORD is not usable: " + e.errors().get(0).message(), e);
         }
         LOG.info("created the ADMIN account 'admin'");
-        return false;
     }
 
     private static void startHttp(HttpApi http, ServerConfig config) {
