@@ -39,6 +39,7 @@ public final class HttpApi {
             cfg.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(json)));
             cfg.routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 Long length = ctx.req().getContentLengthLong() >= 0 ? ctx.req().getContentLengthLong() : null;
