@@ -134,6 +134,7 @@ class BadInputApiTest {
                 Arguments.of("PUT", "/merchants/{id}/assignee", "{\"managerId\":\"\\ud800\"}", "managerId"),
                 Arguments.of("POST", "/session", "{\"login\":\"" + "a".repeat(65) + "\",\"password\":\"x\"}", "login"),
                 Arguments.of("POST", "/session", "{\"login\":\"admin\",\"password\":\"" + "p".repeat(257) + "\"}", "password"),
+                Arguments.of("POST", "/session", "{\"login\":\"ad\\u0000min\",\"password\":\"x\"}", "login"),
                 Arguments.of("POST", "/session", "{\"login\":\"  \",\"password\":\"\"}", "login,password"));
     }
 

@@ -183,5 +183,7 @@ class MerchantListApiTest {
         invalid(api.get("/merchants?assigned=everyone", admin), "assigned");
         invalid(api.get("/users?role=GOD", admin), "role");
         invalid(api.get("/merchants?q=" + "x".repeat(101), admin), "q");
+        invalid(api.get("/merchants?q=a%00b", admin), "q");
+        invalid(api.get("/merchants?q=%0A", admin), "q");
     }
 }
