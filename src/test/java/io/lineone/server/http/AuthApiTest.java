@@ -82,7 +82,7 @@ class AuthApiTest {
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             names.add(field.getKey());
             names.addAll(fieldNames(field.getValue()));
         });
