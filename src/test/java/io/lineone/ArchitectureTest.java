@@ -47,4 +47,20 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
         rule.check(classes);
     }
+
+    @Test
+    void viewModelsNeverTouchControls() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("view models are tested with plain JUnit, without a toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void theConsolesNetworkLayerKnowsNoJavaFx() {
+        noClasses().that().resideInAPackage("io.lineone.client.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("backend calls run on worker threads and are tested without a toolkit")
+                .check(classes);
+    }
 }
