@@ -166,6 +166,6 @@ public final class LineOneServer implements AutoCloseable {
         simulator.ifPresent(TrafficSimulator::close);
         events.close();
         http.stop();
-        db.close();
+        db.closeAndDiscardInMemory();
     }
 }

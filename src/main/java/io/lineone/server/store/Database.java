@@ -14,10 +14,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Kind kind;
+    private final boolean inMemory;
 
-    private Database(HikariDataSource dataSource, Kind kind) {
+    private Database(HikariDataSource dataSource, Kind kind, boolean inMemory) {
         this.dataSource = dataSource;
         this.kind = kind;
+        this.inMemory = inMemory;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        return new Database(dataSource, kind);
+        return new Database(dataSource, kind, jdbcUrl.startsWith("jdbc:h2:mem:"));
     }
 
     static Kind kindOf(String jdbcUrl) {
@@ -121,6 +123,26 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /**
+     * Closes the pool and, for an in-memory H2 database, the database itself: kept open by DB_CLOSE_DELAY=-1,
+     * it would otherwise outlive its server and hold its heap.
+     */
+    public void closeAndDiscardInMemory() {
+        if (!inMemory) {
+            close();
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("shutdown");
+        } catch (SQLException e) {
+            // Already closed by someone else: then there is nothing left to discard.
+            org.slf4j.LoggerFactory.getLogger(Database.class).debug("in-memory database already closed", e);
+        } finally {
+            close();
+        }
     }
 
     /** Drops user information and passwords from a URL before it goes into a message. */
