@@ -1,6 +1,7 @@
 package io.lineone;
 
 import io.lineone.client.ConsoleLauncher;
+import io.lineone.loadgen.LoadGenerator;
 import io.lineone.server.ServerMain;
 import java.util.Arrays;
 
@@ -16,6 +17,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("server")) {
             ServerMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("loadgen")) {
+            LoadGenerator.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         // Everything else is the console, including its own options such as --server URL.
