@@ -2,7 +2,9 @@ package io.lineone.loadgen;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
+import io.lineone.api.IssuePatch;
 import io.lineone.api.Json;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewIssue;
@@ -23,7 +25,6 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code lineone loadgen}: drives a running backend over HTTP at a fixed rate and reports what it achieved.
@@ -33,10 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
 
     static final String USAGE = """
-            Usage: java -jar lineone.jar loadgen (issues|health) [options]
+            Usage: java -jar lineone.jar loadgen (issues|updates|health) [options]
 
               issues   POST /issues for the signed-in user's merchants (a MANAGER's own book, or all for
                        SERVICE/ADMIN), with a realistic mix of categories and priorities
+              updates  first posts --issues issues, then PATCHes a note onto them in turn (If-Match kept
+                       from each answer): a burst of issue.updated events without a growing queue
               health   GET /health, the bare baseline the API's throughput is compared with
 
             Options:
@@ -46,6 +49,7 @@ public final class LoadGenerator {
               --rate N           requests per second (default 200; 0 = as fast as --connections allow)
               --duration S       seconds to run (default 60)
               --connections C    requests in flight at most (default 32)
+              --issues K         issues the updates mode cycles through (default 500; more than C)
             """;
 
     private static final String DEMO_PASSWORD = "lineone-demo";
@@ -87,7 +91,9 @@ public final class LoadGenerator {
             if (merchants.isEmpty()) {
                 throw new IOException(options.login() + " sees no merchants to post issues for");
             }
-            requests = () -> postIssue(api, token, merchants);
+            requests = options.mode().equals("updates")
+                    ? new NoteUpdates(api, token, createIssues(http, api, token, merchants, options.issues()))
+                    : () -> postIssue(api, token, merchants);
         }
         out.printf(Locale.ROOT, "loadgen %s: %s at %s/s for %d s, %d in flight at most%n", options.mode(),
                 options.url(), options.rate() == 0 ? "max" : Integer.toString(options.rate()), options.durationSeconds(),
@@ -100,23 +106,27 @@ public final class LoadGenerator {
     private static Report drive(HttpClient http, RequestFactory requests, Options options) throws InterruptedException {
         Semaphore inFlight = new Semaphore(options.connections());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong failures = new AtomicLong();
+        java.util.Map<String, Long> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
         long start = System.nanoTime();
         long end = start + options.durationSeconds() * 1_000_000_000L;
-        long interval = options.rate() == 0 ? 0 : 1_000_000_000L / options.rate();
+        long total = (long) options.rate() * options.durationSeconds();
         long sent = 0;
-        for (long due = start; interval > 0 ? due < end : System.nanoTime() < end; due += interval) {
+        while (options.rate() > 0 ? sent < total : System.nanoTime() < end) {
+            long due = options.rate() > 0 ? start + sent * 1_000_000_000L / options.rate() : System.nanoTime();
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            long scheduled = interval == 0 ? System.nanoTime() : due;
+            long scheduled = due;
             sent++;
-            http.sendAsync(requests.next(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            http.sendAsync(requests.next(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
                 latencies.add(System.nanoTime() - scheduled);
                 if (error != null || response.statusCode() >= 400) {
-                    failures.incrementAndGet();
+                    failures.merge(error != null ? error.getClass().getSimpleName() : "HTTP " + response.statusCode(),
+                            1L, Long::sum);
+                } else {
+                    requests.answered(response);
                 }
                 inFlight.release();
             });
@@ -124,7 +134,7 @@ public final class LoadGenerator {
         inFlight.acquire(options.connections());
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Report(sent, failures.get(), seconds, sorted);
+        return new Report(sent, java.util.Map.copyOf(failures), seconds, sorted);
     }
 
     private static String signIn(HttpClient http, String api, String login, String password)
@@ -157,7 +167,20 @@ public final class LoadGenerator {
         return all;
     }
 
-    private static HttpRequest postIssue(String api, String token, List<Merchant> merchants) {
+    private static List<Issue> createIssues(HttpClient http, String api, String token, List<Merchant> merchants,
+                                            int count) throws IOException, InterruptedException {
+        List<Issue> issues = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> response = http.send(postIssue(api, token, merchants), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IOException("cannot post an issue: HTTP " + response.statusCode() + " " + response.body());
+            }
+            issues.add(JSON.readValue(response.body(), Issue.class));
+        }
+        return issues;
+    }
+
+    static HttpRequest postIssue(String api, String token, List<Merchant> merchants) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Merchant merchant = merchants.get(random.nextInt(merchants.size()));
         IssueCategory category = IssueCategory.values()[random.nextInt(IssueCategory.values().length)];
@@ -177,16 +200,70 @@ public final class LoadGenerator {
         }
     }
 
+    /** The next request to send, and what to learn from a successful answer. */
     @FunctionalInterface
     private interface RequestFactory {
         HttpRequest next();
+
+        default void answered(HttpResponse<byte[]> response) {
+        }
+    }
+
+    /**
+     * A note PATCHed onto each issue in turn. With more issues than requests in flight, an issue's previous
+     * PATCH has been answered before it comes round again, so its version (the If-Match) is the latest.
+     */
+    private static final class NoteUpdates implements RequestFactory {
+
+        private final String api;
+        private final String token;
+        private final List<Issue> issues;
+        private final java.util.Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+        private int next;
+
+        NoteUpdates(String api, String token, List<Issue> issues) {
+            this.api = api;
+            this.token = token;
+            this.issues = issues;
+            issues.forEach(issue -> versions.put(issue.id(), issue.version()));
+        }
+
+        @Override
+        public HttpRequest next() {
+            Issue issue = issues.get(next++ % issues.size());
+            try {
+                return HttpRequest.newBuilder(URI.create(api + "/issues/" + issue.id()))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"" + versions.get(issue.id()) + "\"")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(
+                                JSON.writeValueAsBytes(new IssuePatch(null, "压测备注 load test note " + next, null))))
+                        .build();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write a patch as JSON", e);
+            }
+        }
+
+        @Override
+        public void answered(HttpResponse<byte[]> response) {
+            try {
+                Issue updated = JSON.readValue(response.body(), Issue.class);
+                versions.merge(updated.id(), updated.version(), Math::max);
+            } catch (IOException e) {
+                throw new IllegalStateException("the server answered a PATCH with no issue", e);
+            }
+        }
     }
 
     /** What one run achieved; latencies in nanoseconds, sorted. */
-    record Report(long sent, long failures, double seconds, long[] latencies) {
+    record Report(long sent, java.util.Map<String, Long> failuresByReason, double seconds, long[] latencies) {
+
+        long failures() {
+            return failuresByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         double throughput() {
-            return (sent - failures) / seconds;
+            return (sent - failures()) / seconds;
         }
 
         double percentileMillis(double p) {
@@ -199,14 +276,15 @@ public final class LoadGenerator {
 
         String describe() {
             return String.format(Locale.ROOT,
-                    "sent %d, failed %d, %.1f s: %.0f ok/s; latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f",
-                    sent, failures, seconds, throughput(), percentileMillis(50), percentileMillis(90),
-                    percentileMillis(99), percentileMillis(100));
+                    "sent %d, failed %d%s, %.1f s: %.0f ok/s; latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f",
+                    sent, failures(), failuresByReason.isEmpty() ? "" : " " + new java.util.TreeMap<>(failuresByReason),
+                    seconds, throughput(), percentileMillis(50), percentileMillis(90), percentileMillis(99),
+                    percentileMillis(100));
         }
     }
 
     record Options(String mode, String url, String login, String password, int rate, int durationSeconds,
-                   int connections) {
+                   int connections, int issues) {
 
         /** Null asks for the usage text. */
         static Options parse(String[] args) {
@@ -214,8 +292,8 @@ public final class LoadGenerator {
                 return null;
             }
             String mode = args[0];
-            if (!mode.equals("issues") && !mode.equals("health")) {
-                throw new IllegalArgumentException("unknown mode '" + mode + "' (issues or health)");
+            if (!mode.equals("issues") && !mode.equals("updates") && !mode.equals("health")) {
+                throw new IllegalArgumentException("unknown mode '" + mode + "' (issues, updates or health)");
             }
             String url = "http://127.0.0.1:8080";
             String login = "li.na";
@@ -223,6 +301,7 @@ public final class LoadGenerator {
             int rate = 200;
             int duration = 60;
             int connections = 32;
+            int issues = 500;
             for (int i = 1; i < args.length; i++) {
                 String flag = args[i];
                 if (flag.equals("--help") || flag.equals("-h")) {
@@ -239,10 +318,14 @@ public final class LoadGenerator {
                     case "--rate" -> rate = number(flag, value, 0, 1_000_000);
                     case "--duration" -> duration = number(flag, value, 1, 86_400);
                     case "--connections" -> connections = number(flag, value, 1, 10_000);
+                    case "--issues" -> issues = number(flag, value, 1, 100_000);
                     default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
                 }
             }
-            return new Options(mode, url, login, password, rate, duration, connections);
+            if (mode.equals("updates") && issues <= connections) {
+                throw new IllegalArgumentException("--issues must be more than --connections, so no issue is patched twice at once");
+            }
+            return new Options(mode, url, login, password, rate, duration, connections, issues);
         }
 
         private static int number(String flag, String value, int min, int max) {

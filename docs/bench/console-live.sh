@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Live queue under load, measured in a real console window (SPEC §6):
+#   phase 1: issues posted at RATE1/s (default 200) for SECS s → "posted → row applied" p50/p99 (bar p99 ≤ 250 ms)
+#   phase 2: a burst of RATE2 updates/s (default 1000) for SECS s, notes PATCHed onto 500 open issues in turn
+#            (events without a growing queue) → longest FX-thread gap between pulses (bar ≤ 50 ms) and heap
+#            after a full GC, before and after (bar: flat)
+# The console runs on its embedded default with -Dlineone.probe.latency=FILE, which logs one line per applied
+# issue event ("applied <epochMs> <id> <version> <delayMs>") and one per second ("stall <epochMs> <maxGapMs>").
+# The load comes from the project's own generator, signed in as the demo manager 李娜, at the embedded backend.
+# Usage: docs/bench/console-live.sh [SECS] [RATE1] [RATE2]   (needs target/lineone.jar, xvfb-run, xdotool, jcmd)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-60}; rate1=${2:-200}; rate2=${3:-1000}
+if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
+  exec env LINEONE_BENCH_IN_XVFB=1 xvfb-run -a -s "-screen 0 1600x1000x24" "$0" "$@"
+fi
+work=$(mktemp -d)
+probe="$work/probe.log"; log="$work/console.log"
+LINEONE_HOME="$work/home" java -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
+console=$!
+trap 'kill $console 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done
+url=$(grep -o "embedded backend listening on http://[0-9.:]*" "$log" | grep -o "http://.*")
+xdotool search --sync --pid "$console" --name "LineOne" windowactivate --sync key ctrl+2 >/dev/null 2>&1 || true
+sleep 3
+heap() { jcmd "$console" GC.run >/dev/null; jcmd "$console" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+"; }
+summarise() { # $1 = from epoch ms, $2 = to epoch ms
+  awk -v from="$1" -v to="$2" '$1=="applied" && $2>=from && $2<=to {print $6}' "$probe" | sort -n |
+    awk '{a[NR]=$1} END {if (NR==0) {print "no events applied"; exit} printf "%d rows applied; posted → applied ms p50 %d, p99 %d, max %d\n", NR, a[int(NR*0.5)>0?int(NR*0.5):1], a[int(NR*0.99)>0?int(NR*0.99):1], a[NR]}'
+  awk -v from="$1" -v to="$2" '$1=="stall" && $2>=from && $2<=to && $3>m {m=$3} END {printf "longest FX-thread gap between pulses: %d ms\n", m}' "$probe"
+}
+now_ms() { date +%s%3N; }
+echo "console: $url (embedded), probe: $probe"
+t0=$(now_ms)
+java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
+t1=$(now_ms); sleep 2
+echo "phase 1, $rate1 issues/s for $secs s:"; summarise "$t0" "$((t1 + 2000))"
+before=$(heap)
+t2=$(now_ms)
+java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
+t3=$(now_ms); sleep 2
+echo "phase 2, $rate2 issue updates/s for $secs s:"; summarise "$t2" "$((t3 + 2000))"
+after=$(heap)
+echo "heap used after a full GC: before the burst ${before} KiB, after ${after} KiB"
