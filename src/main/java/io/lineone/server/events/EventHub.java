@@ -281,5 +281,12 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         }
         senders.shutdownNow();
         dispatcher.interrupt();
+        // Let every stream end its response before the HTTP server stops: a response ended after that finds its
+        // request recycled, and Jetty and Javalin log the failure.
+        try {
+            senders.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

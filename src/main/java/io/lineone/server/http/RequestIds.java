@@ -22,7 +22,12 @@ final class RequestIds {
     }
 
     static String of(Context ctx) {
-        String id = ctx.attribute(ATTRIBUTE);
-        return id != null ? id : "none";
+        try {
+            String id = ctx.attribute(ATTRIBUTE);
+            return id != null ? id : "none";
+        } catch (RuntimeException e) {
+            // The request is already recycled (a stream that ended late): there is no id to read any more.
+            return "none";
+        }
     }
 }
