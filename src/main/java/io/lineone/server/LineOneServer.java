@@ -4,20 +4,27 @@ import io.lineone.api.NewUser;
 import io.lineone.api.Role;
 import io.lineone.server.auth.AuthService;
 import io.lineone.server.auth.PasswordHasher;
+import io.lineone.server.domain.IssueService;
 import io.lineone.server.domain.Lighthouse;
 import io.lineone.server.domain.MerchantService;
 import io.lineone.server.domain.UserService;
+import io.lineone.server.events.EventHub;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.sim.DemoWorkspace;
+import io.lineone.server.sim.TrafficSimulator;
 import io.lineone.server.store.AuditLog;
 import io.lineone.server.store.Database;
+import io.lineone.server.store.EventLog;
+import io.lineone.server.store.IssueStore;
 import io.lineone.server.store.LoginFailureStore;
 import io.lineone.server.store.MerchantStore;
 import io.lineone.server.store.StoreException;
 import io.lineone.server.store.TokenStore;
 import io.lineone.server.store.UserStore;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +36,16 @@ public final class LineOneServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final HttpApi http;
+    private final EventHub events;
+    private final Optional<TrafficSimulator> simulator;
 
-    private LineOneServer(ServerConfig config, Database db, HttpApi http) {
+    private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events,
+                          Optional<TrafficSimulator> simulator) {
         this.config = config;
         this.db = db;
         this.http = http;
+        this.events = events;
+        this.simulator = simulator;
     }
 
     /**
@@ -48,6 +60,7 @@ public final class LineOneServer implements AutoCloseable {
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
+        EventHub events = null;
         try {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             UserStore userStore = new UserStore(db);
@@ -55,28 +68,43 @@ public final class LineOneServer implements AutoCloseable {
             AuthService auth = new AuthService(db, userStore, new TokenStore(db), new LoginFailureStore(db), audit,
                     hasher, config.clock());
             UserService users = new UserService(db, userStore, audit, hasher, config.clock());
-            MerchantService merchants = new MerchantService(db, new MerchantStore(db), userStore, audit,
+            MerchantStore merchantStore = new MerchantStore(db);
+            MerchantService merchants = new MerchantService(db, merchantStore, userStore, audit,
                     new Lighthouse(config.lighthouseWeights()), config.clock());
+            EventLog eventLog = new EventLog(db);
+            events = new EventHub(eventLog, config.eventStream());
+            IssueStore issueStore = new IssueStore(db);
+            IssueService issues = new IssueService(db, issueStore, merchantStore, eventLog, audit, events,
+                    config.sla(), config.clock());
 
-            bootstrap(config, userStore, users, merchants);
+            if (bootstrap(config, userStore, users, merchants)) {
+                TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
+            }
 
-            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, version()));
+            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues, events, version()));
             startHttp(http, config);
-            return new LineOneServer(config, db, http);
+            Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
+                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore, Duration.ofSeconds(1))
+                    : Optional.empty();
+            return new LineOneServer(config, db, http, events, simulator);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             db.close();
             throw e;
         }
     }
 
-    private static void bootstrap(ServerConfig config, UserStore userStore, UserService users,
-                                  MerchantService merchants) {
+    /** Creates the first accounts on an empty database; returns whether it seeded the demo workspace. */
+    private static boolean bootstrap(ServerConfig config, UserStore userStore, UserService users,
+                                     MerchantService merchants) {
         if (!userStore.isEmpty()) {
-            return;
+            return false;
         }
         if (config.demo()) {
             DemoWorkspace.seed(users, merchants, config.adminPassword());
-            return;
+            return true;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {
             throw new ServerStartException("the database is empty: set LINEONE_ADMIN_PASSWORD to create the admin"
@@ -88,6 +116,7 @@ public final class LineOneServer implements AutoCloseable {
             throw new ServerStartException("LINEONE_ADMIN_PASSWORD is not usable: " + e.errors().get(0).message(), e);
         }
         LOG.info("created the ADMIN account 'admin'");
+        return false;
     }
 
     private static void startHttp(HttpApi http, ServerConfig config) {
@@ -132,6 +161,8 @@ public final class LineOneServer implements AutoCloseable {
 
     @Override
     public void close() {
+        simulator.ifPresent(TrafficSimulator::close);
+        events.close();
         http.stop();
         db.close();
     }

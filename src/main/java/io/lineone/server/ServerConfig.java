@@ -2,6 +2,8 @@ package io.lineone.server;
 
 import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.domain.LighthouseWeights;
+import io.lineone.server.domain.SlaPolicy;
+import io.lineone.server.events.EventHub;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -12,6 +14,8 @@ import java.util.UUID;
  *                      database unless {@code demo}
  * @param demo          seed the demo workspace into an empty database
  * @param simulate      run the demo traffic simulator (only with {@code demo})
+ * @param sla           issue SLA targets per priority
+ * @param eventStream   heartbeat and buffering of {@code GET /events}
  */
 public record ServerConfig(
         String host,
@@ -24,7 +28,9 @@ public record ServerConfig(
         String adminPassword,
         Clock clock,
         int passwordIterations,
-        LighthouseWeights lighthouseWeights) {
+        LighthouseWeights lighthouseWeights,
+        SlaPolicy sla,
+        EventHub.Settings eventStream) {
 
     public static final int DEFAULT_PORT = 8080;
     /** The ADMIN password of {@link #forTests()}. */
@@ -36,13 +42,15 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT);
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                EventHub.Settings.DEFAULT);
     }
 
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT);
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                EventHub.Settings.DEFAULT);
     }
 
     /** A private in-memory database on a free loopback port, with only the ADMIN account. */
@@ -50,7 +58,8 @@ public record ServerConfig(
         String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
-                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT);
+                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                EventHub.Settings.DEFAULT);
     }
 
     public static String defaultJdbcUrl() {
@@ -67,31 +76,41 @@ public record ServerConfig(
 
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights);
+                passwordIterations, lighthouseWeights, sla, eventStream);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights);
+                passwordIterations, lighthouseWeights, sla, eventStream);
     }
 
     public ServerConfig withDatabase(String newJdbcUrl, String newUser, String newPassword) {
         return new ServerConfig(host, port, withH2Options(newJdbcUrl), newUser, newPassword, demo, simulate,
-                adminPassword, clock, passwordIterations, lighthouseWeights);
+                adminPassword, clock, passwordIterations, lighthouseWeights, sla, eventStream);
     }
 
     public ServerConfig withDemo(boolean newDemo, boolean newSimulate) {
         return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, newDemo, newSimulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights);
+                passwordIterations, lighthouseWeights, sla, eventStream);
     }
 
     public ServerConfig withClock(Clock newClock) {
         return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, newClock,
-                passwordIterations, lighthouseWeights);
+                passwordIterations, lighthouseWeights, sla, eventStream);
     }
 
     public ServerConfig withLighthouseWeights(LighthouseWeights weights) {
         return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, weights);
+                passwordIterations, weights, sla, eventStream);
+    }
+
+    public ServerConfig withSla(SlaPolicy newSla) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights, newSla, eventStream);
+    }
+
+    public ServerConfig withEventStream(EventHub.Settings newEventStream) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights, sla, newEventStream);
     }
 }

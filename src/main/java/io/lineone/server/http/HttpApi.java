@@ -7,8 +7,11 @@ import io.javalin.json.JavalinJackson;
 import io.lineone.api.Json;
 import io.lineone.server.auth.AuthService;
 import io.lineone.server.domain.DomainException;
+import io.lineone.server.domain.IssueService;
 import io.lineone.server.domain.MerchantService;
 import io.lineone.server.domain.UserService;
+import io.lineone.server.events.EventHub;
+import io.lineone.server.events.EventRoutes;
 import io.lineone.server.store.Database;
 import java.util.List;
 
@@ -17,7 +20,7 @@ public final class HttpApi {
 
     /** What the routes need, built once by the server's wiring. */
     public record Services(Database db, AuthService auth, UserService users, MerchantService merchants,
-                           String version) {
+                           IssueService issues, EventHub events, String version) {
     }
 
     private final Javalin app;
@@ -56,6 +59,8 @@ public final class HttpApi {
             new SessionRoutes(services.auth(), requests).register(router[0]);
             new UserRoutes(services.users(), requests).register(router[0]);
             new MerchantRoutes(services.merchants(), requests).register(router[0]);
+            new IssueRoutes(services.issues(), requests).register(router[0]);
+            new EventRoutes(services.events()).register(router[0]);
         });
         return new HttpApi(app, router[0].registered());
     }

@@ -24,6 +24,8 @@ public final class DemoWorkspace {
     public static final String PASSWORD = "lineone-demo";
     /** The manager the console signs in on the embedded demo workspace. */
     public static final String MANAGER_LOGIN = "li.na";
+    /** The SERVICE account of the marketplace feed. */
+    public static final String FEED_LOGIN = "feed";
     public static final int MERCHANTS_PER_MANAGER = 85;
     public static final int UNASSIGNED_MERCHANTS = 20;
 
@@ -56,6 +58,11 @@ public final class DemoWorkspace {
     private DemoWorkspace() {
     }
 
+    /** The logins of the demo managers, the signed-in demo manager first. */
+    public static List<String> managerLogins() {
+        return java.util.Arrays.stream(MANAGERS).map(m -> m[0]).toList();
+    }
+
     /** Seeds an empty database. {@code adminPassword} null gives the admin the demo password too. */
     public static void seed(UserService users, MerchantService merchants, String adminPassword) {
         // One hash for all demo accounts: seeding stays quick on a first launch, and they share a password anyway.
@@ -71,7 +78,7 @@ public final class DemoWorkspace {
         }
         users.createWithHash(null, new NewUser("chen.jing", "陈静", Role.SUPERVISOR, PASSWORD), demoHash);
         users.createWithHash(null, new NewUser("zhao.lei", "赵磊", Role.PRODUCT_OWNER, PASSWORD), demoHash);
-        users.createWithHash(null, new NewUser("feed", "商家平台数据源", Role.SERVICE, PASSWORD), demoHash);
+        users.createWithHash(null, new NewUser(FEED_LOGIN, "商家平台数据源", Role.SERVICE, PASSWORD), demoHash);
 
         Random random = new Random(618);
         Set<String> names = new HashSet<>();

@@ -38,6 +38,11 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxPoolSize);
         config.setPoolName("lineone");
         config.setConnectionTimeout(10_000);
+        if (kind == Kind.H2) {
+            // H2 gives up on a row lock after 1 s by default; writers of domain events queue on one row
+            // (see EventLog), so a burst must wait its turn rather than fail.
+            config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        }
         // Fail in seconds with a clear message rather than retrying a wrong URL for half a minute.
         config.setInitializationFailTimeout(1);
         HikariDataSource dataSource;

@@ -1,0 +1,26 @@
+package io.lineone.api;
+
+import java.util.List;
+
+/**
+ * The {@code event:} names of {@code GET /events}; SPEC §3. The {@code data:} of the issue events is the
+ * {@link Issue} after the change.
+ */
+public final class EventTypes {
+
+    public static final String ISSUE_CREATED = "issue.created";
+    public static final String ISSUE_UPDATED = "issue.updated";
+    public static final String LISTING_UPDATED = "listing.updated";
+    public static final String MERCHANT_UPDATED = "merchant.updated";
+    public static final String RELEASE_UPDATED = "release.updated";
+    public static final String BELL_PULLED = "bell.pulled";
+    public static final String BELL_UPDATED = "bell.updated";
+    public static final String FIX_APPLIED = "fix.applied";
+    public static final String FIX_UNDONE = "fix.undone";
+
+    public static final List<String> ALL = List.of(ISSUE_CREATED, ISSUE_UPDATED, LISTING_UPDATED, MERCHANT_UPDATED,
+            RELEASE_UPDATED, BELL_PULLED, BELL_UPDATED, FIX_APPLIED, FIX_UNDONE);
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,265 @@
+package io.lineone.server.events;
+
+import io.lineone.server.domain.Caller;
+import io.lineone.server.domain.EventPublisher;
+import io.lineone.server.store.EventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans committed domain events out to the SSE subscribers of this backend, in id order.
+ *
+ * <p>The database log is the source of truth; this hub only moves what it holds faster. Writers hand their
+ * committed events to {@link #published} (no I/O, no waiting). One dispatcher thread delivers them strictly in
+ * id order: because {@link EventLog} ids are dense and commit in order, the next event to deliver is always
+ * "position + 1". If a later id arrives first (its writer committed after the missing one but reported sooner),
+ * or another backend wrote to the log, the dispatcher reads the missing run from the database. It also checks
+ * the log's head every {@code pollInterval} when idle, which is what lets several backends share one database
+ * today (a PostgreSQL LISTEN/NOTIFY could call {@link #poke} instead, for lower latency).
+ *
+ * <p>Each subscriber has a bounded queue and a sender thread of its own; delivery to it is a non-blocking
+ * {@code offer}. A subscriber whose queue overflows (a stalled or slow client) is dropped: its stream ends and
+ * the client resumes with {@code Last-Event-ID}, replayed from the log. So nobody waits for a slow reader.
+ */
+public final class EventHub implements EventPublisher, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    private static final int READ_PAGE = 1000;
+
+    /**
+     * @param heartbeat     idle time after which a comment line is sent, so proxies and clients see a live stream
+     * @param queueCapacity events buffered per subscriber before it is dropped
+     * @param replayPage    events read from the log per query when replaying
+     * @param pollInterval  how often an idle dispatcher checks the log's head for events it was not told about
+     */
+    public record Settings(Duration heartbeat, int queueCapacity, int replayPage, Duration pollInterval) {
+
+        public static final Settings DEFAULT =
+                new Settings(Duration.ofSeconds(15), 10_000, 500, Duration.ofSeconds(2));
+
+        public Settings {
+            if (heartbeat.toMillis() <= 0 || queueCapacity < 1 || replayPage < 1 || pollInterval.toMillis() <= 0) {
+                throw new IllegalArgumentException("event stream settings must be positive");
+            }
+        }
+
+        public Settings withHeartbeat(Duration newHeartbeat) {
+            return new Settings(newHeartbeat, queueCapacity, replayPage, pollInterval);
+        }
+    }
+
+    private final EventLog log;
+    private final Settings settings;
+    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService senders;
+    private final Thread dispatcher;
+
+    private final Object lock = new Object();
+    /** Events reported by writers and not yet delivered, by id; guarded by {@link #lock}. */
+    private final TreeMap<Long, Frame> pending = new TreeMap<>();
+    /** Id of the last event delivered to subscribers; written by the dispatcher under {@link #lock}. */
+    private long position;
+    private boolean poked;
+    private volatile boolean closed;
+
+    public EventHub(EventLog log, Settings settings) {
+        this.log = log;
+        this.settings = settings;
+        this.position = log.lastId();
+        AtomicInteger count = new AtomicInteger();
+        this.senders = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "lineone-sse-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.dispatcher = new Thread(this::dispatchLoop, "lineone-event-dispatcher");
+        this.dispatcher.setDaemon(true);
+        this.dispatcher.start();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void published(List<EventLog.StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Frame> frames = new ArrayList<>(events.size());
+        for (EventLog.StoredEvent event : events) {
+            frames.add(Frame.of(event));
+        }
+        synchronized (lock) {
+            for (Frame frame : frames) {
+                if (frame.id() > position) {
+                    pending.put(frame.id(), frame);
+                }
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Asks the dispatcher to read the log for events written elsewhere (another backend). */
+    public void poke() {
+        synchronized (lock) {
+            poked = true;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Starts a stream: registers the subscriber first, so that no event committed from now on can pass it by,
+     * then replays from the log and goes live on a sender thread of its own.
+     *
+     * @param since the last id the client has (replay everything after it); null for "from now on"
+     */
+    void open(Caller caller, Long since, EventSink sink) {
+        open(Audience.of(caller), since, sink);
+    }
+
+    Subscription open(Audience audience, Long since, EventSink sink) {
+        Subscription subscription = new Subscription(this, log, audience, since, sink, settings);
+        if (closed) {
+            sink.close();
+            return subscription;
+        }
+        subscribers.add(subscription);
+        try {
+            senders.execute(subscription::run);
+        } catch (RuntimeException e) {
+            subscribers.remove(subscription);
+            sink.close();
+        }
+        return subscription;
+    }
+
+    void remove(Subscription subscription) {
+        subscribers.remove(subscription);
+    }
+
+    /** How many streams are open now. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** Id of the last event delivered live. */
+    public long position() {
+        synchronized (lock) {
+            return position;
+        }
+    }
+
+    private void dispatchLoop() {
+        long pollMillis = settings.pollInterval().toMillis();
+        while (!closed) {
+            List<Frame> ready = new ArrayList<>();
+            boolean readLog;
+            long from;
+            synchronized (lock) {
+                if (pending.isEmpty() && !poked) {
+                    try {
+                        lock.wait(pollMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                boolean idle = pending.isEmpty() && !poked;
+                long next = position + 1;
+                Map.Entry<Long, Frame> head;
+                while ((head = pending.firstEntry()) != null && head.getKey() <= next) {
+                    pending.pollFirstEntry();
+                    if (head.getKey() == next) {
+                        ready.add(head.getValue());
+                        next++;
+                    }
+                }
+                // A hole before the first pending event, a poke, or an idle tick: look in the log itself.
+                readLog = !pending.isEmpty() || poked || idle;
+                poked = false;
+                from = next - 1;
+            }
+            deliver(ready);
+            if (readLog) {
+                try {
+                    catchUp(from);
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot read the event log: {}", e.getMessage());
+                    pause(pollMillis);
+                }
+            }
+        }
+    }
+
+    /** Delivers every logged event after {@code from} that the in-process path has not delivered yet. */
+    private void catchUp(long from) {
+        long cursor = from;
+        while (!closed) {
+            if (log.lastId() <= cursor) {
+                return;
+            }
+            List<EventLog.StoredEvent> events = log.after(cursor, READ_PAGE);
+            if (events.isEmpty()) {
+                return;
+            }
+            List<Frame> frames = new ArrayList<>(events.size());
+            for (EventLog.StoredEvent event : events) {
+                frames.add(Frame.of(event));
+            }
+            deliver(frames);
+            cursor = events.get(events.size() - 1).id();
+            if (events.size() < READ_PAGE) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(List<Frame> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        for (Frame frame : frames) {
+            for (Subscription subscription : subscribers) {
+                subscription.offer(frame);
+            }
+        }
+        synchronized (lock) {
+            position = Math.max(position, frames.get(frames.size() - 1).id());
+            pending.headMap(position, true).clear();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends every stream and stops the dispatcher; clients will resume against the next backend. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        for (Subscription subscription : subscribers) {
+            subscription.stop();
+        }
+        senders.shutdownNow();
+        dispatcher.interrupt();
+    }
+}

@@ -1,0 +1,65 @@
+package io.lineone.server.events;
+
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
+import io.lineone.server.domain.Caller;
+import io.lineone.server.domain.DomainException;
+import io.lineone.server.http.Router;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code GET /events}: the domain events the caller may see, as Server-Sent Events ({@code id:} the sequence,
+ * {@code event:} the type, {@code data:} the JSON payload), with a comment line as heartbeat.
+ * {@code Last-Event-ID} (or, for a first connection, {@code ?since=}) replays what came after that id first.
+ * Without either the stream starts with the next event. Needs {@code Accept: text/event-stream}.
+ */
+public final class EventRoutes {
+
+    private final EventHub hub;
+
+    public EventRoutes(EventHub hub) {
+        this.hub = hub;
+    }
+
+    public void register(Router router) {
+        router.get("/events", this::events);
+    }
+
+    private void events(Context ctx, Caller caller) {
+        Long since = since(ctx);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw DomainException.invalid("Accept", "must include text/event-stream: this endpoint is an event stream");
+        }
+        new SseHandler(client -> {
+            client.keepAlive();
+            try {
+                hub.open(caller, since, new SseSink(client));
+            } catch (IOException e) {
+                client.close();
+                throw new UncheckedIOException(e);
+            }
+        }).handle(ctx);
+    }
+
+    /** The header wins: an EventSource reconnecting sends it while the URL keeps its first {@code since}. */
+    static Long since(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        if (header != null && !header.isBlank()) {
+            return parse("Last-Event-ID", header.strip());
+        }
+        String query = ctx.queryParam("since");
+        if (query != null && !query.isEmpty()) {
+            return parse("since", query);
+        }
+        return null;
+    }
+
+    private static Long parse(String field, String text) {
+        if (text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(text);
+        }
+        throw DomainException.invalid(field, "must be the id of an event (a whole number from 0)");
+    }
+}

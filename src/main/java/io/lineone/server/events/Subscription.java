@@ -1,0 +1,142 @@
+package io.lineone.server.events;
+
+import io.lineone.server.store.EventLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One open event stream. The hub offers it live events from the moment it is registered; its own thread first
+ * replays the log after the client's last id, then sends the buffered live events, skipping every id it has
+ * already passed. Why that has no gap and no duplicate:
+ * <ul>
+ * <li>an event delivered live before registration was committed before registration, so the replay (which
+ *     starts after registration) reads it;
+ * <li>an event delivered live after registration is in the buffer;
+ * <li>the replay reads up to some id R; buffered ids ≤ R are skipped, the rest follow in id order, since the
+ *     hub delivers in id order.
+ * </ul>
+ */
+final class Subscription {
+
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    private static final int BATCH = 256;
+
+    private final EventHub hub;
+    private final EventLog log;
+    private final Audience audience;
+    private final Long since;
+    private final EventSink sink;
+    private final EventHub.Settings settings;
+    private final BlockingQueue<Frame> queue;
+    private volatile boolean overflowed;
+    private volatile boolean stopped;
+
+    Subscription(EventHub hub, EventLog log, Audience audience, Long since, EventSink sink,
+                 EventHub.Settings settings) {
+        this.hub = hub;
+        this.log = log;
+        this.audience = audience;
+        this.since = since;
+        this.sink = sink;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /** Called by the hub's dispatcher; never blocks. */
+    void offer(Frame frame) {
+        if (overflowed || stopped || !audience.sees(frame)) {
+            return;
+        }
+        if (!queue.offer(frame)) {
+            // Too far behind: drop it rather than hold anyone up. The client resumes from its last id.
+            overflowed = true;
+            hub.remove(this);
+        }
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    boolean overflowed() {
+        return overflowed;
+    }
+
+    void run() {
+        try {
+            sink.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+            sink.flush();
+            long cursor = since == null ? log.lastId() : replay(since);
+            live(cursor);
+        } catch (IOException e) {
+            // The client went away; it resumes with Last-Event-ID.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Subscription.class).warn("event stream failed: {}", e.toString());
+        } finally {
+            hub.remove(this);
+            sink.close();
+        }
+    }
+
+    /** Sends every visible logged event after {@code from}; returns the highest id read. */
+    private long replay(long from) throws IOException {
+        long cursor = from;
+        while (running()) {
+            EventLog.Replay page = switch (audience.kind()) {
+                case ALL -> log.replay(cursor, null, false, settings.replayPage());
+                case MANAGER -> log.replay(cursor, audience.managerId(), false, settings.replayPage());
+                case GLOBAL_ONLY -> log.replay(cursor, null, true, settings.replayPage());
+            };
+            for (EventLog.StoredEvent event : page.events()) {
+                sink.write(Frame.of(event).bytes());
+            }
+            sink.flush();
+            cursor = page.highestId();
+            if (page.reachedEnd()) {
+                break;
+            }
+        }
+        return cursor;
+    }
+
+    private void live(long cursor) throws IOException, InterruptedException {
+        long heartbeat = settings.heartbeat().toMillis();
+        List<Frame> batch = new ArrayList<>(BATCH);
+        while (running()) {
+            Frame first = queue.poll(heartbeat, TimeUnit.MILLISECONDS);
+            if (!running()) {
+                return;
+            }
+            if (first == null) {
+                sink.write(HEARTBEAT);
+                sink.flush();
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            boolean wrote = false;
+            for (Frame frame : batch) {
+                if (frame.id() > cursor) {
+                    sink.write(frame.bytes());
+                    cursor = frame.id();
+                    wrote = true;
+                }
+            }
+            if (wrote) {
+                sink.flush();
+            }
+        }
+    }
+
+    private boolean running() {
+        return !overflowed && !stopped && !Thread.currentThread().isInterrupted();
+    }
+}
