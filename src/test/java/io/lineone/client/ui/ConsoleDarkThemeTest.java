@@ -45,6 +45,8 @@ class ConsoleDarkThemeTest extends ConsoleTestBase {
         open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
 
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
+        // The rows exist before their cells are laid out: wait for the cell, not just the item.
+        waitUntil(() -> showing("Chengdu Hotpot Foods"));
         clickOn("Chengdu Hotpot Foods");
         waitUntil(() -> showing("#detailName"));
 
