@@ -113,6 +113,12 @@ public final class IssueQueueController {
         setUpDrawer();
         helpSheet.setVisible(false);
         helpSheet.setManaged(false);
+        // Escape first, as a filter: the table and the text fields would otherwise take it for themselves.
+        queueRoot.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                escape(event);
+            }
+        });
         queueRoot.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         queueRoot.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         // The table takes the keys as soon as the screen shows.
@@ -228,6 +234,9 @@ public final class IssueQueueController {
 
     private void setUpDrawer() {
         showWhen(detailDrawer, model.detailOpenProperty());
+        // The drawer shows category and assignee itself; the table gives their room to the rest meanwhile.
+        categoryColumn.visibleProperty().bind(model.detailOpenProperty().not());
+        assigneeColumn.visibleProperty().bind(model.detailOpenProperty().not());
         showWhen(drawerError, model.detailErrorProperty().isNotEmpty());
         drawerError.textProperty().bind(model.detailErrorProperty());
         model.detailProperty().addListener((obs, old, detail) -> showDetail(detail));
@@ -275,10 +284,6 @@ public final class IssueQueueController {
 
     private void onKey(KeyEvent event) {
         if (event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
-            return;
-        }
-        if (event.getCode() == KeyCode.ESCAPE) {
-            escape(event);
             return;
         }
         if (typing()) {

@@ -790,7 +790,6 @@ public final class IssueQueueViewModel implements AutoCloseable {
     public String slaText(Sla sla) {
         return switch (sla.kind()) {
             case NONE -> "";
-            case PAUSED -> messages.format("queue.sla.paused", Sla.clock(sla.remaining()));
             default -> Sla.clock(sla.remaining());
         };
     }
@@ -798,7 +797,7 @@ public final class IssueQueueViewModel implements AutoCloseable {
     public String slaTooltip(Sla sla) {
         return switch (sla.kind()) {
             case NONE -> messages.get("queue.sla.none");
-            case PAUSED -> messages.get("queue.sla.tooltip.paused");
+            case PAUSED -> messages.format("queue.sla.tooltip.paused", Sla.clock(sla.remaining()));
             default -> messages.get(sla.firstResponse() ? "queue.sla.tooltip.firstResponse"
                     : "queue.sla.tooltip.resolution");
         };

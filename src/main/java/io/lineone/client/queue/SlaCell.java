@@ -9,9 +9,10 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The ticking SLA countdown. Every cell listens to the one shared clock of the view model (moved once a second
+ * The ticking SLA countdown; a paused one (waiting on the merchant) shows a pause sign and stands still. Every cell listens to the one shared clock of the view model (moved once a second
  * by one timeline), not to a timer of its own; it redraws only while it shows a row.
  */
 final class SlaCell extends TableCell<IssueRow, Issue> {
@@ -24,6 +25,7 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
     // Held here: the clock keeps only a weak reference, so cells the table drops are not kept alive.
     private final InvalidationListener redraw = o -> redraw();
     private final Tooltip tip = new Tooltip();
+    private final FontIcon pauseIcon = new FontIcon("fth-pause");
 
     SlaCell(ObservableValue<Instant> now, Function<Sla, String> text, Function<Sla, String> tooltip) {
         this.now = now;
@@ -44,11 +46,13 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
         getStyleClass().removeAll(STYLES);
         if (isEmpty() || getItem() == null || row == null) {
             setText(null);
+            setGraphic(null);
             setTooltip(null);
             return;
         }
         Sla sla = row.sla(now.getValue());
         setText(text.apply(sla));
+        setGraphic(sla.kind() == Sla.Kind.PAUSED ? pauseIcon : null);
         getStyleClass().add("sla-" + sla.kind().name().toLowerCase(Locale.ROOT));
         tip.setText(tooltip.apply(sla));
         setTooltip(tip);

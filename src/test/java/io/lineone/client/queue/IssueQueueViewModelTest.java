@@ -183,7 +183,8 @@ class IssueQueueViewModelTest {
         ui.tick();
         assertThat(paused.kind()).isEqualTo(Sla.Kind.PAUSED);
         assertThat(row("waiting").sla(model.nowProperty().get()).remaining()).isEqualTo(paused.remaining());
-        assertThat(model.slaText(paused)).startsWith("Paused ");
+        assertThat(model.slaText(paused)).isEqualTo(Sla.clock(paused.remaining()));
+        assertThat(model.slaTooltip(paused)).startsWith("Waiting on the merchant: the resolution clock is paused with");
 
         assertThat(Sla.clock(Duration.ofSeconds(3 * 3600 + 59 * 60 + 12))).isEqualTo("3:59:12");
         assertThat(Sla.clock(Duration.ofMillis(-1500))).isEqualTo("\u221200:01");
