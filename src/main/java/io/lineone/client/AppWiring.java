@@ -119,10 +119,14 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void showMain(SignedIn signedIn) {
-        logFirstReady();
         closeSession();
         ConnectionStatus connection = new ConnectionStatus();
         MerchantsViewModel merchants = new MerchantsViewModel(backend, executor, messages, connection);
+        merchants.stateProperty().addListener((observable, before, now) -> {
+            if (now != MerchantsViewModel.State.LOADING) {
+                logFirstReady();
+            }
+        });
         // The queue runs from sign-in on, seen or not: the status bar counts its breaches, new P1s alert.
         DesktopAlerts alerts = new DesktopAlerts(messages, () -> stage);
         IssueQueueViewModel queue = new IssueQueueViewModel(backend, executor, new FxUiScheduler(), messages,
@@ -169,12 +173,12 @@ public final class AppWiring implements AutoCloseable {
         session.clear();
     }
 
-    /** The cold-start figure of SPEC §6, in the log for the benchmark to read. */
+    /** The cold-start figure of SPEC §6 (to a merchants table a person can use), in the log for the benchmark. */
     private void logFirstReady() {
         if (!readyLogged) {
             readyLogged = true;
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.log(System.Logger.Level.INFO, "main window ready " + sinceJvmStart + " ms after JVM start");
+            LOG.log(System.Logger.Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
         }
     }
 

@@ -9,6 +9,7 @@ import io.lineone.server.domain.Lighthouse;
 import io.lineone.server.domain.MerchantService;
 import io.lineone.server.domain.UserService;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.events.EventRoutes;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -22,7 +23,6 @@ import io.lineone.server.store.StoreException;
 import io.lineone.server.store.TokenStore;
 import io.lineone.server.store.UserStore;
 import java.net.BindException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -77,14 +77,17 @@ public final class LineOneServer implements AutoCloseable {
             IssueService issues = new IssueService(db, issueStore, merchantStore, eventLog, audit, events,
                     config.sla(), config.clock());
 
-            if (bootstrap(config, userStore, users, merchants)) {
+            bootstrap(config, userStore, users, merchants);
+            if (config.demo() && issueStore.count() == 0) {
+                // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
             }
 
-            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues, events, version()));
+            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues,
+                    List.of(new EventRoutes(events)), version()));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
-                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore, Duration.ofSeconds(1))
+                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)
                     : Optional.empty();
             return new LineOneServer(config, db, http, events, simulator);
         } catch (RuntimeException e) {
@@ -96,15 +99,15 @@ public final class LineOneServer implements AutoCloseable {
         }
     }
 
-    /** Creates the first accounts on an empty database; returns whether it seeded the demo workspace. */
-    private static boolean bootstrap(ServerConfig config, UserStore userStore, UserService users,
+    /** Creates the first accounts on an empty database. */
+    private static void bootstrap(ServerConfig config, UserStore userStore, UserService users,
                                      MerchantService merchants) {
         if (!userStore.isEmpty()) {
-            return false;
+            return;
         }
         if (config.demo()) {
             DemoWorkspace.seed(users, merchants, config.adminPassword());
-            return true;
+            return;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {
             throw new ServerStartException("the database is empty: set LINEONE_ADMIN_PASSWORD to create the admin"
@@ -116,7 +119,6 @@ public final class LineOneServer implements AutoCloseable {
             throw new ServerStartException("LINEONE_ADMIN_PASSWORD is not usable: " + e.errors().get(0).message(), e);
         }
         LOG.info("created the ADMIN account 'admin'");
-        return false;
     }
 
     private static void startHttp(HttpApi http, ServerConfig config) {

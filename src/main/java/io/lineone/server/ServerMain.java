@@ -42,26 +42,41 @@ public final class ServerMain {
 
     /** Starts the server and returns 0, or returns a non-zero exit code after one line on {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Started started = start(args, out, err, ServerConfig.defaults());
+        if (started.server() != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(started.server()::close, "lineone-shutdown"));
+        }
+        return started.exitCode();
+    }
+
+    /** The exit code, and the server if one started (then its caller owns it). */
+    record Started(int exitCode, LineOneServer server) {
+    }
+
+    /**
+     * What {@link #run} does, over a given base configuration, handing the started server back instead of
+     * registering a shutdown hook: so a test can close it.
+     */
+    static Started start(String[] args, PrintStream out, PrintStream err, ServerConfig base) {
         ServerConfig config;
         try {
-            config = parse(List.of(args), ServerConfig.defaults());
+            config = parse(List.of(args), base);
         } catch (UsageException e) {
             if (e.getMessage() == null) {
                 out.print(USAGE);
-                return 0;
+                return new Started(0, null);
             }
             err.println("lineone server: " + e.getMessage() + " (see --help)");
-            return 2;
+            return new Started(2, null);
         }
         try {
             LineOneServer server = LineOneServer.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "lineone-shutdown"));
             out.println("LineOne backend " + LineOneServer.version() + " listening on " + server.url() + "/api/v1"
                     + " (database: " + server.databaseDescription() + (config.demo() ? ", demo workspace" : "") + ")");
-            return 0;
+            return new Started(0, server);
         } catch (ServerStartException e) {
             err.println("lineone server: cannot start: " + e.getMessage());
-            return 1;
+            return new Started(1, null);
         }
     }
 

@@ -13,6 +13,8 @@ import javafx.scene.control.Tooltip;
 final class BandChipCell extends TableCell<MerchantRow, Merchant> {
 
     private final Label chip = new Label();
+    // One tooltip per cell, reused: cells are recycled while scrolling, and a new one each time is garbage.
+    private final Tooltip tooltip = new Tooltip();
     private final Function<Band, String> bandLabel;
 
     BandChipCell(Function<Band, String> bandLabel) {
@@ -33,7 +35,8 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
         chip.getStyleClass().setAll(styleClassesFor(band));
         String name = bandLabel.apply(band);
         chip.setAccessibleText(merchant.lighthouseScore() + " " + name);
-        setTooltip(new Tooltip(name));
+        tooltip.setText(name);
+        setTooltip(tooltip);
         setGraphic(chip);
     }
 

@@ -21,17 +21,22 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
-    private final String dummyHash;
+    // Made on the first unknown login, not at start: a cold JVM spends seconds on one slow hash.
+    private volatile String dummyHash;
 
     public PasswordHasher(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be positive");
         }
         this.iterations = iterations;
-        this.dummyHash = hash("not a password");
     }
 
     public String hash(String password) {
+        return hash(password, iterations);
+    }
+
+    /** A hash with its own iteration count; {@link #verify} reads the count back from the hash. */
+    public String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] derived = derive(password, salt, iterations);
@@ -53,7 +58,12 @@ public final class PasswordHasher {
 
     /** Spends the time a real check would, so an unknown login cannot be told apart by how fast it fails. */
     public void verifyNothing(String password) {
-        verify(password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("not a password");
+            dummyHash = dummy;
+        }
+        verify(password, dummy);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {

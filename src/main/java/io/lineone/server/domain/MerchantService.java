@@ -13,8 +13,11 @@ import io.lineone.server.store.AuditLog;
 import io.lineone.server.store.Database;
 import io.lineone.server.store.MerchantStore;
 import io.lineone.server.store.UserStore;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Merchants and who may see them: a MANAGER sees only the book assigned to them. */
@@ -42,25 +45,35 @@ public final class MerchantService {
 
     public Merchant create(Caller caller, NewMerchant request) {
         caller.require(Role.ADMIN);
-        return createUnchecked(caller, request);
+        validate(request);
+        Instant now = clock.instant();
+        return db.inTransaction(connection -> insert(connection, caller, request, now));
     }
 
-    /** For the demo seed, which has no signed-in caller. */
-    public Merchant createUnchecked(Caller caller, NewMerchant request) {
-        validate(request);
+    /** For the demo seed, which has no signed-in caller: all of them in one transaction, so a first launch is quick. */
+    public List<Merchant> createUnchecked(Caller caller, List<NewMerchant> requests) {
+        requests.forEach(MerchantService::validate);
+        Instant now = clock.instant();
+        return db.inTransaction(connection -> {
+            List<Merchant> created = new ArrayList<>(requests.size());
+            for (NewMerchant request : requests) {
+                created.add(insert(connection, caller, request, now));
+            }
+            return created;
+        });
+    }
+
+    private Merchant insert(Connection connection, Caller caller, NewMerchant request, Instant now) throws SQLException {
         int score = lighthouse.score(request.metrics());
         Merchant merchant = new Merchant(Ids.next("mer"), request.name().strip(), request.shopName().strip(),
                 request.tier(), request.category().strip(), request.region().strip(), request.assignedManagerId(),
                 request.metrics(), score, Band.of(score), false, 1);
-        Instant now = clock.instant();
-        return db.inTransaction(connection -> {
-            if (merchant.assignedManagerId() != null) {
-                requireManager(users.find(connection, merchant.assignedManagerId()).orElse(null), "assignedManagerId");
-            }
-            merchants.insert(connection, merchant, now);
-            audit.append(connection, Audit.entry(caller, "merchant.create", "merchant", merchant.id(), null, merchant, now));
-            return merchant;
-        });
+        if (merchant.assignedManagerId() != null) {
+            requireManager(users.find(connection, merchant.assignedManagerId()).orElse(null), "assignedManagerId");
+        }
+        merchants.insert(connection, merchant, now);
+        audit.append(connection, Audit.entry(caller, "merchant.create", "merchant", merchant.id(), null, merchant, now));
+        return merchant;
     }
 
     /** A merchant the caller may see; any other answers NOT_FOUND, so its existence is not revealed. */

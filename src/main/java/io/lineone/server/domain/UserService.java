@@ -61,8 +61,8 @@ public final class UserService {
         });
     }
 
-    public String hashPassword(String password) {
-        return hasher.hash(password);
+    public String hashPassword(String password, int iterations) {
+        return hasher.hash(password, iterations);
     }
 
     public Page<User> list(Caller caller, Role role, Cursor cursor, int limit) {

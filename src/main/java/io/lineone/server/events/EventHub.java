@@ -118,28 +118,48 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     }
 
     /**
-     * Starts a stream: registers the subscriber first, so that no event committed from now on can pass it by,
-     * then replays from the log and goes live on a sender thread of its own.
+     * Registers a subscriber and fixes where its stream starts, before anything is sent: no event committed from
+     * now on can pass it by. With {@code since} null the stream starts after the newest event now; so when a
+     * client sees the response headers (sent after this), it knows every later change will reach it.
      *
      * @param since the last id the client has (replay everything after it); null for "from now on"
      */
-    void open(Caller caller, Long since, EventSink sink) {
-        open(Audience.of(caller), since, sink);
+    Subscription subscribe(Caller caller, Long since) {
+        return subscribe(Audience.of(caller), since);
     }
 
-    Subscription open(Audience audience, Long since, EventSink sink) {
-        Subscription subscription = new Subscription(this, log, audience, since, sink, settings);
-        if (closed) {
-            sink.close();
-            return subscription;
-        }
+    Subscription subscribe(Audience audience, Long since) {
+        Subscription subscription = new Subscription(this, log, audience, settings);
         subscribers.add(subscription);
+        subscription.startAfter(since != null ? since : log.lastId(), since != null);
+        return subscription;
+    }
+
+    /** Sends a registered subscriber's stream to {@code sink}, on a sender thread of its own. */
+    void start(Subscription subscription, EventSink sink) {
+        subscription.attach(sink);
+        if (closed) {
+            cancel(subscription);
+            return;
+        }
         try {
             senders.execute(subscription::run);
         } catch (RuntimeException e) {
-            subscribers.remove(subscription);
-            sink.close();
+            cancel(subscription);
         }
+    }
+
+    /** Forgets a subscriber whose stream never started, or ends one that did. */
+    void cancel(Subscription subscription) {
+        subscribers.remove(subscription);
+        subscription.stop();
+        subscription.closeSink();
+    }
+
+    /** Registers and starts in one go (tests). */
+    Subscription open(Audience audience, Long since, EventSink sink) {
+        Subscription subscription = subscribe(audience, since);
+        start(subscription, sink);
         return subscription;
     }
 

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
 import io.lineone.server.domain.Caller;
 import io.lineone.server.domain.DomainException;
+import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,11 @@ import java.io.UncheckedIOException;
  * {@code GET /events}: the domain events the caller may see, as Server-Sent Events ({@code id:} the sequence,
  * {@code event:} the type, {@code data:} the JSON payload), with a comment line as heartbeat.
  * {@code Last-Event-ID} (or, for a first connection, {@code ?since=}) replays what came after that id first.
- * Without either the stream starts with the next event. Needs {@code Accept: text/event-stream}.
+ * Without either the stream starts with the next event: every change committed after the response headers
+ * arrive is delivered, so a client may open the stream first and then load lists. Needs
+ * {@code Accept: text/event-stream}.
  */
-public final class EventRoutes {
+public final class EventRoutes implements RouteModule {
 
     private final EventHub hub;
 
@@ -22,6 +25,7 @@ public final class EventRoutes {
         this.hub = hub;
     }
 
+    @Override
     public void register(Router router) {
         router.get("/events", this::events);
     }
@@ -32,15 +36,23 @@ public final class EventRoutes {
         if (accept == null || !accept.contains("text/event-stream")) {
             throw DomainException.invalid("Accept", "must include text/event-stream: this endpoint is an event stream");
         }
-        new SseHandler(client -> {
-            client.keepAlive();
-            try {
-                hub.open(caller, since, new SseSink(client));
-            } catch (IOException e) {
-                client.close();
-                throw new UncheckedIOException(e);
-            }
-        }).handle(ctx);
+        // Registered before the response headers go out: a client that sees them misses nothing after.
+        Subscription subscription = hub.subscribe(caller, since);
+        try {
+            new SseHandler(client -> {
+                client.keepAlive();
+                try {
+                    hub.start(subscription, new SseSink(client));
+                } catch (IOException e) {
+                    hub.cancel(subscription);
+                    client.close();
+                    throw new UncheckedIOException(e);
+                }
+            }).handle(ctx);
+        } catch (RuntimeException e) {
+            hub.cancel(subscription);
+            throw e;
+        }
     }
 
     /** The header wins: an EventSource reconnecting sends it while the URL keeps its first {@code since}. */

@@ -29,22 +29,37 @@ final class Subscription {
     private final EventHub hub;
     private final EventLog log;
     private final Audience audience;
-    private final Long since;
-    private final EventSink sink;
     private final EventHub.Settings settings;
     private final BlockingQueue<Frame> queue;
+    private volatile long start;
+    private volatile boolean replay;
+    private volatile EventSink sink;
     private volatile boolean overflowed;
     private volatile boolean stopped;
 
-    Subscription(EventHub hub, EventLog log, Audience audience, Long since, EventSink sink,
-                 EventHub.Settings settings) {
+    Subscription(EventHub hub, EventLog log, Audience audience, EventHub.Settings settings) {
         this.hub = hub;
         this.log = log;
         this.audience = audience;
-        this.since = since;
-        this.sink = sink;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /** The stream starts after {@code id}, replaying the log from there if {@code replay}. */
+    void startAfter(long id, boolean replayFirst) {
+        this.start = id;
+        this.replay = replayFirst;
+    }
+
+    void attach(EventSink target) {
+        this.sink = target;
+    }
+
+    void closeSink() {
+        EventSink target = sink;
+        if (target != null) {
+            target.close();
+        }
     }
 
     /** Called by the hub's dispatcher; never blocks. */
@@ -71,8 +86,7 @@ final class Subscription {
         try {
             sink.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
             sink.flush();
-            long cursor = since == null ? log.lastId() : replay(since);
-            live(cursor);
+            live(replay ? replay(start) : start);
         } catch (IOException e) {
             // The client went away; it resumes with Last-Event-ID.
         } catch (InterruptedException e) {

@@ -10,8 +10,6 @@ import io.lineone.server.domain.DomainException;
 import io.lineone.server.domain.IssueService;
 import io.lineone.server.domain.MerchantService;
 import io.lineone.server.domain.UserService;
-import io.lineone.server.events.EventHub;
-import io.lineone.server.events.EventRoutes;
 import io.lineone.server.store.Database;
 import java.util.List;
 
@@ -20,7 +18,7 @@ public final class HttpApi {
 
     /** What the routes need, built once by the server's wiring. */
     public record Services(Database db, AuthService auth, UserService users, MerchantService merchants,
-                           IssueService issues, EventHub events, String version) {
+                           IssueService issues, List<RouteModule> modules, String version) {
     }
 
     private final Javalin app;
@@ -60,7 +58,7 @@ public final class HttpApi {
             new UserRoutes(services.users(), requests).register(router[0]);
             new MerchantRoutes(services.merchants(), requests).register(router[0]);
             new IssueRoutes(services.issues(), requests).register(router[0]);
-            new EventRoutes(services.events()).register(router[0]);
+            services.modules().forEach(module -> module.register(router[0]));
         });
         return new HttpApi(app, router[0].registered());
     }

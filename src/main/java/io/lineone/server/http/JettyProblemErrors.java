@@ -67,10 +67,11 @@ final class JettyProblemErrors {
     }
 
     private static byte[] body(ObjectMapper json, int status, String message) {
-        String detail = message == null || message.isBlank() ? Problems.title(status) : message;
+        String title = Problems.title(status);
+        // Jetty's message is a short reason ("Bad UTF-8 encoding"), never a stack trace.
+        String detail = message == null || message.isBlank() ? title + "." : "The request was refused: " + message + ".";
         try {
-            return json.writeValueAsBytes(new Problem("urn:lineone:problem:http-" + status, Problems.title(status),
-                    status, detail, List.of()));
+            return json.writeValueAsBytes(new Problem(Problems.type(title), title, status, detail, List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem could not be written as JSON", e);
         }

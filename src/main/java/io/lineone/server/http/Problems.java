@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.lineone.api.Problem;
 import io.lineone.server.domain.DomainException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class Problems {
 
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /** Beyond this much of a refused body the connection is simply closed. */
+    private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     private final ObjectMapper json;
 
@@ -52,10 +57,30 @@ final class Problems {
     }
 
     void write(Context ctx, Problem problem) {
+        discardUnreadBody(ctx);
         try {
             ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem could not be written as JSON", e);
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body the answer refuses (a 413, a 401 before the body was read), up to a
+     * bound: otherwise Jetty closes the connection with unread bytes in it, the client's TCP stack sees a reset,
+     * and the client gets no answer at all instead of this problem.
+     */
+    private static void discardUnreadBody(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = DISCARD_LIMIT;
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or the body was read as text already: nothing left to drop.
         }
     }
 
@@ -74,7 +99,7 @@ final class Problems {
         };
     }
 
-    private static String type(String name) {
+    static String type(String name) {
         return "urn:lineone:problem:" + name.toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-');
     }
 

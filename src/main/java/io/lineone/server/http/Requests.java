@@ -85,6 +85,9 @@ final class Requests {
         if (text != null && text.length() > maxLength) {
             throw DomainException.invalid(name, "must be at most " + maxLength + " characters");
         }
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalid(name, "must not contain control characters");
+        }
         return text;
     }
 

@@ -29,6 +29,9 @@ final class SessionRoutes {
                 .check(request.login() != null && !request.login().isBlank(), "login", "is required")
                 .check(request.password() != null && !request.password().isEmpty(), "password", "is required")
                 .check(request.login() == null || request.login().length() <= 64, "login", "must be at most 64 characters")
+                // PostgreSQL refuses NUL in text: it must not reach the failed-login record as a 500.
+                .check(request.login() == null || request.login().chars().noneMatch(Character::isISOControl), "login",
+                        "must not contain control characters")
                 .check(request.password() == null || request.password().length() <= 256, "password",
                         "must be at most 256 characters")
                 .throwIfInvalid();

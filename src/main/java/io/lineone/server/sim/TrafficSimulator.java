@@ -55,8 +55,8 @@ public final class TrafficSimulator implements AutoCloseable {
     private final double tickMinutes;
 
     private TrafficSimulator(IssueService issues, IssueStore issueStore, Caller feed, List<Book> books,
-                             String demoManagerId, Duration tick) {
-        this.tickMinutes = tick.toMillis() / 60_000.0;
+                             String demoManagerId, Duration tick, double speed) {
+        this.tickMinutes = tick.toMillis() / 60_000.0 * speed;
         this.issues = issues;
         this.issueStore = issueStore;
         this.feed = feed;
@@ -69,9 +69,19 @@ public final class TrafficSimulator implements AutoCloseable {
         });
     }
 
-    /** Starts the simulator, or returns empty if the database holds no demo workspace to simulate. */
+    /** Starts the simulator at real-life rates, or returns empty if there is no demo workspace to simulate. */
     public static Optional<TrafficSimulator> start(IssueService issues, IssueStore issueStore,
-                                                   MerchantStore merchants, UserStore users, Duration tick) {
+                                                   MerchantStore merchants, UserStore users) {
+        return start(issues, issueStore, merchants, users, Duration.ofSeconds(1), 1);
+    }
+
+    /**
+     * Starts the simulator with a tick of its own, at {@code speed} times the real-life rates (a test's fast
+     * forward).
+     */
+    public static Optional<TrafficSimulator> start(IssueService issues, IssueStore issueStore,
+                                                   MerchantStore merchants, UserStore users, Duration tick,
+                                                   double speed) {
         Optional<Caller> feed = caller(users, DemoWorkspace.FEED_LOGIN);
         List<Book> books = books(merchants, users);
         if (feed.isEmpty() || books.isEmpty()) {
@@ -80,7 +90,7 @@ public final class TrafficSimulator implements AutoCloseable {
         }
         String demoManagerId = caller(users, DemoWorkspace.MANAGER_LOGIN).map(Caller::id).orElse(null);
         TrafficSimulator simulator = new TrafficSimulator(issues, issueStore, feed.get(), books, demoManagerId,
-                tick);
+                tick, speed);
         simulator.scheduler.scheduleWithFixedDelay(simulator::tickSafely, tick.toMillis(), tick.toMillis(),
                 TimeUnit.MILLISECONDS);
         return Optional.of(simulator);
@@ -208,5 +218,12 @@ public final class TrafficSimulator implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the traffic simulator did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -97,31 +97,9 @@ class IssueQueueUiTest extends ConsoleTestBase {
         return server.issue(server.liNasMerchants.get(0), priority, IssueCategory.PRICING_ERROR, title, money);
     }
 
-    /** Posts until one arrives over the stream: only then is the console's subscription surely registered. */
-    private void untilStreamDelivers() throws IOException, TimeoutException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Issue probe = server.issue(server.liNasMerchants.get(4), Priority.P4, IssueCategory.OTHER,
-                    "warm-up " + System.nanoTime(), 0);
-            try {
-                waitUntilWithin(2, () -> shown(probe.id()).isPresent());
-                return;
-            } catch (TimeoutException notYet) {
-                // Lost in the server's registration gap: try again.
-            }
-        }
-        throw new TimeoutException("the console's stream never delivered");
-    }
-
-    private void waitUntilWithin(int seconds, java.util.function.Supplier<Boolean> condition)
-            throws TimeoutException {
-        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS,
-                () -> fx(condition::get));
-    }
-
     @Test
     void aPostedIssueAppearsLiveAndIsTriagedByKeyboard() throws Exception {
         openQueue(Locale.ENGLISH);
-        untilStreamDelivers();
 
         Issue fire = post(Priority.P1, "Tea set listed at ¥9.90 instead of ¥990", 200_000_00);
         waitUntil(() -> shown(fire.id()).isPresent());
@@ -185,7 +163,6 @@ class IssueQueueUiTest extends ConsoleTestBase {
     @Test
     void anEditBehindTheConsolesBackIsReportedAndReloaded() throws Exception {
         openQueue(Locale.ENGLISH);
-        untilStreamDelivers();
         Issue issue = post(Priority.P2, "Coupon stacks below cost", 5_000_00);
         waitUntil(() -> shown(issue.id()).isPresent());
         select(issue.id());
@@ -216,7 +193,6 @@ class IssueQueueUiTest extends ConsoleTestBase {
     @Test
     void afterTheBackendRestartsTheQueueEqualsTheServers() throws Exception {
         openQueue(Locale.ENGLISH);
-        untilStreamDelivers();
         Issue kept = post(Priority.P3, "Weight in g shown as kg", 300_00);
         Issue toResolve = post(Priority.P2, "Stock sync lagging", 0);
         waitUntil(() -> shown(kept.id()).isPresent() && shown(toResolve.id()).isPresent());
@@ -276,7 +252,6 @@ class IssueQueueUiTest extends ConsoleTestBase {
     @Test
     void theQueueInChinese() throws Exception {
         openQueue(Locale.SIMPLIFIED_CHINESE);
-        untilStreamDelivers();
         Issue issue = server.issue(server.liNasMerchants.get(1), Priority.P1, IssueCategory.COUPON_OVERSPEND,
                 "叠加优惠券后售价低于成本", 18_000_00);
         waitUntil(() -> shown(issue.id()).isPresent());

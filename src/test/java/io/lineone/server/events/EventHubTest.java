@@ -1,0 +1,205 @@
+package io.lineone.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.server.store.Database;
+import io.lineone.server.store.EventLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub on its own, with sinks standing in for clients: order, holes, other writers and stalled readers. */
+class EventHubTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private Database db;
+    private EventLog log;
+    private EventHub hub;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:mem:hub-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", null, null, 4);
+        log = new EventLog(db);
+    }
+
+    @AfterEach
+    void close() {
+        if (hub != null) {
+            hub.close();
+        }
+        db.close();
+    }
+
+    private EventHub hub(int queueCapacity, Duration pollInterval) {
+        hub = new EventHub(log, new EventHub.Settings(Duration.ofSeconds(30), queueCapacity, 100, pollInterval));
+        return hub;
+    }
+
+    private List<EventLog.StoredEvent> append(String merchantId, String managerId) {
+        return db.inTransaction(c -> log.append(c, List.of(new EventLog.NewEvent("issue.created", merchantId, managerId,
+                "{\"n\":\"测试\"}", Instant.parse("2026-11-11T00:00:00Z")))));
+    }
+
+    @Test
+    void aStalledSubscriberIsDroppedWhileOthersAndWritersGoOn() throws Exception {
+        hub(8, Duration.ofSeconds(30));
+        BlockingSink stalled = new BlockingSink();
+        RecordingSink healthy = new RecordingSink();
+        Subscription slow = hub.open(Audience.EVERYTHING, null, stalled);
+        hub.open(Audience.EVERYTHING, null, healthy);
+        assertThat(stalled.writing.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        healthy.awaitConnected();
+
+        // A reader that keeps up gets everything; one that takes nothing overflows its 8 places and is dropped.
+        // Publishing returns at once all the while: it never waits for a subscriber.
+        for (int batch = 1; batch <= 10; batch++) {
+            for (int i = 0; i < 4; i++) {
+                hub.published(append("mer_a", "usr_a"));
+            }
+            assertThat(healthy.awaitIds(4 * batch)).isEqualTo(range(1, 4 * batch));
+        }
+        assertThat(slow.overflowed()).isTrue();
+        assertThat(hub.subscriberCount()).isEqualTo(1);
+
+        stalled.release.countDown();
+        assertThat(stalled.closed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("its stream is ended").isTrue();
+    }
+
+    @Test
+    void eventsReportedOutOfOrderAreDeliveredInIdOrderOnce() throws Exception {
+        hub(100, Duration.ofSeconds(30));
+        RecordingSink sink = new RecordingSink();
+        hub.open(Audience.EVERYTHING, null, sink);
+        sink.awaitConnected();
+        List<EventLog.StoredEvent> first = append(null, null);
+        List<EventLog.StoredEvent> second = append(null, null);
+        List<EventLog.StoredEvent> third = append(null, null);
+        // The writer of 3 reports before those of 1 and 2: the hub fills the hole from the log.
+        hub.published(third);
+        assertThat(sink.awaitIds(3)).isEqualTo(range(1, 3));
+        hub.published(second);
+        hub.published(first);
+        List<EventLog.StoredEvent> fourth = append(null, null);
+        hub.published(fourth);
+        assertThat(sink.awaitIds(4)).isEqualTo(range(1, 4));
+    }
+
+    @Test
+    void eventsWrittenByAnotherBackendArriveThroughTheLog() throws Exception {
+        hub(100, Duration.ofMillis(50));
+        RecordingSink sink = new RecordingSink();
+        hub.open(Audience.EVERYTHING, null, sink);
+        sink.awaitConnected();
+        append(null, null);
+        append(null, null);
+        assertThat(sink.awaitIds(2)).isEqualTo(range(1, 2));
+    }
+
+    @Test
+    void aManagerGetsTheirOwnAndGlobalEventsLiveAndNothingElse() throws Exception {
+        hub(100, Duration.ofSeconds(30));
+        RecordingSink sink = new RecordingSink();
+        hub.open(new Audience(Audience.Kind.MANAGER, "usr_a"), null, sink);
+        sink.awaitConnected();
+        hub.published(append("mer_b", "usr_b"));
+        hub.published(append("mer_a", "usr_a"));
+        hub.published(append(null, null));
+        assertThat(sink.awaitIds(2)).isEqualTo(List.of(2L, 3L));
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> ids = new ArrayList<>();
+        for (long id = from; id <= to; id++) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** A client that reads nothing: its first write blocks until released. */
+    private static final class BlockingSink implements EventSink {
+        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch closed = new CountDownLatch(1);
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("connection reset");
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
+    }
+
+    /** A client that keeps everything it is sent. */
+    private static final class RecordingSink implements EventSink {
+        private static final Pattern ID = Pattern.compile("^id: (\\d+)$", Pattern.MULTILINE);
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(byte[] bytes) {
+            text.append(new String(bytes, StandardCharsets.UTF_8));
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized void awaitConnected() throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!text.toString().contains(": connected") && System.nanoTime() < deadline) {
+                wait(50);
+            }
+            assertThat(text.toString()).contains(": connected");
+        }
+
+        /** Waits until {@code count} events came, and returns the ids of all that came. */
+        synchronized List<Long> awaitIds(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            List<Long> ids = ids();
+            while (ids.size() < count && System.nanoTime() < deadline) {
+                wait(50);
+                ids = ids();
+            }
+            return ids;
+        }
+
+        private List<Long> ids() {
+            List<Long> ids = new ArrayList<>();
+            Matcher matcher = ID.matcher(text);
+            while (matcher.find()) {
+                ids.add(Long.parseLong(matcher.group(1)));
+            }
+            return ids;
+        }
+    }
+}

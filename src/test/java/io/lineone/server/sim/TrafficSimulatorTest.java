@@ -1,0 +1,96 @@
+package io.lineone.server.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssueStatus;
+import io.lineone.api.User;
+import io.lineone.server.LineOneServer;
+import io.lineone.server.ServerConfig;
+import io.lineone.server.domain.EventPublisher;
+import io.lineone.server.domain.IssueService;
+import io.lineone.server.domain.SlaPolicy;
+import io.lineone.server.store.AuditLog;
+import io.lineone.server.store.Database;
+import io.lineone.server.store.EventLog;
+import io.lineone.server.store.IssueStore;
+import io.lineone.server.store.MerchantStore;
+import io.lineone.server.store.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The demo seed opens a few issues per manager; the simulator keeps the queues moving, and stops. */
+class TrafficSimulatorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Test
+    void theDemoQueueIsAliveAtLaunchAndMovesUnderSimulatedTraffic() throws Exception {
+        ServerConfig config = ServerConfig.forTests().withDemo(true, false);
+        try (LineOneServer server = LineOneServer.start(config);
+             Database db = Database.open(config.jdbcUrl(), null, null, 4)) {
+            UserStore users = new UserStore(db);
+            MerchantStore merchants = new MerchantStore(db);
+            IssueStore issues = new IssueStore(db);
+            User demoManager = users.credentials(DemoWorkspace.MANAGER_LOGIN).orElseThrow().user();
+            User feed = users.credentials(DemoWorkspace.FEED_LOGIN).orElseThrow().user();
+            for (String login : DemoWorkspace.managerLogins()) {
+                String id = users.credentials(login).orElseThrow().user().id();
+                assertThat(issues.openOfManager(id, 100)).as("seeded issues of %s", login).hasSizeBetween(2, 5);
+            }
+            long seeded = issues.count();
+
+            IssueService service = new IssueService(db, issues, merchants, new EventLog(db), new AuditLog(db),
+                    EventPublisher.NONE, SlaPolicy.DEFAULT, Clock.systemUTC());
+            Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, issues, merchants, users,
+                    Duration.ofMillis(5), 2_000);
+            assertThat(simulator).isPresent();
+            try {
+                await(() -> issues.count() >= seeded + 20 && resolvedByOthers(issues, demoManager) > 0);
+            } finally {
+                simulator.get().close();
+            }
+            await(() -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("lineone-simulator")));
+            // Nobody but the demo manager (and merchants answering through the feed) moves the demo manager's issues.
+            for (IssueStore.Row row : issues.list(new IssueStore.Query(demoManager.id(), null, null, null, null, null,
+                    false, null, 500))) {
+                for (IssueHistoryEntry step : issues.history(row.id())) {
+                    if (step.action().equals("status")) {
+                        assertThat(step.actorId()).isIn(demoManager.id(), feed.id());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDemoServerRunsTheSimulatorAndStopsItOnClose() {
+        try (LineOneServer server = LineOneServer.start(ServerConfig.forTests().withDemo(true, true))) {
+            await(() -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("lineone-simulator")));
+        }
+        await(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("lineone-simulator") && t.isAlive()));
+    }
+
+    /** Polls a condition until it holds, failing after {@link #WAIT}. */
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within %s", WAIT).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    private static long resolvedByOthers(IssueStore issues, User demoManager) {
+        return issues.list(new IssueStore.Query(null, null, Set.of(IssueStatus.RESOLVED), null, null, null, false,
+                null, 500)).stream().filter(r -> !demoManager.id().equals(r.managerId())).count();
+    }
+
+}
