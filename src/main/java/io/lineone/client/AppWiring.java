@@ -4,9 +4,12 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxTaskExecutor;
+import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
+import io.lineone.client.common.ProbeLog;
+import io.lineone.client.common.PulseStallProbe;
 import io.lineone.client.common.ServerSettings;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
@@ -17,9 +20,15 @@ import io.lineone.client.merchants.MerchantsController;
 import io.lineone.client.merchants.MerchantsViewModel;
 import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendClient;
+import io.lineone.client.queue.DesktopAlerts;
+import io.lineone.client.queue.IssueQueueController;
+import io.lineone.client.queue.IssueQueueViewModel;
 import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +58,8 @@ public final class AppWiring implements AutoCloseable {
     private final Backend backend;
     private final DemoLauncher demo;
     private final List<AutoCloseable> resources;
+    /** What one signed-in session runs (event stream, timers, probes); closed at sign-out. */
+    private final List<AutoCloseable> session = new ArrayList<>();
     private Stage stage;
     private boolean readyLogged;
 
@@ -108,21 +119,58 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void showMain(SignedIn signedIn) {
+        closeSession();
         ConnectionStatus connection = new ConnectionStatus();
-        MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection, this::signedOut);
         MerchantsViewModel merchants = new MerchantsViewModel(backend, executor, messages, connection);
         merchants.stateProperty().addListener((observable, before, now) -> {
             if (now != MerchantsViewModel.State.LOADING) {
                 logFirstReady();
             }
         });
+        // The queue runs from sign-in on, seen or not: the status bar counts its breaches, new P1s alert.
+        DesktopAlerts alerts = new DesktopAlerts(messages, () -> stage);
+        IssueQueueViewModel queue = new IssueQueueViewModel(backend, executor, new FxUiScheduler(), messages,
+                connection, Clock.systemUTC(), ZoneId.systemDefault(), signedIn.session().user(), alerts);
+        session.add(queue);
+        session.add(alerts);
+        attachProbes(queue);
+        MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
+                queue.openBreachesProperty(), this::signedOut);
         // Screens inside the main window come from their own factory, handed to the main controller.
-        FxmlLoaderFactory screens = new FxmlLoaderFactory(messages.bundle(),
-                Map.of(MerchantsController.class, () -> new MerchantsController(merchants)));
+        FxmlLoaderFactory screens = new FxmlLoaderFactory(messages.bundle(), Map.of(
+                MerchantsController.class, () -> new MerchantsController(merchants),
+                IssueQueueController.class, () -> new IssueQueueController(queue)));
         FxmlLoaderFactory window = new FxmlLoaderFactory(messages.bundle(),
-                Map.of(MainController.class,
-                        () -> new MainController(main, () -> screens.load(MerchantsController.class).root())));
+                Map.of(MainController.class, () -> new MainController(main,
+                        () -> screens.load(MerchantsController.class).root(),
+                        () -> screens.load(IssueQueueController.class).root())));
         show(window.load(MainController.class).root(), main.windowTitle());
+        queue.start();
+    }
+
+    /**
+     * The benchmark's measurements, only with {@code -Dlineone.probe.latency=FILE}: per applied issue event the
+     * delay since the server changed it, and once a second the FX thread's longest gap between pulses.
+     */
+    private void attachProbes(IssueQueueViewModel queue) {
+        ProbeLog.fromSystemProperty().ifPresent(probe -> {
+            queue.setAppliedListener((issue, appliedAt) -> {
+                java.time.Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
+                probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "
+                        + Duration.between(changed, appliedAt).toMillis());
+            });
+            PulseStallProbe stalls = new PulseStallProbe(probe::record);
+            stalls.start();
+            session.add(stalls);
+            session.add(probe);
+        });
+    }
+
+    private void closeSession() {
+        for (AutoCloseable resource : session) {
+            closeQuietly(resource);
+        }
+        session.clear();
     }
 
     /** The cold-start figure of SPEC §6 (to a merchants table a person can use), in the log for the benchmark. */
@@ -135,6 +183,7 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void signedOut() {
+        closeSession();
         showSignIn(settings.serverUrl().orElse(""), null);
     }
 
@@ -145,13 +194,18 @@ public final class AppWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        closeSession();
         for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                // Shutting down anyway: note it and close the rest.
-                LOG.log(System.Logger.Level.WARNING, "cannot close " + resource, e);
-            }
+            closeQuietly(resource);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            // Shutting down anyway: note it and close the rest.
+            LOG.log(System.Logger.Level.WARNING, "cannot close " + resource, e);
         }
     }
 }

@@ -3,10 +3,14 @@ package io.lineone.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Band;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueStatus;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.client.main.Section;
 import io.lineone.client.merchants.TierChoice;
+import io.lineone.client.queue.AssigneeChoice;
+import io.lineone.client.queue.StatusChoice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,7 +40,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -88,6 +92,18 @@ class MessagesBundleTest {
         }
         for (TierChoice choice : TierChoice.values()) {
             keys.add(choice.labelKey());
+        }
+        for (AssigneeChoice choice : AssigneeChoice.values()) {
+            keys.add(choice.labelKey());
+        }
+        for (StatusChoice choice : StatusChoice.values()) {
+            keys.add(choice.labelKey());
+        }
+        for (IssueStatus status : IssueStatus.values()) {
+            keys.add("issue.status." + status.name());
+        }
+        for (IssueCategory category : IssueCategory.values()) {
+            keys.add("issue.category." + category.name());
         }
         return keys;
     }

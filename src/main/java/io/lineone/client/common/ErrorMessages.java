@@ -27,6 +27,7 @@ public final class ErrorMessages {
             case INVALID_URL -> messages.get("error.invalidUrl");
             case UNEXPECTED_RESPONSE -> messages.format("error.unexpectedResponse", e.serverUrl());
             case PROBLEM -> byStatus(e);
+            case STALE -> messages.get("error.stale");
         };
     }
 
@@ -36,6 +37,7 @@ public final class ErrorMessages {
             case 401 -> messages.get("error.sessionExpired");
             case 403 -> messages.get("error.forbidden");
             case 404 -> messages.get("error.notFound");
+            case 409 -> messages.get("error.conflict");
             case 429 -> messages.get("error.tooManyAttempts");
             default -> status >= 500
                     ? messages.format("error.server", String.valueOf(status))

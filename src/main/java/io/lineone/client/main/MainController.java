@@ -18,6 +18,7 @@ public final class MainController {
 
     private final MainViewModel model;
     private final Supplier<Parent> merchantsScreen;
+    private final Supplier<Parent> issuesScreen;
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
 
     @FXML private ToggleGroup nav;
@@ -30,13 +31,15 @@ public final class MainController {
     @FXML private Label placeholder;
     @FXML private Label demoBadge;
     @FXML private Label connectionLabel;
+    @FXML private Label breachLabel;
     @FXML private Label userLabel;
     @FXML private Label versionLabel;
     @FXML private Button signOutButton;
 
-    public MainController(MainViewModel model, Supplier<Parent> merchantsScreen) {
+    public MainController(MainViewModel model, Supplier<Parent> merchantsScreen, Supplier<Parent> issuesScreen) {
         this.model = model;
         this.merchantsScreen = merchantsScreen;
+        this.issuesScreen = issuesScreen;
     }
 
     @FXML
@@ -66,9 +69,12 @@ public final class MainController {
         connectionLabel.textProperty().bind(model.connectionTextProperty());
         connectionLabel.getStyleClass().add("connection-checking");
         model.connection().stateProperty().addListener((obs, old, now) -> {
-            connectionLabel.getStyleClass().removeAll("connection-checking", "connection-online", "connection-offline");
+            connectionLabel.getStyleClass().removeIf(style -> style.startsWith("connection-"));
             connectionLabel.getStyleClass().add("connection-" + now.name().toLowerCase(java.util.Locale.ROOT));
         });
+        breachLabel.textProperty().bind(model.breachTextProperty());
+        showBreaches(model.hasBreaches());
+        model.openBreachesProperty().addListener((obs, old, now) -> showBreaches(now.intValue() > 0));
         userLabel.setText(model.userText());
         versionLabel.textProperty().bind(model.serverVersionProperty());
         model.refreshHealth();
@@ -79,11 +85,17 @@ public final class MainController {
         content.getChildren().setAll(screen);
     }
 
+    private void showBreaches(boolean any) {
+        breachLabel.getStyleClass().removeAll("breaches-none", "breaches-open");
+        breachLabel.getStyleClass().add(any ? "breaches-open" : "breaches-none");
+    }
+
     private Node build(Section section) {
-        if (section == Section.MERCHANTS) {
-            return merchantsScreen.get();
-        }
-        return placeholder;
+        return switch (section) {
+            case MERCHANTS -> merchantsScreen.get();
+            case ISSUES -> issuesScreen.get();
+            default -> placeholder;
+        };
     }
 
     @FXML

@@ -10,6 +10,7 @@ import io.lineone.client.net.Backend;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,23 +24,31 @@ public final class MainViewModel {
     private final Messages messages;
     private final ConnectionStatus connection;
     private final Runnable onSignedOut;
+    private final ReadOnlyIntegerProperty openBreaches;
 
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.MERCHANTS);
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final StringBinding connectionText;
     private final StringBinding placeholderText;
+    private final StringBinding breachText;
 
+    /**
+     * @param openBreaches open issues past their SLA, as the issue queue counts them
+     */
     public MainViewModel(SignedIn signedIn, Backend backend, TaskExecutor executor, Messages messages,
-                         ConnectionStatus connection, Runnable onSignedOut) {
+                         ConnectionStatus connection, ReadOnlyIntegerProperty openBreaches, Runnable onSignedOut) {
         this.signedIn = signedIn;
         this.backend = backend;
         this.executor = executor;
         this.messages = messages;
         this.connection = connection;
         this.onSignedOut = onSignedOut;
+        this.openBreaches = openBreaches;
         this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
         this.placeholderText = Bindings.createStringBinding(
                 () -> messages.format("main.placeholder", messages.get(section.get().titleKey())), section);
+        this.breachText = Bindings.createStringBinding(
+                () -> messages.format("main.status.breaches", openBreaches.get()), openBreaches);
     }
 
     /** Asks the server for its version; the answer also tells the status bar we are connected. */
@@ -66,6 +75,10 @@ public final class MainViewModel {
             case ONLINE -> signedIn.demo()
                     ? messages.get("main.status.onlineDemo")
                     : messages.format("main.status.online", signedIn.serverUrl());
+            case LIVE -> signedIn.demo()
+                    ? messages.get("main.status.liveDemo")
+                    : messages.format("main.status.live", signedIn.serverUrl());
+            case RECONNECTING -> messages.format("main.status.reconnecting", signedIn.serverUrl());
             case OFFLINE -> messages.format("main.status.offline", signedIn.serverUrl());
         };
     }
@@ -100,6 +113,19 @@ public final class MainViewModel {
     /** What an unbuilt section says instead of its content. */
     public StringBinding placeholderTextProperty() {
         return placeholderText;
+    }
+
+    /** "No SLA breaches" / "3 SLA breaches", for the status bar. */
+    public StringBinding breachTextProperty() {
+        return breachText;
+    }
+
+    public boolean hasBreaches() {
+        return openBreaches.get() > 0;
+    }
+
+    public ReadOnlyIntegerProperty openBreachesProperty() {
+        return openBreaches;
     }
 
     public ConnectionStatus connection() {

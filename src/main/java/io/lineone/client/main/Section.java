@@ -3,7 +3,7 @@ package io.lineone.client.main;
 /** The places the navigation rail leads to; only some are built in this release. */
 public enum Section {
     MERCHANTS(true),
-    ISSUES(false),
+    ISSUES(true),
     BELLS(false),
     LEDGER(false),
     SETTINGS(false);

@@ -1,6 +1,7 @@
 package io.lineone.client.merchants;
 
 import io.lineone.api.Merchant;
+import io.lineone.client.common.SearchText;
 
 /** A merchant as the table holds it, with its search text folded once rather than per keystroke. */
 public record MerchantRow(Merchant merchant, String searchKey) {

@@ -5,6 +5,7 @@ import io.lineone.api.Tier;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
+import io.lineone.client.common.SearchText;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Health;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssuePatch;
 import io.lineone.api.Merchant;
 import io.lineone.api.Page;
 import io.lineone.api.Session;
@@ -62,4 +65,65 @@ public interface Backend {
         } while (cursor != null);
         return all;
     }
+
+    /**
+     * Filters of {@code GET /issues}; a null field matches everything.
+     *
+     * @param status   one status, several separated by commas, or {@code OPEN} (all but RESOLVED)
+     * @param assignee {@link #ASSIGNEE_ME}, {@link #ASSIGNEE_UNASSIGNED} or null
+     */
+    record IssueQuery(String status, String assignee, String merchantId) {
+        /** Every issue not yet resolved, of every merchant the caller may see. */
+        public static final IssueQuery OPEN = new IssueQuery("OPEN", null, null);
+        /** Every issue of every merchant the caller may see. */
+        public static final IssueQuery ALL = new IssueQuery(null, null, null);
+    }
+
+    /** Issues assigned to the caller. */
+    String ASSIGNEE_ME = "me";
+    /** Issues nobody has claimed. */
+    String ASSIGNEE_UNASSIGNED = "unassigned";
+
+    /** One page of issues, oldest first. */
+    Page<Issue> issues(IssueQuery query, String cursor, Integer limit) throws BackendException;
+
+    /** Every issue matching {@code query}, all pages fetched. */
+    default List<Issue> allIssues(IssueQuery query) throws BackendException {
+        List<Issue> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Issue> page = issues(query, cursor, MAX_PAGE);
+            all.addAll(page.items());
+            if (page.nextCursor() != null && page.nextCursor().equals(cursor)) {
+                throw BackendException.unexpected(String.valueOf(cursor), null);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    Issue issue(String id) throws BackendException;
+
+    /** Who did what to an issue, oldest first. */
+    List<IssueHistoryEntry> issueHistory(String id) throws BackendException;
+
+    /**
+     * Makes the caller the assignee, if the issue is still at {@code version}.
+     *
+     * @throws BackendException {@link BackendException.Kind#STALE} if someone changed it since
+     */
+    Issue claimIssue(String id, long version) throws BackendException;
+
+    /**
+     * Moves, notes or tags an issue, if it is still at {@code version} ({@code If-Match}).
+     *
+     * @throws BackendException {@link BackendException.Kind#STALE} if someone changed it since
+     */
+    Issue updateIssue(String id, IssuePatch patch, long version) throws BackendException;
+
+    /**
+     * Follows {@code GET /events} from {@code lastEventId} (null: from now on) until closed, reconnecting on
+     * its own. The listener is called on the stream's threads.
+     */
+    EventStream subscribe(Long lastEventId, EventStream.Listener listener);
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Health;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssuePatch;
 import io.lineone.api.Json;
 import io.lineone.api.Merchant;
 import io.lineone.api.Page;
@@ -111,6 +114,82 @@ public final class BackendClient implements Backend {
         return send(get(api().addPathSegment("merchants").addPathSegment(id)), Merchant.class);
     }
 
+    @Override
+    public Page<Issue> issues(IssueQuery query, String cursor, Integer limit) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("issues");
+        addIfPresent(url, "status", query.status());
+        addIfPresent(url, "assignee", query.assignee());
+        addIfPresent(url, "merchantId", query.merchantId());
+        addIfPresent(url, "cursor", cursor);
+        addIfPresent(url, "limit", limit == null ? null : limit.toString());
+        JavaType type = mapper.getTypeFactory().constructParametricType(Page.class, Issue.class);
+        return execute(get(url), serverUrl, type);
+    }
+
+    @Override
+    public Issue issue(String id) throws BackendException {
+        return send(get(issueUrl(id)), Issue.class);
+    }
+
+    @Override
+    public List<IssueHistoryEntry> issueHistory(String id) throws BackendException {
+        JavaType type = mapper.getTypeFactory().constructParametricType(Page.class, IssueHistoryEntry.class);
+        Page<IssueHistoryEntry> page = execute(get(issueUrl(id).addPathSegment("history")), serverUrl, type);
+        return page.items();
+    }
+
+    @Override
+    public Issue claimIssue(String id, long version) throws BackendException {
+        Request request = authorized(new Request.Builder().url(issueUrl(id).addPathSegment("claim").build())
+                .header("If-Match", etag(version))
+                .post(RequestBody.create(new byte[0], JSON)));
+        return send(request, Issue.class);
+    }
+
+    @Override
+    public Issue updateIssue(String id, IssuePatch patch, long version) throws BackendException {
+        Request request = authorized(new Request.Builder().url(issueUrl(id).build())
+                .header("If-Match", etag(version))
+                .patch(jsonBody(patch)));
+        return send(request, Issue.class);
+    }
+
+    /** The event stream of the signed-in session, with the standard backoff. */
+    @Override
+    public EventStream subscribe(Long lastEventId, EventStream.Listener listener) {
+        return subscribe(lastEventId, Backoff.standard(), listener);
+    }
+
+    public EventStream subscribe(Long lastEventId, Backoff backoff, EventStream.Listener listener) {
+        return SseEventStream.open(http, this::eventsRequest, backoff, lastEventId, listener);
+    }
+
+    /** One connection attempt's request: the current token, and where to resume. */
+    private Request eventsRequest(Long lastEventId) throws BackendException {
+        Request.Builder request = new Request.Builder().url(api().addPathSegment("events").build())
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        return authorized(request.get());
+    }
+
+    private HttpUrl.Builder issueUrl(String id) throws BackendException {
+        return api().addPathSegment("issues").addPathSegment(id);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private Request authorized(Request.Builder request) {
+        String current = token;
+        if (current != null) {
+            request.header("Authorization", "Bearer " + current);
+        }
+        return request.build();
+    }
+
     private HttpUrl.Builder api() throws BackendException {
         String current = serverUrl;
         if (current == null) {
@@ -120,12 +199,7 @@ public final class BackendClient implements Backend {
     }
 
     private Request get(HttpUrl.Builder url) {
-        Request.Builder request = new Request.Builder().url(url.build()).get();
-        String current = token;
-        if (current != null) {
-            request.header("Authorization", "Bearer " + current);
-        }
-        return request.build();
+        return authorized(new Request.Builder().url(url.build()).get());
     }
 
     private <T> T send(Request request, Class<T> type) throws BackendException {

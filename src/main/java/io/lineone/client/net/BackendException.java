@@ -18,7 +18,12 @@ public final class BackendException extends Exception {
         /** The server answered with an error status. */
         PROBLEM,
         /** The server answered 2xx with something that is not what the API promises. */
-        UNEXPECTED_RESPONSE
+        UNEXPECTED_RESPONSE,
+        /**
+         * A conditional update lost: someone else changed the record since it was read (HTTP 412).
+         * The caller should read it again and let the user decide anew.
+         */
+        STALE
     }
 
     private final Kind kind;
@@ -40,9 +45,10 @@ public final class BackendException extends Exception {
         return new BackendException(Kind.INVALID_URL, null, typed, "not a server URL: " + typed, null);
     }
 
+    /** An error answer; a 412 (If-Match no longer matches) is typed {@link Kind#STALE}. */
     public static BackendException problem(String serverUrl, Problem problem) {
-        return new BackendException(Kind.PROBLEM, problem, serverUrl,
-                problem.status() + " " + problem.title(), null);
+        Kind kind = problem.status() == 412 ? Kind.STALE : Kind.PROBLEM;
+        return new BackendException(kind, problem, serverUrl, problem.status() + " " + problem.title(), null);
     }
 
     public static BackendException unexpected(String serverUrl, Throwable cause) {
@@ -58,7 +64,7 @@ public final class BackendException extends Exception {
         return Optional.ofNullable(problem);
     }
 
-    /** HTTP status of a {@link Kind#PROBLEM}, 0 for the other kinds. */
+    /** HTTP status of a {@link Kind#PROBLEM} or {@link Kind#STALE}, 0 for the other kinds. */
     public int status() {
         return problem == null ? 0 : problem.status();
     }

@@ -10,18 +10,21 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.net.FakeBackend;
 import java.time.Instant;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {
 
     private final FakeBackend backend = new FakeBackend();
     private final ConnectionStatus connection = new ConnectionStatus();
+    private final ReadOnlyIntegerWrapper breaches = new ReadOnlyIntegerWrapper();
     private int signedOut;
 
     private MainViewModel model(boolean demo, Locale locale) {
         Session session = new Session("t", Instant.parse("2030-01-01T00:00:00Z"), FakeBackend.USER);
         return new MainViewModel(new SignedIn(session, "http://team:7070", demo), backend,
-                new CurrentThreadTaskExecutor(), Messages.forLocale(locale), connection, () -> signedOut++);
+                new CurrentThreadTaskExecutor(), Messages.forLocale(locale), connection, breaches.getReadOnlyProperty(),
+                () -> signedOut++);
     }
 
     @Test
@@ -83,7 +86,38 @@ class MainViewModelTest {
     }
 
     @Test
-    void onlyMerchantsIsBuiltSoFar() {
-        assertThat(Section.values()).filteredOn(Section::built).containsExactly(Section.MERCHANTS);
+    void merchantsAndTheIssueQueueAreBuiltSoFar() {
+        assertThat(Section.values()).filteredOn(Section::built).containsExactly(Section.MERCHANTS, Section.ISSUES);
+    }
+
+    @Test
+    void theEventStreamMakesTheStatusLiveAndItsDropsShow() {
+        MainViewModel model = model(false, Locale.ENGLISH);
+        connection.reportLive();
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Live · connected to http://team:7070");
+
+        model.refreshHealth();
+        assertThat(connection.state()).as("a call's success keeps a live stream live").isEqualTo(ConnectionStatus.State.LIVE);
+
+        connection.reportStreamDown(false);
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Reconnecting to http://team:7070…");
+        connection.reportStreamDown(true);
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070");
+    }
+
+    @Test
+    void theStatusBarCountsOpenSlaBreaches() {
+        MainViewModel english = model(false, Locale.ENGLISH);
+        MainViewModel chinese = model(false, Locale.SIMPLIFIED_CHINESE);
+        assertThat(english.breachTextProperty().get()).isEqualTo("No SLA breaches");
+        assertThat(english.hasBreaches()).isFalse();
+
+        breaches.set(3);
+
+        assertThat(english.breachTextProperty().get()).isEqualTo("3 open SLA breaches");
+        assertThat(chinese.breachTextProperty().get()).isEqualTo("3 个未结问题 SLA 超时");
+        assertThat(english.hasBreaches()).isTrue();
+        breaches.set(1);
+        assertThat(english.breachTextProperty().get()).isEqualTo("1 open SLA breach");
     }
 }

@@ -1,6 +1,10 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Health;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueStatus;
 import io.lineone.api.Merchant;
 import io.lineone.api.Page;
 import io.lineone.api.Problem;
@@ -10,7 +14,9 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** A backend in memory with one user and a book of merchants; a test may make any call fail next. */
@@ -21,6 +27,14 @@ public final class FakeBackend implements Backend {
     public static final User USER = new User("u-1", LOGIN, "李娜", Role.MANAGER);
 
     private final List<Merchant> book = new ArrayList<>();
+    /** The server's issues, by id; tests put and change them directly. */
+    public final Map<String, Issue> issues = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    /** The listener of the last {@link #subscribe}, for a test to play the event stream. */
+    public EventStream.Listener streamListener;
+    public Long subscribedFrom;
+    public boolean streamClosed;
+    public int loads;
     private BackendException nextFailure;
     private String token;
     public int signInCalls;
@@ -101,5 +115,95 @@ public final class FakeBackend implements Backend {
         maybeFail();
         return book.stream().filter(m -> Objects.equals(m.id(), id)).findFirst()
                 .orElseThrow(() -> status(404));
+    }
+
+    @Override
+    public Page<Issue> issues(IssueQuery query, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        loads++;
+        calls.add("issues " + query.status());
+        List<Issue> matching = issues.values().stream()
+                .filter(i -> query.status() == null || !"OPEN".equals(query.status()) || i.status().isOpen())
+                .toList();
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int size = limit == null ? 50 : limit;
+        int to = Math.min(matching.size(), from + size);
+        return new Page<>(List.copyOf(matching.subList(from, to)), to < matching.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public Issue issue(String id) throws BackendException {
+        maybeFail();
+        calls.add("issue " + id);
+        Issue issue = issues.get(id);
+        if (issue == null) {
+            throw status(404);
+        }
+        return issue;
+    }
+
+    @Override
+    public List<IssueHistoryEntry> issueHistory(String id) throws BackendException {
+        maybeFail();
+        calls.add("history " + id);
+        return List.of(new IssueHistoryEntry(Instant.parse("2026-11-23T06:00:00Z"), null, null, "created", null,
+                IssueStatus.NEW, null, null));
+    }
+
+    @Override
+    public Issue claimIssue(String id, long version) throws BackendException {
+        calls.add("claim " + id + " v" + version);
+        Issue issue = current(id, version);
+        return put(Issues.with(issue).assignee(USER.id(), USER.displayName()).build());
+    }
+
+    @Override
+    public Issue updateIssue(String id, IssuePatch patch, long version) throws BackendException {
+        calls.add("patch " + id + " v" + version + " " + patch.status() + " " + patch.rootCause() + " " + patch.note());
+        Issue issue = current(id, version);
+        Issues.Builder next = Issues.with(issue);
+        if (patch.status() != null) {
+            next.status(patch.status());
+        }
+        if (patch.rootCause() != null) {
+            next.rootCause(patch.rootCause());
+        }
+        return put(next.build());
+    }
+
+    private Issue current(String id, long version) throws BackendException {
+        maybeFail();
+        Issue issue = issues.get(id);
+        if (issue == null) {
+            throw status(404);
+        }
+        if (issue.version() != version) {
+            throw status(412);
+        }
+        return issue;
+    }
+
+    private Issue put(Issue issue) {
+        Issue next = Issues.with(issue).version(issue.version() + 1).build();
+        issues.put(next.id(), next);
+        return next;
+    }
+
+    @Override
+    public EventStream subscribe(Long lastEventId, EventStream.Listener listener) {
+        streamListener = listener;
+        subscribedFrom = lastEventId;
+        streamClosed = false;
+        return new EventStream() {
+            @Override
+            public long lastEventId() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                streamClosed = true;
+            }
+        };
     }
 }

@@ -2,11 +2,17 @@ package io.lineone.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueStatus;
+import io.lineone.api.Priority;
 import io.lineone.client.common.Theme;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +51,36 @@ class ConsoleDarkThemeTest extends ConsoleTestBase {
         open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
 
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
+        // The rows exist before their cells are laid out: wait for the cell, not just the item.
+        waitUntil(() -> showing("Chengdu Hotpot Foods"));
         clickOn("Chengdu Hotpot Foods");
         waitUntil(() -> showing("#detailName"));
 
         assertThat(text("#detailName")).isEqualTo("Chengdu Hotpot Foods");
         Screenshots.save(stage.getScene(), "main-merchants-dark-en");
+    }
+
+    @Test
+    void issueQueueInDark() throws Exception {
+        Issue p1 = server.issue(server.liNasMerchants.get(2), Priority.P1, IssueCategory.PRICING_ERROR,
+                "Hotpot base at ¥0.59 instead of ¥59", 86_000_00);
+        Issue waiting = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.AFTER_SALES,
+                "Refund dispute needs the merchant's invoice", 1_200_00);
+        server.patch(waiting.id(), new IssuePatch(IssueStatus.ACKNOWLEDGED, null, null));
+        server.patch(waiting.id(), new IssuePatch(IssueStatus.WAITING_MERCHANT, "Asked for the invoice", null));
+        server.issue(server.liNasMerchants.get(3), Priority.P3, IssueCategory.LOGISTICS, "Parcels stuck in Guangzhou", 0);
+        open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
+        waitUntil(() -> showing("#navIssues"));
+        clickOn("#navIssues");
+        waitUntil(() -> showing("#issueTable") && fx(() -> lookup("#issueTable").queryAs(TableView.class)
+                .getItems().size()) == 3);
+        waitUntil(() -> lookup(".sla-paused").tryQuery().isPresent());
+        interact(() -> {
+            TableView<?> table = lookup("#issueTable").queryAs(TableView.class);
+            table.getSelectionModel().select(1);
+            table.requestFocus();
+        });
+        assertThat(p1.priority()).isEqualTo(Priority.P1);
+        Screenshots.save(stage.getScene(), "queue-dark-en");
     }
 }

@@ -59,7 +59,7 @@ class ConsoleUiTest extends ConsoleTestBase {
         assertThat(text("#userLabel")).isEqualTo("李娜 · Account manager");
         waitUntil(() -> !text("#versionLabel").isEmpty());
         assertThat(text("#versionLabel")).startsWith("Server ");
-        assertThat(text("#connectionLabel")).isEqualTo("Connected to " + server.url());
+        waitUntil(() -> text("#connectionLabel").equals("Live · connected to " + server.url()));
         assertThat(showing("#demoBadge")).isFalse();
         assertThat(stage.getTitle()).isEqualTo("LineOne");
         assertThat(settings.serverUrl()).contains(server.url());
@@ -125,7 +125,7 @@ class ConsoleUiTest extends ConsoleTestBase {
             late.user(TestBackend.LI_NA, "李娜");
             clickOn("#retryButton");
             waitUntil(() -> showing("#emptyState"));
-            assertThat(text("#connectionLabel")).isEqualTo("Connected to " + url);
+            waitUntil(() -> text("#connectionLabel").equals("Live · connected to " + url));
         }
     }
 
@@ -152,7 +152,7 @@ class ConsoleUiTest extends ConsoleTestBase {
         waitUntil(() -> showing("#demoBadge") && table().getItems().size() == 5);
         assertThat(stage.getTitle()).isEqualTo("LineOne — Demo workspace");
         assertThat(settings.serverUrl()).isEmpty();
-        waitUntil(() -> text("#connectionLabel").equals("Connected to the demo workspace on this computer"));
+        waitUntil(() -> text("#connectionLabel").equals("Live · demo workspace on this computer"));
 
         clickOn("#signOutButton");
 
@@ -169,8 +169,11 @@ class ConsoleUiTest extends ConsoleTestBase {
         Screenshots.save(stage.getScene(), "main-demo-en");
 
         clickOn("#navIssues");
+        waitUntil(() -> showing("#queueRoot") && showing("#emptyState"));
+        assertThat(text("#breachLabel")).isEqualTo("No SLA breaches");
+        clickOn("#navBells");
         waitUntil(() -> showing("#placeholder"));
-        assertThat(text("#placeholder")).isEqualTo("Issue queue is coming in a later release.");
+        assertThat(text("#placeholder")).isEqualTo("Bells & releases is coming in a later release.");
         clickOn("#navMerchants");
         waitUntil(() -> showing("#merchantTable"));
     }

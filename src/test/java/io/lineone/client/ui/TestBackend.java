@@ -1,10 +1,16 @@
 package io.lineone.client.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssuePatch;
 import io.lineone.api.Json;
 import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
+import io.lineone.api.NewIssue;
 import io.lineone.api.NewMerchant;
+import io.lineone.api.Page;
+import io.lineone.api.Priority;
 import io.lineone.api.NewUser;
 import io.lineone.api.Role;
 import io.lineone.api.Session;
@@ -13,7 +19,10 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
+import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
@@ -24,7 +33,8 @@ import okhttp3.Response;
 
 /**
  * The real backend in-process on an in-memory database, seeded over HTTP as its ADMIN: two managers
- * with their own merchants and one with none.
+ * with their own merchants and one with none. {@link #seededOnFile} puts it on a fixed port and an H2 file
+ * database instead, so that {@link #stop()} and {@link #start()} bring back the same server with the same data.
  */
 public final class TestBackend implements AutoCloseable {
 
@@ -35,7 +45,8 @@ public final class TestBackend implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final LineOneServer server;
+    private final ServerConfig config;
+    private volatile LineOneServer server;
     private final OkHttpClient http = new OkHttpClient();
     private final ObjectMapper mapper = Json.mapper();
     private final String adminToken;
@@ -43,6 +54,7 @@ public final class TestBackend implements AutoCloseable {
     public final List<Merchant> wangWeisMerchants = new ArrayList<>();
 
     private TestBackend(ServerConfig config) throws IOException {
+        this.config = config;
         server = LineOneServer.start(config);
         adminToken = post("/session", new SessionRequest("admin", ServerConfig.TEST_ADMIN_PASSWORD), Session.class, null)
                 .token();
@@ -55,7 +67,22 @@ public final class TestBackend implements AutoCloseable {
 
     /** A server with li.na's and wang.wei's books and an empty-handed third manager. */
     public static TestBackend seeded() throws IOException {
-        TestBackend backend = new TestBackend(ServerConfig.forTests());
+        return seed(new TestBackend(ServerConfig.forTests()));
+    }
+
+    /** Seeded like {@link #seeded()}, on a free port that stays the same and an H2 file database in {@code dir}. */
+    public static TestBackend seededOnFile(Path dir) throws IOException {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("lineone");
+        return seed(new TestBackend(ServerConfig.forTests().withPort(freePort()).withDatabase(url, null, null)));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static TestBackend seed(TestBackend backend) throws IOException {
         User liNa = backend.user(LI_NA, "李娜");
         User wangWei = backend.user(WANG_WEI, "王伟");
         backend.user(NOBODY, "赵空");
@@ -71,6 +98,70 @@ public final class TestBackend implements AutoCloseable {
 
     public String url() {
         return server.url();
+    }
+
+    /** Stops the server; its database stays (a file database, or an in-memory one kept open). */
+    public void stop() {
+        server.close();
+    }
+
+    /** Starts the server again on the same port and database. */
+    public void start() {
+        server = LineOneServer.start(config);
+    }
+
+    /** Opens an issue as the marketplace feed would (as ADMIN here). */
+    public Issue issue(Merchant merchant, Priority priority, IssueCategory category, String title, long moneyCents)
+            throws IOException {
+        return post("/issues", new NewIssue(merchant.id(), category, null, priority, title,
+                "Raised by the test backend.", "lst-" + title.hashCode(), null, moneyCents), Issue.class, adminToken);
+    }
+
+    public Issue issue(String id) throws IOException {
+        return get("/issues/" + id, mapper.constructType(Issue.class), adminToken);
+    }
+
+    /** Changes an issue behind the console's back, as another user (ADMIN here). */
+    public Issue patch(String id, IssuePatch patch) throws IOException {
+        Issue current = issue(id);
+        Request request = new Request.Builder().url(server.url() + "/api/v1/issues/" + id)
+                .header("Authorization", "Bearer " + adminToken)
+                .header("If-Match", "\"" + current.version() + "\"")
+                .patch(RequestBody.create(mapper.writeValueAsBytes(patch), JSON)).build();
+        try (Response response = http.newCall(request).execute()) {
+            String text = response.body().string();
+            if (response.code() != 200) {
+                throw new IOException("PATCH answered " + response.code() + ": " + text);
+            }
+            return mapper.readValue(text, Issue.class);
+        }
+    }
+
+    /** Every open issue as {@code login} sees them. */
+    public List<Issue> openIssuesOf(String login) throws IOException {
+        String token = post("/session", new SessionRequest(login, PASSWORD), Session.class, null).token();
+        JavaType page = mapper.getTypeFactory().constructParametricType(Page.class, Issue.class);
+        List<Issue> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Issue> items = get("/issues?status=OPEN&limit=500" + (cursor == null ? "" : "&cursor=" + cursor),
+                    page, token);
+            all.addAll(items.items());
+            cursor = items.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    private <T> T get(String path, JavaType type, String token) throws IOException {
+        Request request = new Request.Builder().url(server.url() + "/api/v1" + path)
+                .header("Authorization", "Bearer " + token).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            String text = response.body().string();
+            if (response.code() != 200) {
+                throw new IOException("GET " + path + " answered " + response.code() + ": " + text);
+            }
+            return mapper.readValue(text, type);
+        }
     }
 
     public User user(String login, String displayName) throws IOException {

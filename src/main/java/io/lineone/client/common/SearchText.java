@@ -1,4 +1,4 @@
-package io.lineone.client.merchants;
+package io.lineone.client.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -7,13 +7,13 @@ import java.util.Locale;
  * The one way search text is folded, for both the rows (once, when they arrive) and the query
  * (once per keystroke), so that matching itself is a plain {@code contains}.
  */
-final class SearchText {
+public final class SearchText {
 
     private SearchText() {
     }
 
     /** NFKC turns full-width letters and digits typed by Chinese input methods into ASCII ones. */
-    static String fold(String text) {
+    public static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -21,7 +21,7 @@ final class SearchText {
     }
 
     /** A query's words; a row matches when it contains every one. */
-    static String[] terms(String query) {
+    public static String[] terms(String query) {
         String folded = fold(query);
         return folded.isEmpty() ? new String[0] : folded.split("\\s+");
     }

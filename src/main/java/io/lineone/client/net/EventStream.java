@@ -1,0 +1,41 @@
+package io.lineone.client.net;
+
+import io.lineone.api.Issue;
+
+/**
+ * A live subscription to the server's domain events ({@code GET /events}) that keeps itself connected:
+ * it resumes from the last event id after every drop, waiting longer between failed attempts.
+ */
+public interface EventStream extends AutoCloseable {
+
+    /** What a stream tells its owner, on the stream's own threads (never the UI thread). */
+    interface Listener {
+
+        /**
+         * The stream is connected and live. After a reconnection ({@code reconnected}) events may have been
+         * missed in ways the id alone cannot show (a restored database, a merchant reassigned meanwhile), so the
+         * owner should re-read whatever it shows.
+         */
+        void onOpen(boolean reconnected);
+
+        /** An {@code issue.*} event; {@code issue} is the issue after the change. Ids only increase. */
+        void onIssue(long eventId, String type, Issue issue);
+
+        /**
+         * The stream dropped or could not connect; it tries again by itself.
+         *
+         * @param offline true once several attempts in a row have failed, false for the first ones
+         */
+        void onDown(boolean offline, Exception cause);
+
+        /** The server refused the stream for good (session expired, role); nothing more will come. */
+        void onStopped(BackendException reason);
+    }
+
+    /** The id of the last event received; 0 before the first. */
+    long lastEventId();
+
+    /** Ends the stream; no callback follows. */
+    @Override
+    void close();
+}

@@ -1,0 +1,99 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.client.common.Messages;
+import java.awt.GraphicsEnvironment;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * A new P1 as a desktop notification: a ControlsFX toast over the console's window and, where the desktop has
+ * a system tray (never when headless), a tray message that is seen even with the console in the background.
+ */
+public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(DesktopAlerts.class.getName());
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private final boolean useTray;
+    // Touched only on the AWT event thread.
+    private TrayIcon trayIcon;
+
+    /**
+     * @param owner the window the toast belongs to (null: none showing, skip the toast)
+     */
+    public DesktopAlerts(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+        this.useTray = trayAvailable();
+    }
+
+    /** The tray only where AWT may run at all and the desktop has one. */
+    static boolean trayAvailable() {
+        try {
+            return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void newUrgentIssue(Issue issue) {
+        String title = messages.format("queue.alert.title", issue.merchantName());
+        String text = messages.format("queue.alert.text", issue.title(),
+                messages.format("queue.money", BigDecimal.valueOf(issue.moneyAtRiskCents(), 2)));
+        Window window = owner.get();
+        if (window != null && window.isShowing()) {
+            try {
+                Notifications.create().owner(window).title(title).text(text).position(Pos.TOP_RIGHT)
+                        .hideAfter(Duration.seconds(8)).showWarning();
+            } catch (RuntimeException e) {
+                // A toast is a courtesy; the highlighted row and the status bar still say it.
+                LOG.log(System.Logger.Level.DEBUG, "cannot show a notification", e);
+            }
+        }
+        if (useTray) {
+            // AWT has a thread of its own; never make the FX thread wait for it.
+            java.awt.EventQueue.invokeLater(() -> showInTray(title, text));
+        }
+    }
+
+    private void showInTray(String title, String text) {
+        try {
+            if (trayIcon == null) {
+                BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+                java.awt.Graphics2D g = image.createGraphics();
+                g.setColor(new java.awt.Color(0xCF, 0x22, 0x2E));
+                g.fillOval(1, 1, 14, 14);
+                g.dispose();
+                trayIcon = new TrayIcon(image, messages.get("app.name"));
+                trayIcon.setImageAutoSize(true);
+                SystemTray.getSystemTray().add(trayIcon);
+            }
+            trayIcon.displayMessage(title, text, TrayIcon.MessageType.WARNING);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot use the system tray", e);
+        }
+    }
+
+    /** Takes the tray icon away again, so AWT does not keep the process alive after the window closed. */
+    @Override
+    public void close() {
+        if (useTray) {
+            java.awt.EventQueue.invokeLater(() -> {
+                if (trayIcon != null) {
+                    SystemTray.getSystemTray().remove(trayIcon);
+                    trayIcon = null;
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import java.util.List;
+import java.util.function.Function;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+
+/**
+ * A cell showing one aspect of an issue: as text, or as a chip with style classes of its own
+ * ({@code priority-p1}, {@code status-new}, …). Every column's value is the row's issue property, so a newer
+ * version redraws the cell without the list changing.
+ */
+final class IssueCell extends TableCell<IssueRow, Issue> {
+
+    private final Function<Issue, String> text;
+    private final Function<Issue, List<String>> chipStyles;
+    private final Label chip = new Label();
+
+    private IssueCell(Function<Issue, String> text, Function<Issue, List<String>> chipStyles, String cellStyle) {
+        this.text = text;
+        this.chipStyles = chipStyles;
+        if (cellStyle != null) {
+            getStyleClass().add(cellStyle);
+        }
+        if (chipStyles != null) {
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+    }
+
+    static IssueCell text(Function<Issue, String> text) {
+        return new IssueCell(text, null, null);
+    }
+
+    static IssueCell text(Function<Issue, String> text, String cellStyle) {
+        return new IssueCell(text, null, cellStyle);
+    }
+
+    static IssueCell chip(Function<Issue, String> text, Function<Issue, List<String>> styles) {
+        return new IssueCell(text, styles, null);
+    }
+
+    @Override
+    protected void updateItem(Issue issue, boolean empty) {
+        super.updateItem(issue, empty);
+        if (empty || issue == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        String value = text.apply(issue);
+        if (chipStyles == null) {
+            setText(value);
+            return;
+        }
+        chip.setText(value);
+        chip.getStyleClass().setAll("label");
+        chip.getStyleClass().addAll(chipStyles.apply(issue));
+        setText(value);
+        setGraphic(chip);
+    }
+}

@@ -1,0 +1,60 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The ticking SLA countdown; a paused one (waiting on the merchant) shows a pause sign and stands still. Every cell listens to the one shared clock of the view model (moved once a second
+ * by one timeline), not to a timer of its own; it redraws only while it shows a row.
+ */
+final class SlaCell extends TableCell<IssueRow, Issue> {
+
+    static final String[] STYLES = {"sla-ok", "sla-warning", "sla-breached", "sla-paused", "sla-none"};
+
+    private final ObservableValue<Instant> now;
+    private final Function<Sla, String> text;
+    private final Function<Sla, String> tooltip;
+    // Held here: the clock keeps only a weak reference, so cells the table drops are not kept alive.
+    private final InvalidationListener redraw = o -> redraw();
+    private final Tooltip tip = new Tooltip();
+    private final FontIcon pauseIcon = new FontIcon("fth-pause");
+
+    SlaCell(ObservableValue<Instant> now, Function<Sla, String> text, Function<Sla, String> tooltip) {
+        this.now = now;
+        this.text = text;
+        this.tooltip = tooltip;
+        getStyleClass().add("sla-cell");
+        now.addListener(new WeakInvalidationListener(redraw));
+    }
+
+    @Override
+    protected void updateItem(Issue issue, boolean empty) {
+        super.updateItem(issue, empty);
+        redraw();
+    }
+
+    private void redraw() {
+        IssueRow row = getTableRow() == null ? null : getTableRow().getItem();
+        getStyleClass().removeAll(STYLES);
+        if (isEmpty() || getItem() == null || row == null) {
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        Sla sla = row.sla(now.getValue());
+        setText(text.apply(sla));
+        setGraphic(sla.kind() == Sla.Kind.PAUSED ? pauseIcon : null);
+        getStyleClass().add("sla-" + sla.kind().name().toLowerCase(Locale.ROOT));
+        tip.setText(tooltip.apply(sla));
+        setTooltip(tip);
+    }
+}

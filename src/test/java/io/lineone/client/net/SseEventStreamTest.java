@@ -1,0 +1,204 @@
+package io.lineone.client.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.EventTypes;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.Priority;
+import io.lineone.client.ui.TestBackend;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console's event stream against the real backend: live events, resume by id, and a server restart. */
+class SseEventStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** Records what the stream says, as the view model would receive it. */
+    static final class Recorder implements EventStream.Listener {
+        final BlockingQueue<Long> opens = new LinkedBlockingQueue<>();
+        final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
+        final List<Long> ids = new CopyOnWriteArrayList<>();
+        final AtomicInteger downs = new AtomicInteger();
+        final AtomicInteger offline = new AtomicInteger();
+        final BlockingQueue<BackendException> stopped = new LinkedBlockingQueue<>();
+
+        record Received(long id, String type, Issue issue) {
+        }
+
+        @Override
+        public void onOpen(boolean reconnected) {
+            opens.add(reconnected ? 1L : 0L);
+        }
+
+        @Override
+        public void onIssue(long eventId, String type, Issue issue) {
+            ids.add(eventId);
+            events.add(new Received(eventId, type, issue));
+        }
+
+        @Override
+        public void onDown(boolean isOffline, Exception cause) {
+            downs.incrementAndGet();
+            if (isOffline) {
+                offline.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onStopped(BackendException reason) {
+            stopped.add(reason);
+        }
+
+        Received next() throws InterruptedException {
+            Received received = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(received).as("an event within " + WAIT).isNotNull();
+            return received;
+        }
+
+        long open() throws InterruptedException {
+            Long open = opens.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(open).as("the stream opened within " + WAIT).isNotNull();
+            return open;
+        }
+    }
+
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        // Last opened, first closed: streams before their server.
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            closing.get(i).close();
+        }
+    }
+
+    private static Backoff quick() {
+        return new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), () -> 0.5);
+    }
+
+    private BackendClient signedIn(TestBackend server) throws BackendException {
+        BackendClient client = BackendClient.withDefaults();
+        client.signIn(server.url(), TestBackend.LI_NA, TestBackend.PASSWORD);
+        return client;
+    }
+
+    @Test
+    void issueEventsArriveLiveAsTheIssueAfterTheChange() throws Exception {
+        TestBackend server = TestBackend.seeded();
+        closing.add(server);
+        BackendClient client = signedIn(server);
+        Recorder recorder = new Recorder();
+        closing.add(client.subscribe(null, quick(), recorder));
+        assertThat(recorder.open()).as("first connection").isZero();
+        // The server registers the subscriber before answering: whatever is committed after onOpen arrives.
+
+        Issue posted = server.issue(server.liNasMerchants.get(0), Priority.P1, IssueCategory.PRICING_ERROR,
+                "Price ¥9.9 for a ¥999 tea set", 120_000_00);
+        Recorder.Received created = recorder.next();
+        assertThat(created.type()).isEqualTo(EventTypes.ISSUE_CREATED);
+        assertThat(created.issue().id()).isEqualTo(posted.id());
+        assertThat(created.issue().moneyAtRiskCents()).isEqualTo(120_000_00);
+
+        client.claimIssue(posted.id(), posted.version());
+        Recorder.Received claimed = recorder.next();
+        assertThat(claimed.type()).isEqualTo(EventTypes.ISSUE_UPDATED);
+        assertThat(claimed.issue().assigneeName()).isEqualTo("李娜");
+        assertThat(claimed.id()).isGreaterThan(created.id());
+
+        // Another manager's merchants stay out of li.na's stream.
+        server.issue(server.wangWeisMerchants.get(0), Priority.P1, IssueCategory.OTHER, "not hers", 0);
+        Issue mine = server.issue(server.liNasMerchants.get(1), Priority.P3, IssueCategory.OTHER, "hers", 0);
+        assertThat(recorder.next().issue().id()).isEqualTo(mine.id());
+    }
+
+    @Test
+    void aStreamResumesAfterTheLastEventIdWithNothingTwice() throws Exception {
+        TestBackend server = TestBackend.seeded();
+        closing.add(server);
+        BackendClient client = signedIn(server);
+        Recorder first = new Recorder();
+        EventStream stream = client.subscribe(null, quick(), first);
+        first.open();
+        Issue a = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "a", 0);
+        assertThat(first.next().issue().id()).isEqualTo(a.id());
+        long last = stream.lastEventId();
+        stream.close();
+
+        Issue b = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "b", 0);
+        Issue c = server.issue(server.liNasMerchants.get(1), Priority.P2, IssueCategory.INVENTORY, "c", 0);
+
+        Recorder resumed = new Recorder();
+        closing.add(client.subscribe(last, quick(), resumed));
+        resumed.open();
+        assertThat(resumed.next().issue().id()).as("missed while away, replayed first").isEqualTo(b.id());
+        assertThat(resumed.next().issue().id()).isEqualTo(c.id());
+        Issue d = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "d", 0);
+        assertThat(resumed.next().issue().id()).isEqualTo(d.id());
+        assertThat(resumed.ids).doesNotHaveDuplicates().isSorted().allSatisfy(id -> assertThat(id).isGreaterThan(last));
+    }
+
+    @Test
+    void afterTheServerRestartsTheStreamReconnectsAndResumesWithoutGapOrDuplicate() throws Exception {
+        Path db = Path.of("target", "sse-restart-" + System.nanoTime());
+        TestBackend server = TestBackend.seededOnFile(db);
+        closing.add(server::stop);
+        BackendClient client = signedIn(server);
+        Recorder recorder = new Recorder();
+        EventStream stream = client.subscribe(null, quick(), recorder);
+        closing.add(stream);
+        recorder.open();
+        Issue before = server.issue(server.liNasMerchants.get(0), Priority.P1, IssueCategory.PRICING_ERROR, "before", 1);
+        assertThat(recorder.next().issue().id()).isEqualTo(before.id());
+
+        server.stop();
+        waitFor(() -> recorder.offline.get() > 0);
+        server.start();
+        // Posted at once: the stream is still waiting out its backoff, or has just come back; either way
+        // these arrive exactly once, by replay from the last id or live.
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posted.add(server.issue(server.liNasMerchants.get(i), Priority.P2, IssueCategory.LOGISTICS, "after " + i, 0)
+                    .id());
+        }
+
+        assertThat(recorder.open()).as("a reconnection, so the owner re-reads").isEqualTo(1L);
+        List<String> received = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            received.add(recorder.next().issue().id());
+        }
+        assertThat(received).containsExactlyElementsOf(posted);
+        assertThat(recorder.ids).doesNotHaveDuplicates().isSorted();
+        assertThat(recorder.downs.get()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aSessionTheServerRefusesStopsTheStreamForGood() throws Exception {
+        TestBackend server = TestBackend.seeded();
+        closing.add(server);
+        BackendClient client = signedIn(server);
+        client.signOut();
+        Recorder recorder = new Recorder();
+        closing.add(client.subscribe(null, quick(), recorder));
+        BackendException reason = recorder.stopped.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(reason).isNotNull();
+        assertThat(reason.status()).isEqualTo(401);
+        assertThat(recorder.opens).isEmpty();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, condition);
+    }
+}

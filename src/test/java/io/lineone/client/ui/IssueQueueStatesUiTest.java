@@ -1,0 +1,118 @@
+package io.lineone.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueStatus;
+import io.lineone.api.Priority;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.CurrentThreadTaskExecutor;
+import io.lineone.client.common.FxmlLoaderFactory;
+import io.lineone.client.common.ManualUiScheduler;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.MutableClock;
+import io.lineone.client.common.Theme;
+import io.lineone.client.net.FakeBackend;
+import io.lineone.client.net.Issues;
+import io.lineone.client.queue.IssueQueueController;
+import io.lineone.client.queue.IssueQueueViewModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The queue's countdown colours, rendered from a view model on a hand-moved clock: amber under a quarter of
+ * the window, red and negative once breached, a pause sign while waiting on the merchant; light and dark.
+ */
+class IssueQueueStatesUiTest extends ConsoleTestBase {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T06:00:00Z");
+
+    private final FakeBackend backend = new FakeBackend();
+    private final ManualUiScheduler ui = new ManualUiScheduler();
+    private final MutableClock clock = new MutableClock(T0);
+    private IssueQueueViewModel model;
+
+    @Start
+    void start(Stage primary) {
+        prepare(primary);
+    }
+
+    @AfterEach
+    void light() {
+        if (model != null) {
+            model.close();
+        }
+        interact(Theme.LIGHT::applyGlobally);
+    }
+
+    private void show(Theme theme) {
+        // Now is T0 + 10 min: one issue is past due, one nearly, one paused, one comfortable.
+        backend.issues.put("red", Issues.issue("red").priority(Priority.P1).money(200_000_00)
+                .title("Tea set at ¥9.90 instead of ¥990").due(T0.plusSeconds(60), T0.plus(Duration.ofHours(4))).build());
+        backend.issues.put("amber", Issues.issue("amber").priority(Priority.P2).category(IssueCategory.COUPON_OVERSPEND)
+                .title("Coupons stack below cost").createdAt(T0.plusSeconds(240)).due(T0.plusSeconds(540 + 132),
+                        T0.plus(Duration.ofHours(24))).build());
+        backend.issues.put("paused", Issues.issue("paused").priority(Priority.P2).status(IssueStatus.WAITING_MERCHANT)
+                .category(IssueCategory.AFTER_SALES).assignee(FakeBackend.USER.id(), "李娜")
+                .title("Refund needs the merchant's invoice").due(T0.plusSeconds(300), T0.plus(Duration.ofHours(23)))
+                .build());
+        backend.issues.put("ok", Issues.issue("ok").priority(Priority.P3).category(IssueCategory.LOGISTICS)
+                .title("Parcels stuck in Guangzhou").build());
+        clock.set(T0.plus(Duration.ofMinutes(10)));
+        if (model != null) {
+            model.close();
+        }
+        interact(() -> {
+            theme.applyGlobally();
+            model = new IssueQueueViewModel(backend, new CurrentThreadTaskExecutor(), ui,
+                    Messages.forLocale(Locale.ENGLISH), new ConnectionStatus(), clock, ZoneOffset.UTC, FakeBackend.USER,
+                    issue -> { });
+            FxmlLoaderFactory loaders = new FxmlLoaderFactory(Messages.forLocale(Locale.ENGLISH).bundle(),
+                    Map.of(IssueQueueController.class, () -> new IssueQueueController(model)));
+            Scene scene = new Scene(loaders.load(IssueQueueController.class).root(), 1000, 420);
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+            model.start();
+            backend.streamListener.onOpen(false);
+        });
+    }
+
+    private java.util.List<String> styles(String rowId) {
+        return fx(() -> lookup(".sla-cell").queryAll().stream()
+                .filter(n -> n.getParent() instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null
+                        && ((io.lineone.client.queue.IssueRow) row.getItem()).id().equals(rowId))
+                .findFirst().map(n -> java.util.List.copyOf(n.getStyleClass())).orElse(java.util.List.of()));
+    }
+
+    @Test
+    void countdownsInLightAndDark() throws TimeoutException {
+        show(Theme.LIGHT);
+        waitUntil(() -> !styles("red").isEmpty());
+        assertThat(styles("red")).contains("sla-breached");
+        assertThat(styles("amber")).contains("sla-warning");
+        assertThat(styles("paused")).contains("sla-paused");
+        assertThat(styles("ok")).contains("sla-ok");
+        assertThat(model.openBreachesProperty().get()).isEqualTo(1);
+        Screenshots.save(stage.getScene(), "queue-sla-states-en");
+
+        // One tick of the shared clock moves every countdown.
+        String before = fx(() -> lookup(".sla-breached").queryLabeled().getText());
+        clock.advance(Duration.ofSeconds(1));
+        interact(ui::tick);
+        assertThat(fx(() -> lookup(".sla-breached").queryLabeled().getText())).isNotEqualTo(before).startsWith("\u2212");
+
+        show(Theme.DARK);
+        waitUntil(() -> styles("red").contains("sla-breached"));
+        Screenshots.save(stage.getScene(), "queue-sla-states-dark-en");
+    }
+}
