@@ -91,8 +91,13 @@ public final class AppWiring implements AutoCloseable {
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
-        stage.setMinWidth(880);
-        stage.setMinHeight(560);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        // Set once the window is up: set before, GTK window managers open the window at the minimum size.
+        stage.setOnShown(event -> {
+            stage.setMinWidth(880);
+            stage.setMinHeight(560);
+        });
         if (serverUrl.isPresent()) {
             showSignIn(serverUrl.get(), null);
         } else {

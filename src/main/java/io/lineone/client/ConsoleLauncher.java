@@ -14,5 +14,9 @@ public final class ConsoleLauncher {
     public static void launch(String[] args) {
         LineOneApp.prestartDemoIfNeeded(args);
         Application.launch(LineOneApp.class, args);
+        // The window is closed and LineOneApp.stop() has closed the backend and the streams; threads that
+        // libraries leave behind (Jetty's async pool keeps idle threads for a minute) must not keep the
+        // process alive after the person closed the console.
+        System.exit(0);
     }
 }

@@ -39,6 +39,8 @@ public final class EmbeddedBackend implements AutoCloseable {
         if (server == null) {
             try {
                 server = LineOneServer.start(ServerConfig.embedded());
+                // Where to point curl, the load generator or a second console at the demo workspace.
+                LOG.log(System.Logger.Level.INFO, "embedded backend listening on " + server.url());
             } catch (ServerStartException e) {
                 throw new DemoStartException(e.getMessage(), e);
             }

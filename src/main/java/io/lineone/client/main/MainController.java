@@ -1,6 +1,8 @@
 package io.lineone.client.main;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXML;
@@ -11,6 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 
 /** Binds the main window's rail, content area and status bar to its view model. */
@@ -51,6 +57,7 @@ public final class MainController {
                 navLedger, Section.LEDGER,
                 navSettings, Section.SETTINGS);
         sections.forEach((toggle, section) -> toggle.setUserData(section));
+        addSectionShortcuts(List.of(navMerchants, navIssues, navBells, navLedger, navSettings));
         nav.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 // A rail always has one place selected; clicking the current one must not clear it.
@@ -78,6 +85,26 @@ public final class MainController {
         userLabel.setText(model.userText());
         versionLabel.textProperty().bind(model.serverVersionProperty());
         model.refreshHealth();
+    }
+
+    /** Ctrl+1 … Ctrl+5 (⌘ on macOS) move along the rail, in its order; each item's tooltip names its key. */
+    private void addSectionShortcuts(List<ToggleButton> rail) {
+        Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
+        for (int i = 0; i < rail.size(); i++) {
+            ToggleButton item = rail.get(i);
+            KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN);
+            shortcuts.put(key, () -> item.setSelected(true));
+            item.setTooltip(new Tooltip(key.getDisplayText()));
+        }
+        navMerchants.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                shortcuts.keySet().forEach(old.getAccelerators()::remove);
+            }
+            if (scene != null) {
+                scene.getAccelerators().putAll(shortcuts);
+            }
+        });
     }
 
     private void show(Section section) {

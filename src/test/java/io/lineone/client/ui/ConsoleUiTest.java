@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +177,12 @@ class ConsoleUiTest extends ConsoleTestBase {
         waitUntil(() -> showing("#placeholder"));
         assertThat(text("#placeholder")).isEqualTo("Bells & releases is coming in a later release.");
         clickOn("#navMerchants");
+        waitUntil(() -> showing("#merchantTable"));
+
+        press(KeyCode.SHORTCUT, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.SHORTCUT);
+        waitUntil(() -> showing("#queueRoot"));
+        assertThat(fx(() -> lookup("#navIssues").queryAs(ToggleButton.class).isSelected())).isTrue();
+        press(KeyCode.SHORTCUT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHORTCUT);
         waitUntil(() -> showing("#merchantTable"));
     }
 }
