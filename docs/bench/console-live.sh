@@ -18,16 +18,20 @@ work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
 LINEONE_HOME="$work/home" java -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
 console=$!
-trap 'kill $console 2>/dev/null || true; rm -rf "$work"' EXIT
+# The probe file is kept (target/bench-probe.log) for a closer look at any figure.
+trap 'kill $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done
 url=$(grep -o "embedded backend listening on http://[0-9.:]*" "$log" | grep -o "http://.*")
 xdotool search --sync --pid "$console" --name "LineOne" windowactivate --sync key ctrl+2 >/dev/null 2>&1 || true
 sleep 3
 heap() { jcmd "$console" GC.run >/dev/null; jcmd "$console" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+"; }
 summarise() { # $1 = from epoch ms, $2 = to epoch ms
-  awk -v from="$1" -v to="$2" '$1=="applied" && $2>=from && $2<=to {print $6}' "$probe" | sort -n |
-    awk '{a[NR]=$1} END {if (NR==0) {print "no events applied"; exit} printf "%d rows applied; posted → applied ms p50 %d, p99 %d, max %d\n", NR, a[int(NR*0.5)>0?int(NR*0.5):1], a[int(NR*0.99)>0?int(NR*0.99):1], a[NR]}'
-  awk -v from="$1" -v to="$2" '$1=="stall" && $2>=from && $2<=to && $3>m {m=$3} END {printf "longest FX-thread gap between pulses: %d ms\n", m}' "$probe"
+  awk -v from="$1" -v to="$2" '$1=="applied" && $2>=from && $2<=to {print $5}' "$probe" | sort -n |
+    awk '{a[NR]=$1} END {if (NR==0) {print "no events applied"; exit}
+      p50=int(NR*0.50); if (p50<1) p50=1; p99=int(NR*0.99); if (p99<1) p99=1
+      printf "%d rows applied; posted → applied ms p50 %d, p99 %d, max %d\n", NR, a[p50], a[p99], a[NR]}'
+  awk -v from="$1" -v to="$2" '$1=="stall" && $2>=from && $2<=to {n++; if ($3>m) m=$3; if ($3>50) over++}
+    END {printf "longest FX-thread gap between pulses: %d ms; seconds with a gap over 50 ms: %d of %d\n", m, over, n}' "$probe"
 }
 now_ms() { date +%s%3N; }
 echo "console: $url (embedded), probe: $probe"

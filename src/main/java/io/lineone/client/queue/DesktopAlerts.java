@@ -7,7 +7,11 @@ import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -21,9 +25,16 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
 
     private static final System.Logger LOG = System.getLogger(DesktopAlerts.class.getName());
 
+    /** At most one toast this often: a burst of P1s (a mass pricing incident) must not bury the window. */
+    static final long MIN_INTERVAL_MILLIS = 3_000;
+
     private final Messages messages;
     private final Supplier<Window> owner;
     private final boolean useTray;
+    // FX thread only: the P1s waiting for the next toast, and when the last one was shown.
+    private final List<Issue> pending = new ArrayList<>();
+    private boolean flushScheduled;
+    private long lastShownMillis;
     // Touched only on the AWT event thread.
     private TrayIcon trayIcon;
 
@@ -45,18 +56,41 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
         }
     }
 
+    /** Collects the P1s of one frame (and of a quiet interval) into one toast. */
     @Override
     public void newUrgentIssue(Issue issue) {
-        String title = messages.format("queue.alert.title", issue.merchantName());
-        String text = messages.format("queue.alert.text", issue.title(),
-                messages.format("queue.money", BigDecimal.valueOf(issue.moneyAtRiskCents(), 2)));
+        pending.add(issue);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            long wait = Math.max(0, lastShownMillis + MIN_INTERVAL_MILLIS - System.currentTimeMillis());
+            PauseTransition later = new PauseTransition(Duration.millis(wait));
+            later.setOnFinished(event -> flush());
+            later.play();
+        }
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        lastShownMillis = System.currentTimeMillis();
+        String title;
+        String text;
+        if (pending.size() == 1) {
+            Issue issue = pending.get(0);
+            title = messages.format("queue.alert.title", issue.merchantName());
+            text = messages.format("queue.alert.text", issue.title(),
+                    messages.format("queue.money", BigDecimal.valueOf(issue.moneyAtRiskCents(), 2)));
+        } else {
+            title = messages.format("queue.alert.many", pending.size());
+            text = pending.stream().limit(3).map(Issue::title).collect(Collectors.joining("\n"));
+        }
+        pending.clear();
         Window window = owner.get();
         if (window != null && window.isShowing()) {
             try {
                 Notifications.create().owner(window).title(title).text(text).position(Pos.TOP_RIGHT)
                         .hideAfter(Duration.seconds(8)).showWarning();
             } catch (RuntimeException e) {
-                // A toast is a courtesy; the highlighted row and the status bar still say it.
+                // A toast is a courtesy; the highlighted rows and the status bar still say it.
                 LOG.log(System.Logger.Level.DEBUG, "cannot show a notification", e);
             }
         }

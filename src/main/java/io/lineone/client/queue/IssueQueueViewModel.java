@@ -422,6 +422,10 @@ public final class IssueQueueViewModel implements AutoCloseable {
         List<IssueRow> removed = new ArrayList<>();
         List<Issue> applied = new ArrayList<>(newest.size());
         List<Issue> urgent = new ArrayList<>();
+        // Between two ticks "now" stands still, so only the rows this drain touches can change the breach count:
+        // keep it by difference instead of re-reading every row 60 times a second.
+        Instant at = now.get();
+        int breachDelta = 0;
         for (Issue incoming : newest.values()) {
             touchedSinceReload.add(incoming.id());
             IssueRow row = byId.get(incoming.id());
@@ -434,14 +438,17 @@ public final class IssueQueueViewModel implements AutoCloseable {
                 row = new IssueRow(incoming, viewedAt);
                 byId.put(incoming.id(), row);
                 added.add(row);
+                breachDelta += breaching(row, at);
                 if (created.contains(incoming.id()) && incoming.priority() == Priority.P1) {
                     row.highlightUntil(appliedAt.plus(HIGHLIGHT));
                     urgent.add(incoming);
                 }
             } else if (incoming.version() > row.version()) {
+                breachDelta -= breaching(row, at);
                 if (inScope(incoming)) {
                     row.update(incoming, viewedAt);
                     updated.add(row);
+                    breachDelta += breaching(row, at);
                 } else {
                     byId.remove(row.id());
                     goneVersions.put(row.id(), incoming.version());
@@ -453,7 +460,8 @@ public final class IssueQueueViewModel implements AutoCloseable {
             applied.add(incoming);
         }
         rows.apply(removed, updated, added);
-        afterChange();
+        showState();
+        openBreaches.set(openBreaches.get() + breachDelta);
         AppliedListener probe = appliedListener;
         if (probe != null) {
             for (Issue done : applied) {
@@ -494,10 +502,18 @@ public final class IssueQueueViewModel implements AutoCloseable {
     }
 
     private void afterChange() {
+        showState();
+        countBreaches();
+    }
+
+    private void showState() {
         if (state.get() != State.ERROR || !rows.isEmpty()) {
             state.set(rows.isEmpty() ? State.EMPTY : State.READY);
         }
-        countBreaches();
+    }
+
+    private static int breaching(IssueRow row, Instant at) {
+        return row.issue().status().isOpen() && row.sla(at).breached() ? 1 : 0;
     }
 
     /** The one-second clock: countdowns, highlights, the breach count. */
@@ -514,9 +530,7 @@ public final class IssueQueueViewModel implements AutoCloseable {
         Instant at = now.get();
         int breaches = 0;
         for (IssueRow row : rows) {
-            if (row.issue().status().isOpen() && row.sla(at).breached()) {
-                breaches++;
-            }
+            breaches += breaching(row, at);
         }
         openBreaches.set(breaches);
     }

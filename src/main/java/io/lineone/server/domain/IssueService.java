@@ -308,7 +308,7 @@ public final class IssueService {
                 .required("category", request.category())
                 .required("priority", request.priority())
                 .text("title", request.title(), MAX_TITLE);
-        longText(v, "description", request.description(), MAX_DESCRIPTION);
+        v.optionalLongText("description", request.description(), MAX_DESCRIPTION);
         if (request.listingId() != null && !request.listingId().isEmpty()) {
             v.text("listingId", request.listingId(), 40);
         }
@@ -327,39 +327,10 @@ public final class IssueService {
         if (patch.status() == null && patch.note() == null && patch.rootCause() == null) {
             v.add("body", "must set at least one of status, note and rootCause");
         }
-        longText(v, "note", patch.note(), MAX_NOTE);
+        v.optionalLongText("note", patch.note(), MAX_NOTE);
         if (patch.rootCause() != null) {
             v.text("rootCause", patch.rootCause(), MAX_ROOT_CAUSE);
         }
         v.throwIfInvalid();
-    }
-
-    /** Optional free text: line breaks and tabs allowed, other control characters and broken Unicode not. */
-    private static void longText(Validation v, String field, String value, int maxLength) {
-        if (value == null) {
-            return;
-        }
-        if (value.codePointCount(0, value.length()) > maxLength) {
-            v.add(field, "must be at most " + maxLength + " characters");
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            v.add(field, "must not contain control characters");
-        } else if (hasLoneSurrogate(value)) {
-            v.add(field, "is not valid Unicode text");
-        }
-    }
-
-    private static boolean hasLoneSurrogate(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -22,6 +22,21 @@ public final class Validation {
         return this;
     }
 
+    /** Optional free text: line breaks and tabs allowed, other control characters and broken Unicode not. */
+    public Validation optionalLongText(String field, String value, int maxLength) {
+        if (value == null) {
+            return this;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
+            add(field, "must be at most " + maxLength + " characters");
+        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            add(field, "must not contain control characters");
+        } else if (hasLoneSurrogate(value)) {
+            add(field, "is not valid Unicode text");
+        }
+        return this;
+    }
+
     public Validation required(String field, Object value) {
         if (value == null) {
             add(field, "is required");

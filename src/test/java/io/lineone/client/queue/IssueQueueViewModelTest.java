@@ -11,7 +11,7 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
-import io.lineone.client.common.MutableClock;
+import io.lineone.testing.MutableClock;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueQueueViewModel.Link;
@@ -176,6 +176,18 @@ class IssueQueueViewModelTest {
         assertThat(red.kind()).isEqualTo(Sla.Kind.BREACHED);
         assertThat(model.slaText(red)).isEqualTo("\u221202:13");
         assertThat(model.openBreachesProperty().get()).isEqualTo(1);
+
+        // Between ticks the count follows the events alone: a breached arrival counts, a resolution uncounts.
+        event(EventTypes.ISSUE_CREATED, Issues.issue("late").priority(Priority.P1)
+                .due(T0.plusSeconds(30), T0.plus(Duration.ofHours(4))).build());
+        ui.frame();
+        assertThat(model.openBreachesProperty().get()).isEqualTo(2);
+        event(EventTypes.ISSUE_UPDATED, Issues.with(backend.issues.get("p1")).status(IssueStatus.RESOLVED)
+                .rootCause("价格录入错误").version(2).build());
+        ui.frame();
+        assertThat(model.openBreachesProperty().get()).isEqualTo(1);
+        ui.tick();
+        assertThat(model.openBreachesProperty().get()).as("the tick's full count agrees").isEqualTo(1);
 
         // Waiting on the merchant: the resolution clock stands still at what the server last said.
         Sla paused = row("waiting").sla(model.nowProperty().get());

@@ -10,7 +10,7 @@ import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
-import io.lineone.client.common.MutableClock;
+import io.lineone.testing.MutableClock;
 import io.lineone.client.common.Theme;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;

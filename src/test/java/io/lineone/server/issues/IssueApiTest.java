@@ -1,5 +1,6 @@
 package io.lineone.server.issues;
 
+import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ class IssueApiTest {
         assertThat(issue.get("moneyAtRiskCents").asLong()).isZero();
         assertThat(issue.get("assigneeId").isNull()).isTrue();
         assertThat(issue.get("merchantName").asText()).startsWith("测试商家");
-        assertThat(issue.get("createdAt").asText()).isEqualTo(TestClock.START.toString());
+        assertThat(issue.get("createdAt").asText()).isEqualTo(MutableClock.START.toString());
         assertThat(issue.get("firstResponseDueAt").asText()).isEqualTo("2026-11-11T00:05:00Z");
         assertThat(issue.get("resolutionDueAt").asText()).isEqualTo("2026-11-12T00:00:00Z");
 
@@ -106,7 +107,7 @@ class IssueApiTest {
         assertThat(patch(manager.token(), id, new IssuePatch(null, null, "小数点错位"), "\"2\"").status()).isEqualTo(200);
         QueueServer.Response resolved = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, "已下架", null), "\"3\"");
         assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
-        assertThat(resolved.json().get("resolvedAt").asText()).isEqualTo(TestClock.START.toString());
+        assertThat(resolved.json().get("resolvedAt").asText()).isEqualTo(MutableClock.START.toString());
         assertThat(resolved.json().get("rootCause").asText()).isEqualTo("小数点错位");
         // RESOLVED is final; a note may still be added, and the same status is no move at all.
         assertProblem(patch(manager.token(), id, new IssuePatch(IssueStatus.IN_PROGRESS, null, null), "\"4\""), 409);
@@ -169,7 +170,7 @@ class IssueApiTest {
         assertThat(items.get(2).get("note").asText()).isEqualTo("马上处理");
         assertThat(items.get(3).get("rootCause").asText()).isEqualTo("促销价未回滚");
         assertThat(items.get(3).get("actorName").asText()).isEqualTo("测试 " + manager.login());
-        assertThat(items.get(3).get("at").asText()).isEqualTo(TestClock.START.toString());
+        assertThat(items.get(3).get("at").asText()).isEqualTo(MutableClock.START.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lineone.server.issues;
 
+import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,14 +73,14 @@ final class QueueServer implements AutoCloseable {
 
     static final ObjectMapper JSON = Json.mapper();
 
-    final TestClock clock;
+    final MutableClock clock;
     final ServerConfig config;
     final LineOneServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final String adminToken;
 
-    private QueueServer(ServerConfig config, TestClock clock) {
+    private QueueServer(ServerConfig config, MutableClock clock) {
         this.clock = clock;
         this.config = config;
         this.server = LineOneServer.start(config);
@@ -91,7 +92,7 @@ final class QueueServer implements AutoCloseable {
     }
 
     static QueueServer start(ServerConfig base) {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         return new QueueServer(base.withClock(clock), clock);
     }
 

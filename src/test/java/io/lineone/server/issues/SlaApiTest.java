@@ -1,5 +1,6 @@
 package io.lineone.server.issues;
 
+import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ class SlaApiTest {
         try (QueueServer server = QueueServer.start()) {
             QueueServer.Account manager = server.user(Role.MANAGER);
             String merchant = server.merchant(manager);
-            Instant t0 = TestClock.START;
+            Instant t0 = MutableClock.START;
             String id = server.issue(manager.token(), merchant, Priority.P1).get("id").asText();
             JsonNode fresh = get(server, manager.token(), id);
             assertThat(at(fresh, "firstResponseDueAt")).isEqualTo(t0.plusSeconds(60));
@@ -95,14 +96,14 @@ class SlaApiTest {
         try (QueueServer server = QueueServer.start(ServerConfig.forTests().withSla(new SlaPolicy(targets)))) {
             String merchant = server.merchant(null);
             JsonNode p3 = server.issue(merchant, Priority.P3);
-            assertThat(at(p3, "firstResponseDueAt")).isEqualTo(TestClock.START.plusSeconds(19));
-            assertThat(at(p3, "resolutionDueAt")).isEqualTo(TestClock.START.plus(Duration.ofHours(1)));
+            assertThat(at(p3, "firstResponseDueAt")).isEqualTo(MutableClock.START.plusSeconds(19));
+            assertThat(at(p3, "resolutionDueAt")).isEqualTo(MutableClock.START.plus(Duration.ofHours(1)));
             JsonNode p4 = server.issue(merchant, Priority.P4);
-            assertThat(at(p4, "firstResponseDueAt")).isEqualTo(TestClock.START.plus(Duration.ofHours(4)));
-            assertThat(at(p4, "resolutionDueAt")).isEqualTo(TestClock.START.plus(Duration.ofDays(7)));
+            assertThat(at(p4, "firstResponseDueAt")).isEqualTo(MutableClock.START.plus(Duration.ofHours(4)));
+            assertThat(at(p4, "resolutionDueAt")).isEqualTo(MutableClock.START.plus(Duration.ofDays(7)));
             JsonNode p2 = server.issue(merchant, Priority.P2);
-            assertThat(at(p2, "firstResponseDueAt")).isEqualTo(TestClock.START.plus(Duration.ofMinutes(5)));
-            assertThat(at(p2, "resolutionDueAt")).isEqualTo(TestClock.START.plus(Duration.ofHours(24)));
+            assertThat(at(p2, "firstResponseDueAt")).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)));
+            assertThat(at(p2, "resolutionDueAt")).isEqualTo(MutableClock.START.plus(Duration.ofHours(24)));
         }
     }
 }
