@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
@@ -30,7 +32,15 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
 
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final boolean useTray;
+    // Asking AWT whether there is a tray starts AWT's toolkit (half a second cold): that happens on this thread,
+    // at the first P1, never on the FX thread and never on the way to the first screen.
+    private final ExecutorService trayThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "lineone-tray");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // Touched only on the tray thread.
+    private Boolean useTray;
     // FX thread only: the P1s waiting for the next toast, and when the last one was shown.
     private final List<Issue> pending = new ArrayList<>();
     private boolean flushScheduled;
@@ -44,7 +54,6 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
     public DesktopAlerts(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
         this.owner = owner;
-        this.useTray = trayAvailable();
     }
 
     /** The tray only where AWT may run at all and the desktop has one. */
@@ -94,10 +103,14 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
                 LOG.log(System.Logger.Level.DEBUG, "cannot show a notification", e);
             }
         }
-        if (useTray) {
-            // AWT has a thread of its own; never make the FX thread wait for it.
-            java.awt.EventQueue.invokeLater(() -> showInTray(title, text));
-        }
+        trayThread.execute(() -> {
+            if (useTray == null) {
+                useTray = trayAvailable();
+            }
+            if (useTray) {
+                java.awt.EventQueue.invokeLater(() -> showInTray(title, text));
+            }
+        });
     }
 
     private void showInTray(String title, String text) {
@@ -121,13 +134,16 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
     /** Takes the tray icon away again, so AWT does not keep the process alive after the window closed. */
     @Override
     public void close() {
-        if (useTray) {
-            java.awt.EventQueue.invokeLater(() -> {
-                if (trayIcon != null) {
-                    SystemTray.getSystemTray().remove(trayIcon);
-                    trayIcon = null;
-                }
-            });
-        }
+        trayThread.execute(() -> {
+            if (Boolean.TRUE.equals(useTray)) {
+                java.awt.EventQueue.invokeLater(() -> {
+                    if (trayIcon != null) {
+                        SystemTray.getSystemTray().remove(trayIcon);
+                        trayIcon = null;
+                    }
+                });
+            }
+        });
+        trayThread.shutdown();
     }
 }
