@@ -93,6 +93,7 @@ public final class IssueQueueController {
     @FXML private Label drawerListing;
     @FXML private Label drawerAssignee;
     @FXML private Label drawerRootCause;
+    @FXML private Label drawerPauses;
     @FXML private Label drawerMerchantName;
     @FXML private Label drawerMerchantShop;
     @FXML private Label drawerMerchantFacts;
@@ -261,6 +262,7 @@ public final class IssueQueueController {
         drawerListing.setText(issue.listingId() == null ? "—" : issue.listingId());
         drawerAssignee.setText(model.assigneeLabel(issue));
         drawerRootCause.setText(issue.rootCause() == null ? "—" : issue.rootCause());
+        drawerPauses.setText(model.pausesText(issue));
         Merchant merchant = detail.merchant();
         drawerMerchantName.setText(merchant == null ? issue.merchantName() : merchant.name());
         drawerMerchantShop.setText(merchant == null ? "" : merchant.shopName());

@@ -801,6 +801,18 @@ public final class IssueQueueViewModel implements AutoCloseable {
     }
 
     /** The countdown cell's text. */
+    /** How often and how long the resolution clock was paused for the merchant: a pause cannot quietly hide a breach. */
+    public String pausesText(Issue issue) {
+        if (issue.pauseCount() == 0) {
+            return messages.get("queue.drawer.pauses.none");
+        }
+        String total = Sla.clock(Duration.ofSeconds(issue.pausedSeconds()));
+        return issue.pausedSince() == null
+                ? messages.format("queue.drawer.pauses.some", issue.pauseCount(), total)
+                : messages.format("queue.drawer.pauses.running", issue.pauseCount(), total,
+                        timeOfDay.format(issue.pausedSince()));
+    }
+
     public String slaText(Sla sla) {
         return switch (sla.kind()) {
             case NONE -> "";

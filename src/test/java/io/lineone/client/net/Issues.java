@@ -42,6 +42,8 @@ public final class Issues {
         b.firstResponseDueAt = i.firstResponseDueAt();
         b.resolutionDueAt = i.resolutionDueAt();
         b.pausedSince = i.pausedSince();
+        b.pauseCount = i.pauseCount();
+        b.pausedSeconds = i.pausedSeconds();
         b.version = i.version();
         return b;
     }
@@ -67,6 +69,8 @@ public final class Issues {
         private Instant firstResponseDueAt;
         private Instant resolutionDueAt;
         private Instant pausedSince;
+        private int pauseCount;
+        private long pausedSeconds;
         private long version = 1;
 
         public Builder merchant(String newId, String name) {
@@ -140,6 +144,14 @@ public final class Issues {
             return this;
         }
 
+        /** The pause record: how many pauses, their total, and when the running one began (null: none runs). */
+        public Builder pauses(int count, long totalSeconds, Instant since) {
+            pauseCount = count;
+            pausedSeconds = totalSeconds;
+            pausedSince = since;
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -150,8 +162,8 @@ public final class Issues {
             Instant resolution = resolutionDueAt != null ? resolutionDueAt : createdAt.plus(Duration.ofHours(72));
             return new Issue(id, merchantId, merchantName, category, IssueSource.MERCHANT, priority, status, title,
                     description, listingId, null, rootCause, money, assigneeId, assigneeName, createdAt,
-                    updatedAt != null ? updatedAt : createdAt, firstResponseAt, null, first, resolution, 0, 0,
-                    pausedSince, version);
+                    updatedAt != null ? updatedAt : createdAt, firstResponseAt, null, first, resolution, pauseCount,
+                    pausedSeconds, pausedSince, version);
         }
     }
 }

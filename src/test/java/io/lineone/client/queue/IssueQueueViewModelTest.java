@@ -198,6 +198,12 @@ class IssueQueueViewModelTest {
         assertThat(model.slaText(paused)).isEqualTo(Sla.clock(paused.remaining()));
         assertThat(model.slaTooltip(paused)).startsWith("Waiting on the merchant: the resolution clock is paused with");
 
+        assertThat(model.pausesText(Issues.issue("calm").build())).isEqualTo("Never");
+        assertThat(model.pausesText(Issues.with(row("waiting").issue()).pauses(2, 754, T0.plusSeconds(3600)).build()))
+                .isEqualTo("2 × waiting on the merchant, 12:34 in all; paused since 07:00:00");
+        assertThat(model.pausesText(Issues.with(row("waiting").issue()).pauses(3, 3 * 3600, null).build()))
+                .isEqualTo("3 × waiting on the merchant, 3:00:00 in all");
+
         assertThat(Sla.clock(Duration.ofSeconds(3 * 3600 + 59 * 60 + 12))).isEqualTo("3:59:12");
         assertThat(Sla.clock(Duration.ofMillis(-1500))).isEqualTo("\u221200:01");
     }
