@@ -2,30 +2,15 @@ package io.lineone.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
 /** The console in Simplified Chinese: every screen's text comes from the zh_CN bundle. */
-class ConsoleChineseUiTest extends ConsoleTestBase {
-
-    private static TestBackend server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seeded();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+class ConsoleChineseUiTest extends SeededConsoleTestBase {
 
     @Start
     void start(Stage primary) {

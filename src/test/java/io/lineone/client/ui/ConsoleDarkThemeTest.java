@@ -8,32 +8,17 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.client.common.Theme;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
 /** The same screens under the dark theme: the app stylesheet uses only theme variables, so both work. */
-class ConsoleDarkThemeTest extends ConsoleTestBase {
-
-    private static TestBackend server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seeded();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+class ConsoleDarkThemeTest extends SeededConsoleTestBase {
 
     @Start
     void start(Stage primary) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Merchant;
 import io.lineone.server.ServerConfig;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,25 +12,11 @@ import javafx.stage.Stage;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
 /** The console in English against a real in-process backend. */
-class ConsoleUiTest extends ConsoleTestBase {
-
-    private static TestBackend server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seeded();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+class ConsoleUiTest extends SeededConsoleTestBase {
 
     @Start
     void start(Stage primary) {
