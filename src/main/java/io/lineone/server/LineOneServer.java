@@ -122,6 +122,11 @@ public final class LineOneServer implements AutoCloseable {
     }
 
     private static void startHttp(HttpApi http, ServerConfig config) {
+        // Asked first so a taken port is one clear line, not also Javalin's own error log.
+        if (config.port() != 0 && !portIsFree(config.host(), config.port())) {
+            throw new ServerStartException("port " + config.port() + " on " + config.host()
+                    + " is already in use (choose another with --port)", null);
+        }
         try {
             http.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -134,6 +139,16 @@ public final class LineOneServer implements AutoCloseable {
                         + " is already in use (choose another with --port)", e);
             }
             throw new ServerStartException("cannot start the HTTP server: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean portIsFree(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

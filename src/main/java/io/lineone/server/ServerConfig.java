@@ -38,14 +38,6 @@ public record ServerConfig(
 
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    /** A configuration with the default SLA targets and event-stream settings. */
-    public ServerConfig(String host, int port, String jdbcUrl, String dbUser, String dbPassword, boolean demo,
-                        boolean simulate, String adminPassword, Clock clock, int passwordIterations,
-                        LighthouseWeights lighthouseWeights) {
-        this(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock, passwordIterations,
-                lighthouseWeights, SlaPolicy.DEFAULT, EventHub.Settings.DEFAULT);
-    }
-
     /** The team server's defaults: every interface, port 8080, H2 under the data directory. */
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
@@ -99,6 +91,11 @@ public record ServerConfig(
 
     public ServerConfig withDemo(boolean newDemo, boolean newSimulate) {
         return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, newDemo, newSimulate, adminPassword, clock,
+                passwordIterations, lighthouseWeights, sla, eventStream);
+    }
+
+    public ServerConfig withAdminPassword(String newAdminPassword) {
+        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, newAdminPassword, clock,
                 passwordIterations, lighthouseWeights, sla, eventStream);
     }
 

@@ -43,8 +43,7 @@ class ServerMainTest {
     }
 
     private static ServerConfig withoutAdminPassword(ServerConfig c) {
-        return new ServerConfig(c.host(), c.port(), c.jdbcUrl(), c.dbUser(), c.dbPassword(), c.demo(), c.simulate(),
-                null, c.clock(), c.passwordIterations(), c.lighthouseWeights());
+        return c.withAdminPassword(null);
     }
 
     private void assertOneErrorLine(String... mentions) {
@@ -140,8 +139,7 @@ class ServerMainTest {
 
     @Test
     void aTooShortAdminPasswordIsRefused() {
-        ServerConfig shortPassword = new ServerConfig("127.0.0.1", 0, memoryDb(), null, null, false, false, "short",
-                base().clock(), 1_000, base().lighthouseWeights());
+        ServerConfig shortPassword = base().withDatabase(memoryDb(), null, null).withAdminPassword("short");
         ServerMain.Started started = ServerMain.start(new String[0], out, err, shortPassword);
         assertThat(started.exitCode()).isEqualTo(1);
         assertOneErrorLine("LINEONE_ADMIN_PASSWORD");
