@@ -84,7 +84,7 @@ public final class LineOneServer implements AutoCloseable {
             }
 
             HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues,
-                    List.of(new EventRoutes(events)), version()));
+                    List.of(new EventRoutes(events, auth)), version()));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
                     ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)

@@ -2,6 +2,7 @@ package io.lineone.server.events;
 
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseHandler;
+import io.lineone.server.auth.AuthService;
 import io.lineone.server.domain.Caller;
 import io.lineone.server.domain.DomainException;
 import io.lineone.server.http.RouteModule;
@@ -20,9 +21,11 @@ import java.io.UncheckedIOException;
 public final class EventRoutes implements RouteModule {
 
     private final EventHub hub;
+    private final AuthService auth;
 
-    public EventRoutes(EventHub hub) {
+    public EventRoutes(EventHub hub, AuthService auth) {
         this.hub = hub;
+        this.auth = auth;
     }
 
     @Override
@@ -38,6 +41,8 @@ public final class EventRoutes implements RouteModule {
         }
         // Registered before the response headers go out: a client that sees them misses nothing after.
         Subscription subscription = hub.subscribe(caller, since);
+        String token = Router.bearerToken(ctx).orElseThrow();
+        subscription.checkAuthorisation(() -> auth.authenticate(token).isPresent());
         try {
             new SseHandler(client -> {
                 client.keepAlive();

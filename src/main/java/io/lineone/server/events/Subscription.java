@@ -37,6 +37,13 @@ final class Subscription {
     private volatile boolean overflowed;
     private volatile boolean stopped;
 
+    /** Whether the token the stream was opened with still signs its caller in; checked once a heartbeat. */
+    private volatile java.util.function.BooleanSupplier stillAuthorised = () -> true;
+
+    void checkAuthorisation(java.util.function.BooleanSupplier check) {
+        stillAuthorised = check;
+    }
+
     Subscription(EventHub hub, EventLog log, Audience audience, EventHub.Settings settings) {
         this.hub = hub;
         this.log = log;
@@ -123,7 +130,15 @@ final class Subscription {
     private void live(long cursor) throws IOException, InterruptedException {
         long heartbeat = settings.heartbeat().toMillis();
         List<Frame> batch = new ArrayList<>(BATCH);
+        long checkedAt = System.nanoTime();
         while (running()) {
+            // A token revoked or expired while its stream is open ends the stream, at the latest a heartbeat later.
+            if (System.nanoTime() - checkedAt >= heartbeat * 1_000_000L) {
+                checkedAt = System.nanoTime();
+                if (!stillAuthorised.getAsBoolean()) {
+                    return;
+                }
+            }
             Frame first = queue.poll(heartbeat, TimeUnit.MILLISECONDS);
             if (!running()) {
                 return;

@@ -69,6 +69,11 @@ public final class Router {
         registered.add(new Route("post", path, true));
     }
 
+    /** The bearer token of an authenticated request, for a route that must re-check it later (an open stream). */
+    public static java.util.Optional<String> bearerToken(Context ctx) {
+        return Authenticator.token(ctx);
+    }
+
     List<Route> registered() {
         return List.copyOf(registered);
     }

@@ -134,6 +134,20 @@ class EventStreamApiTest {
         stream.close();
     }
 
+    @Test
+    void signingOutEndsTheStreamsOpenedWithThatToken() throws Exception {
+        String token = server.signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD);
+        try (SseStream stream = SseStream.open(server, token, null, null)) {
+            assertThat(server.send("DELETE", "/session", token, null, Map.of()).status()).isEqualTo(204);
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!stream.ended() && System.nanoTime() < deadline) {
+                stream.next(Duration.ofMillis(20));
+            }
+            assertThat(stream.ended()).as("a revoked token's stream ends within a heartbeat or two").isTrue();
+        }
+    }
+
     private static long lastId() throws Exception {
         try (Connection db = server.database(); Statement select = db.createStatement();
              ResultSet rows = select.executeQuery("select max(id) from domain_event")) {
