@@ -69,14 +69,16 @@ class PostgresServerTest {
         try (TestServer server = TestServer.start(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
             ApiClient api = server.api;
             String admin = server.adminToken();
+            // Bodies first, paths with a NUL last: Jetty closes the connection after refusing such a path, and a POST or
+            // PUT sent on that connection before the client saw it close is not retried the way a GET is.
             Map<String, ApiClient.Response> answers = Map.of(
+                    "a NUL in the body's assignee", api.put("/merchants/mer_x/assignee", admin, "{\"managerId\":\"usr\\u0000\"}"),
+                    "lone surrogate login", api.post("/session", null, "{\"login\":\"\\ud800\",\"password\":\"x\"}"),
                     "sign-in login", api.post("/session", null, "{\"login\":\"ad\\u0000min\",\"password\":\"x\"}"),
                     "sign-in password", api.post("/session", null, "{\"login\":\"admin\",\"password\":\"x\\u0000\"}"),
                     "q", api.get("/merchants?q=%00", admin),
                     "merchant id", api.get("/merchants/mer_%00", admin),
-                    "merchant id with a NUL", api.get("/merchants/a%00b", admin),
-                    "a NUL in the body's assignee", api.put("/merchants/mer_x/assignee", admin, "{\"managerId\":\"usr\\u0000\"}"),
-                    "lone surrogate login", api.post("/session", null, "{\"login\":\"\\ud800\",\"password\":\"x\"}"));
+                    "merchant id with a NUL", api.get("/merchants/a%00b", admin));
             answers.forEach((what, response) -> assertThat(response.status()).as("%s: %s", what, response).isBetween(400, 499));
             ApiClient.Response surrogate = api.sendRaw("GET", "/api/v1/merchants?q=%ED%A0%80", admin, null, Map.of());
             assertThat(surrogate.status()).as("%s", surrogate).isBetween(200, 499);
