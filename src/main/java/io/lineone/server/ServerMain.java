@@ -1,6 +1,7 @@
 package io.lineone.server;
 
 import io.lineone.server.domain.LighthouseWeights;
+import io.lineone.server.domain.SlaPolicy;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public final class ServerMain {
               --lighthouse-weights W
                                weights of the lighthouse score, e.g.
                                shipping=0.2,preSale=0.15,afterSale=0.25,dsr=0.25,dispute=0.15
+              --sla TARGETS    first-response/resolution targets per priority, e.g.
+                               P1=60s/4h,P2=5m/24h,P3=30m/72h,P4=4h/7d (those are the defaults;
+                               priorities left out keep theirs)
               --help           show this help
 
             Environment:
@@ -101,6 +105,13 @@ public final class ServerMain {
                         config = config.withLighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
+                    }
+                }
+                case "--sla" -> {
+                    try {
+                        config = config.withSla(SlaPolicy.parse(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--sla: " + e.getMessage());
                     }
                 }
                 default -> throw new UsageException("unknown option '" + arg + "'");

@@ -2,7 +2,9 @@ package io.lineone.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.Priority;
 import io.lineone.api.SessionRequest;
+import io.lineone.server.domain.SlaPolicy;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.testing.ApiClient;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -81,7 +84,19 @@ class ServerMainTest {
                 List.of("--db"),
                 List.of("--lighthouse-weights", "speed=1"),
                 List.of("--lighthouse-weights", "dsr=-1"),
-                List.of("--lighthouse-weights", "shipping=0,preSale=0,afterSale=0,dsr=0,dispute=0"));
+                List.of("--lighthouse-weights", "shipping=0,preSale=0,afterSale=0,dsr=0,dispute=0"),
+                List.of("--sla", "P5=1m/1h"),
+                List.of("--sla", "P1=60s"),
+                List.of("--sla", "P1=soon/4h"),
+                List.of("--sla", "P1=0s/4h"));
+    }
+
+    @Test
+    void slaTargetsComeFromTheCommandLineAndTheRestKeepTheirDefaults() {
+        ServerConfig config = ServerMain.parse(List.of("--sla", "P1=30s/2h, p4=1d/14d"), base());
+        assertThat(config.sla().of(Priority.P1)).isEqualTo(new SlaPolicy.Targets(Duration.ofSeconds(30), Duration.ofHours(2)));
+        assertThat(config.sla().of(Priority.P4)).isEqualTo(new SlaPolicy.Targets(Duration.ofDays(1), Duration.ofDays(14)));
+        assertThat(config.sla().of(Priority.P2)).isEqualTo(SlaPolicy.DEFAULT.of(Priority.P2));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,6 +39,45 @@ public record SlaPolicy(Map<Priority, Targets> targets) {
         targets = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * Parses {@code P1=60s/4h,P2=5m/24h} (units s, m, h, d); priorities left out keep their default.
+     *
+     * @throws IllegalArgumentException naming the part that is not of that form
+     */
+    public static SlaPolicy parse(String text) {
+        EnumMap<Priority, Targets> targets = new EnumMap<>(DEFAULT.targets());
+        for (String part : text.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            String[] times = kv.length == 2 ? kv[1].split("/", 2) : new String[0];
+            Priority priority;
+            try {
+                priority = Priority.valueOf(kv[0].strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                priority = null;
+            }
+            if (priority == null || times.length != 2) {
+                throw new IllegalArgumentException("expected P1..P4=FIRST_RESPONSE/RESOLUTION such as P1=60s/4h, got '"
+                        + part.strip() + "'");
+            }
+            targets.put(priority, new Targets(duration(times[0]), duration(times[1])));
+        }
+        return new SlaPolicy(targets);
+    }
+
+    private static Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd])").matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a duration such as 90s, 5m, 4h or 7d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
     public Targets of(Priority priority) {
         return targets.get(priority);
     }

@@ -1,6 +1,5 @@
 package io.lineone.server.issues;
 
-import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.api.Role;
+import io.lineone.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.lineone.server.issues;
 
-import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +17,7 @@ import io.lineone.api.SessionRequest;
 import io.lineone.api.Tier;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
+import io.lineone.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package io.lineone.server.issues;
 
-import io.lineone.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.lineone.api.Priority;
 import io.lineone.api.Role;
 import io.lineone.server.ServerConfig;
 import io.lineone.server.domain.SlaPolicy;
+import io.lineone.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
