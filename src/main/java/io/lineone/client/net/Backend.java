@@ -52,10 +52,21 @@ public interface Backend {
 
     /** Every merchant in the caller's own book, all pages fetched. */
     default List<Merchant> allMyMerchants() throws BackendException {
-        List<Merchant> all = new ArrayList<>();
+        return allPages(cursor -> merchants(ASSIGNED_ME, null, null, cursor, MAX_PAGE));
+    }
+
+    /** One page of a list, given the cursor of the previous one (null for the first). */
+    @FunctionalInterface
+    interface PageFetch<T> {
+        Page<T> page(String cursor) throws BackendException;
+    }
+
+    /** Follows {@code nextCursor} to the end of a list. */
+    static <T> List<T> allPages(PageFetch<T> fetch) throws BackendException {
+        List<T> all = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Merchant> page = merchants(ASSIGNED_ME, null, null, cursor, MAX_PAGE);
+            Page<T> page = fetch.page(cursor);
             all.addAll(page.items());
             // A server that hands back the cursor it was given would keep us here forever.
             if (page.nextCursor() != null && page.nextCursor().equals(cursor)) {
@@ -89,17 +100,7 @@ public interface Backend {
 
     /** Every issue matching {@code query}, all pages fetched. */
     default List<Issue> allIssues(IssueQuery query) throws BackendException {
-        List<Issue> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Issue> page = issues(query, cursor, MAX_PAGE);
-            all.addAll(page.items());
-            if (page.nextCursor() != null && page.nextCursor().equals(cursor)) {
-                throw BackendException.unexpected(String.valueOf(cursor), null);
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
+        return allPages(cursor -> issues(query, cursor, MAX_PAGE));
     }
 
     Issue issue(String id) throws BackendException;

@@ -35,38 +35,37 @@ public final class Router {
     }
 
     public void get(String path, CallerHandler handler) {
-        routes.get(BASE + path, authed(handler));
-        registered.add(new Route("get", path, false));
+        add("get", path, routes::get, authed(handler), false);
     }
 
     public void post(String path, CallerHandler handler) {
-        routes.post(BASE + path, authed(handler));
-        registered.add(new Route("post", path, false));
+        add("post", path, routes::post, authed(handler), false);
     }
 
     public void put(String path, CallerHandler handler) {
-        routes.put(BASE + path, authed(handler));
-        registered.add(new Route("put", path, false));
+        add("put", path, routes::put, authed(handler), false);
     }
 
     public void patch(String path, CallerHandler handler) {
-        routes.patch(BASE + path, authed(handler));
-        registered.add(new Route("patch", path, false));
+        add("patch", path, routes::patch, authed(handler), false);
     }
 
     public void delete(String path, CallerHandler handler) {
-        routes.delete(BASE + path, authed(handler));
-        registered.add(new Route("delete", path, false));
+        add("delete", path, routes::delete, authed(handler), false);
     }
 
     public void publicGet(String path, Handler handler) {
-        routes.get(BASE + path, handler);
-        registered.add(new Route("get", path, true));
+        add("get", path, routes::get, handler, true);
     }
 
     public void publicPost(String path, Handler handler) {
-        routes.post(BASE + path, handler);
-        registered.add(new Route("post", path, true));
+        add("post", path, routes::post, handler, true);
+    }
+
+    private void add(String method, String path, java.util.function.BiConsumer<String, Handler> javalin,
+                     Handler handler, boolean isPublic) {
+        javalin.accept(BASE + path, handler);
+        registered.add(new Route(method, path, isPublic));
     }
 
     /** The bearer token of an authenticated request, for a route that must re-check it later (an open stream). */
