@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Console cold start to a usable merchants table on the embedded default (SPEC §6: ≤ 2.5 s).
+# Console cold start to a usable merchants table on the embedded default (target ≤ 2.5 s).
 # Launches the built jar RUNS times (a new JVM each time, one data directory shared by all runs, so run 1
 # also seeds the demo workspace and the others reuse it) and reads the figure the console logs:
 # "merchants table ready N ms after JVM start".

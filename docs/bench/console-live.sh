@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Live queue under load, measured in a real console window (SPEC §6):
+# Live queue under load, measured in a real console window:
 #   phase 1: issues posted at RATE1/s (default 200) for SECS s → "posted → row applied" p50/p99 (bar p99 ≤ 250 ms)
 #   phase 2: a burst of RATE2 updates/s (default 1000) for SECS s, notes PATCHed onto 500 open issues in turn
 #            (events without a growing queue) → longest FX-thread gap between pulses (bar ≤ 50 ms) and heap

@@ -1,6 +1,8 @@
 package io.lineone;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,8 +11,17 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers of SPEC §2: the wire types stand alone, the server never reaches into the console, and back. */
+/**
+ * The shape of the code: the wire types stand alone, the server never reaches into the console and back, and
+ * inside the server features build on a few infrastructure packages, never the reverse.
+ */
 class ArchitectureTest {
+
+    private static final String[] INFRASTRUCTURE = {"io.lineone.server.core..", "io.lineone.server.db..",
+        "io.lineone.server.audit..", "io.lineone.server.auth..", "io.lineone.server.http..",
+        "io.lineone.server.events.."};
+    private static final String[] FEATURES = {"io.lineone.server.issues..", "io.lineone.server.merchants..",
+        "io.lineone.server.users..", "io.lineone.server.system.."};
 
     private static JavaClasses classes;
 
@@ -26,7 +37,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAPackage("io.lineone.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lineone.server..", "io.lineone.client..",
                         "javafx..", "io.javalin..", "okhttp3..")
-                .because("client and server share io.lineone.api; it must import neither (SPEC §2)");
+                .because("client and server share io.lineone.api; it must import neither");
         rule.check(classes);
     }
 
@@ -34,7 +45,7 @@ class ArchitectureTest {
     void theServerNeverUsesTheConsole() {
         ArchRule rule = noClasses().that().resideInAPackage("io.lineone.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.lineone.client..", "okhttp3..")
-                .because("the backend runs headless on a team server (SPEC §2)");
+                .because("the backend runs headless on a team server");
         rule.check(classes);
     }
 
@@ -61,6 +72,35 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.lineone.client.net..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("backend calls run on worker threads and are tested without a toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void infrastructureNeverDependsOnAFeature() {
+        noClasses().that().resideInAnyPackage(INFRASTRUCTURE)
+                .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.lineone.server", "io.lineone.server.sim..")
+                .because("features use the HTTP plumbing, database, auth and event hub; a feature added or removed"
+                        + " leaves them untouched")
+                .check(classes);
+    }
+
+    @Test
+    void aFeaturesStoreIsReachedOnlyThroughItsService() {
+        for (String feature : FEATURES) {
+            classes().that().resideInAPackage(feature).and().haveSimpleNameEndingWith("Store")
+                    .should().onlyBeAccessed().byClassesThat()
+                    .resideInAnyPackage(feature, "io.lineone.server", "io.lineone.server.sim..")
+                    .because("other features go through the service, where visibility and audit are decided")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void serverPackagesHaveNoCycles() {
+        slices().matching("io.lineone.server.(*)..").should().beFreeOfCycles()
+                .because("a cycle between packages makes neither movable nor testable alone")
                 .check(classes);
     }
 }

@@ -3,7 +3,7 @@ package io.lineone.api;
 import java.util.List;
 
 /**
- * The {@code event:} names of {@code GET /events}; SPEC §3. The {@code data:} of the issue events is the
+ * The {@code event:} names of {@code GET /events}. The {@code data:} of the issue events is the
  * {@link Issue} after the change.
  */
 public final class EventTypes {

@@ -1,6 +1,6 @@
 package io.lineone.api;
 
-/** What an issue is about; SPEC §3. The first three are the commonest money-losers at promotion peaks. */
+/** What an issue is about. The first three are the commonest money-losers at promotion peaks. */
 public enum IssueCategory {
     PRICING_ERROR,
     COUPON_OVERSPEND,

@@ -28,6 +28,7 @@ import io.lineone.client.signin.SignInViewModel;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +161,7 @@ public final class AppWiring implements AutoCloseable {
     private void attachProbes(IssueQueueViewModel queue) {
         ProbeLog.fromSystemProperty().ifPresent(probe -> {
             queue.setAppliedListener((issue, appliedAt) -> {
-                java.time.Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
+                Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
                 probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "
                         + Duration.between(changed, appliedAt).toMillis());
             });
@@ -178,7 +179,7 @@ public final class AppWiring implements AutoCloseable {
         session.clear();
     }
 
-    /** The cold-start figure of SPEC §6 (to a merchants table a person can use), in the log for the benchmark. */
+    /** The cold-start figure (to a merchants table a person can use), in the log for the benchmark. */
     private void logFirstReady() {
         if (!readyLogged) {
             readyLogged = true;

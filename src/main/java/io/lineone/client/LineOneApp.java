@@ -2,6 +2,7 @@ package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.Theme;
+import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -15,7 +16,7 @@ public final class LineOneApp extends Application {
 
     /** Boots the demo backend early when the console is going to open the demo workspace anyway. */
     static void prestartDemoIfNeeded(String[] args) {
-        StartupOptions options = StartupOptions.parse(java.util.List.of(args), System.getenv());
+        StartupOptions options = StartupOptions.parse(List.of(args), System.getenv());
         if (options.serverUrl(PreferencesServerSettings.forUser()).isEmpty()) {
             EMBEDDED.startInBackground();
         }

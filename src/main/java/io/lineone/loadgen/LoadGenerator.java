@@ -22,9 +22,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code lineone loadgen}: drives a running backend over HTTP at a fixed rate and reports what it achieved.
@@ -106,7 +110,7 @@ public final class LoadGenerator {
     private static Report drive(HttpClient http, RequestFactory requests, Options options) throws InterruptedException {
         Semaphore inFlight = new Semaphore(options.connections());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        java.util.Map<String, Long> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, Long> failures = new ConcurrentSkipListMap<>();
         long start = System.nanoTime();
         long end = start + options.durationSeconds() * 1_000_000_000L;
         long total = (long) options.rate() * options.durationSeconds();
@@ -115,7 +119,7 @@ public final class LoadGenerator {
             long due = options.rate() > 0 ? start + sent * 1_000_000_000L / options.rate() : System.nanoTime();
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
             long scheduled = due;
@@ -134,7 +138,7 @@ public final class LoadGenerator {
         inFlight.acquire(options.connections());
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Report(sent, java.util.Map.copyOf(failures), seconds, sorted);
+        return new Report(sent, Map.copyOf(failures), seconds, sorted);
     }
 
     private static String signIn(HttpClient http, String api, String login, String password)
@@ -218,7 +222,7 @@ public final class LoadGenerator {
         private final String api;
         private final String token;
         private final List<Issue> issues;
-        private final java.util.Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Long> versions = new ConcurrentHashMap<>();
         private int next;
 
         NoteUpdates(String api, String token, List<Issue> issues) {
@@ -256,7 +260,7 @@ public final class LoadGenerator {
     }
 
     /** What one run achieved; latencies in nanoseconds, sorted. */
-    record Report(long sent, java.util.Map<String, Long> failuresByReason, double seconds, long[] latencies) {
+    record Report(long sent, Map<String, Long> failuresByReason, double seconds, long[] latencies) {
 
         long failures() {
             return failuresByReason.values().stream().mapToLong(Long::longValue).sum();

@@ -2,27 +2,37 @@ package io.lineone.server;
 
 import io.lineone.api.NewUser;
 import io.lineone.api.Role;
+import io.lineone.server.audit.AuditLog;
 import io.lineone.server.auth.AuthService;
+import io.lineone.server.auth.LoginFailureStore;
 import io.lineone.server.auth.PasswordHasher;
-import io.lineone.server.domain.IssueService;
-import io.lineone.server.domain.Lighthouse;
-import io.lineone.server.domain.MerchantService;
-import io.lineone.server.domain.UserService;
+import io.lineone.server.auth.TokenStore;
+import io.lineone.server.auth.UserStore;
+import io.lineone.server.core.DomainException;
+import io.lineone.server.db.Database;
+import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventRoutes;
 import io.lineone.server.http.HttpApi;
+import io.lineone.server.http.Router;
+import io.lineone.server.issues.IssueRoutes;
+import io.lineone.server.issues.IssueService;
+import io.lineone.server.issues.IssueStore;
+import io.lineone.server.merchants.Lighthouse;
+import io.lineone.server.merchants.MerchantRoutes;
+import io.lineone.server.merchants.MerchantService;
+import io.lineone.server.merchants.MerchantStore;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
-import io.lineone.server.store.AuditLog;
-import io.lineone.server.store.Database;
-import io.lineone.server.store.EventLog;
-import io.lineone.server.store.IssueStore;
-import io.lineone.server.store.LoginFailureStore;
-import io.lineone.server.store.MerchantStore;
-import io.lineone.server.store.StoreException;
-import io.lineone.server.store.TokenStore;
-import io.lineone.server.store.UserStore;
+import io.lineone.server.system.SystemRoutes;
+import io.lineone.server.users.SessionRoutes;
+import io.lineone.server.users.UserRoutes;
+import io.lineone.server.users.UserService;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -74,7 +84,7 @@ public final class LineOneServer implements AutoCloseable {
             EventLog eventLog = new EventLog(db);
             events = new EventHub(eventLog, config.eventStream());
             IssueStore issueStore = new IssueStore(db);
-            IssueService issues = new IssueService(db, issueStore, merchantStore, eventLog, audit, events,
+            IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,
                     config.sla(), config.clock());
 
             bootstrap(config, userStore, users, merchants);
@@ -83,8 +93,14 @@ public final class LineOneServer implements AutoCloseable {
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
             }
 
-            HttpApi http = HttpApi.create(new HttpApi.Services(db, auth, users, merchants, issues,
-                    List.of(new EventRoutes(events, auth)), version()));
+            // Every route of the API, feature by feature: a new feature is one more entry here.
+            HttpApi http = HttpApi.create(auth, List.of(
+                    new SystemRoutes(db, version()),
+                    new SessionRoutes(auth),
+                    new UserRoutes(users),
+                    new MerchantRoutes(merchants),
+                    new IssueRoutes(issues),
+                    new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
                     ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)
@@ -115,7 +131,7 @@ public final class LineOneServer implements AutoCloseable {
         }
         try {
             users.createUnchecked(null, new NewUser("admin", "Administrator", Role.ADMIN, config.adminPassword()));
-        } catch (io.lineone.server.domain.DomainException e) {
+        } catch (DomainException e) {
             throw new ServerStartException("LINEONE_ADMIN_PASSWORD is not usable: " + e.errors().get(0).message(), e);
         }
         LOG.info("created the ADMIN account 'admin'");
@@ -143,11 +159,11 @@ public final class LineOneServer implements AutoCloseable {
     }
 
     private static boolean portIsFree(String host, int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(host, port));
+            probe.bind(new InetSocketAddress(host, port));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -167,7 +183,7 @@ public final class LineOneServer implements AutoCloseable {
     }
 
     /** Every route the API serves, for the OpenAPI consistency test. */
-    public List<io.lineone.server.http.Router.Route> routes() {
+    public List<Router.Route> routes() {
         return http.routes();
     }
 

@@ -1,9 +1,9 @@
 package io.lineone.server;
 
 import io.lineone.server.auth.PasswordHasher;
-import io.lineone.server.domain.LighthouseWeights;
-import io.lineone.server.domain.SlaPolicy;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseWeights;
 import java.time.Clock;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package io.lineone.server;
 
-import io.lineone.server.domain.LighthouseWeights;
-import io.lineone.server.domain.SlaPolicy;
+import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseWeights;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.lineone.api.AssigneeChange;
 import io.lineone.api.Role;
 import io.lineone.api.SessionRequest;
 import io.lineone.api.Tier;
-import io.lineone.server.store.AuditLog;
+import io.lineone.server.audit.AuditLog;
 import io.lineone.testing.ApiClient;
 import io.lineone.testing.PostgresExtension;
 import io.lineone.testing.SharedPostgres;

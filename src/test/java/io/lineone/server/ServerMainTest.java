@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Priority;
 import io.lineone.api.SessionRequest;
-import io.lineone.server.domain.SlaPolicy;
+import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.testing.ApiClient;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package io.lineone.testing;
 
-import io.lineone.server.store.Database;
+import io.lineone.server.db.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

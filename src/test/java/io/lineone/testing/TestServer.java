@@ -10,8 +10,8 @@ import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
-import io.lineone.server.store.AuditLog;
-import io.lineone.server.store.Database;
+import io.lineone.server.audit.AuditLog;
+import io.lineone.server.db.Database;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 

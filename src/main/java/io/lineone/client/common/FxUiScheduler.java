@@ -1,5 +1,6 @@
 package io.lineone.client.common;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
@@ -21,7 +22,7 @@ public final class FxUiScheduler implements UiScheduler {
     }
 
     @Override
-    public Repeating every(java.time.Duration period, Runnable task) {
+    public Repeating every(Duration period, Runnable task) {
         Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> task.run()));
         timeline.setCycleCount(Timeline.INDEFINITE);
         Platform.runLater(timeline::play);

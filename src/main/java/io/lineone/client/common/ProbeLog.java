@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -31,10 +32,10 @@ public final class ProbeLog implements AutoCloseable {
     }
 
     /** A probe log if the property names a file; none otherwise. */
-    public static java.util.Optional<ProbeLog> fromSystemProperty() {
+    public static Optional<ProbeLog> fromSystemProperty() {
         String file = System.getProperty(PROPERTY);
-        return file == null || file.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(new ProbeLog(Path.of(file)));
+        return file == null || file.isBlank() ? Optional.empty()
+                : Optional.of(new ProbeLog(Path.of(file)));
     }
 
     public void record(String line) {

@@ -1,5 +1,6 @@
 package io.lineone.client.merchants;
 
+import io.lineone.api.Band;
 import io.lineone.api.Merchant;
 import io.lineone.api.Tier;
 import io.lineone.client.common.ConnectionStatus;
@@ -177,7 +178,7 @@ public final class MerchantsViewModel {
         return value == null ? "" : messages.get("tier." + value.name());
     }
 
-    public String bandLabel(io.lineone.api.Band band) {
+    public String bandLabel(Band band) {
         return band == null ? "" : messages.get("band." + band.name());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Issue;
 import io.lineone.api.Json;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +72,8 @@ public final class SseEventStream implements EventStream {
     public static SseEventStream open(OkHttpClient http, Requests requests, Backoff backoff, Long since,
                                       Listener listener) {
         OkHttpClient streaming = http.newBuilder()
-                .callTimeout(java.time.Duration.ZERO)
-                .readTimeout(java.time.Duration.ofSeconds(45))
+                .callTimeout(Duration.ZERO)
+                .readTimeout(Duration.ofSeconds(45))
                 .retryOnConnectionFailure(false)
                 .build();
         SseEventStream stream = new SseEventStream(streaming, requests, backoff, listener, since);
@@ -108,7 +109,7 @@ public final class SseEventStream implements EventStream {
     }
 
     private void dropped(int handlerGeneration, Exception cause) {
-        java.time.Duration wait;
+        Duration wait;
         boolean offline;
         synchronized (this) {
             if (!isCurrent(handlerGeneration)) {

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -236,7 +237,7 @@ public final class IssueQueueViewModel implements AutoCloseable {
         unavailableReason = Bindings.createStringBinding(this::describeUnavailable, link, busy, selectedIssue);
     }
 
-    private BooleanBinding can(java.util.function.Predicate<Issue> allowed) {
+    private BooleanBinding can(Predicate<Issue> allowed) {
         return Bindings.createBooleanBinding(() -> actionsAvailable.get() && selectedIssue.get() != null
                 && allowed.test(selectedIssue.get()), actionsAvailable, selectedIssue);
     }

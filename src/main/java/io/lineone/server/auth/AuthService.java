@@ -2,13 +2,10 @@ package io.lineone.server.auth;
 
 import io.lineone.api.Session;
 import io.lineone.api.User;
-import io.lineone.server.domain.Caller;
-import io.lineone.server.domain.DomainException;
-import io.lineone.server.store.AuditLog;
-import io.lineone.server.store.Database;
-import io.lineone.server.store.LoginFailureStore;
-import io.lineone.server.store.TokenStore;
-import io.lineone.server.store.UserStore;
+import io.lineone.server.audit.AuditLog;
+import io.lineone.server.core.Caller;
+import io.lineone.server.core.DomainException;
+import io.lineone.server.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.lineone.server.events;
 
-import io.lineone.server.domain.Caller;
+import io.lineone.server.core.Caller;
 
 /**
  * Which events a subscriber may see. A MANAGER: events without a merchant (releases, bells) and those of their

@@ -1,8 +1,6 @@
 package io.lineone.server.events;
 
-import io.lineone.server.domain.Caller;
-import io.lineone.server.domain.EventPublisher;
-import io.lineone.server.store.EventLog;
+import io.lineone.server.core.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -284,7 +283,7 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         // Let every stream end its response before the HTTP server stops: a response ended after that finds its
         // request recycled, and Jetty and Javalin log the failure.
         try {
-            senders.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            senders.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,5 @@
 package io.lineone.server.events;
 
-import io.lineone.server.store.EventLog;
 import java.nio.charset.StandardCharsets;
 
 /** One domain event, encoded once as the bytes of its SSE frame and shared by every subscriber. */

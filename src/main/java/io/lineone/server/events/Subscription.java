@@ -1,6 +1,5 @@
 package io.lineone.server.events;
 
-import io.lineone.server.store.EventLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One open event stream. The hub offers it live events from the moment it is registered; its own thread first
@@ -38,9 +38,9 @@ final class Subscription {
     private volatile boolean stopped;
 
     /** Whether the token the stream was opened with still signs its caller in; checked once a heartbeat. */
-    private volatile java.util.function.BooleanSupplier stillAuthorised = () -> true;
+    private volatile BooleanSupplier stillAuthorised = () -> true;
 
-    void checkAuthorisation(java.util.function.BooleanSupplier check) {
+    void checkAuthorisation(BooleanSupplier check) {
         stillAuthorised = check;
     }
 

@@ -2,12 +2,12 @@ package io.lineone.server.http;
 
 import io.javalin.http.Context;
 import io.lineone.server.auth.AuthService;
-import io.lineone.server.domain.Caller;
-import io.lineone.server.domain.DomainException;
+import io.lineone.server.core.Caller;
+import io.lineone.server.core.DomainException;
 import java.util.Optional;
 
 /** Turns an {@code Authorization: Bearer …} header into the caller, or answers 401. */
-final class Authenticator {
+public final class Authenticator {
 
     private static final String BEARER = "Bearer ";
 

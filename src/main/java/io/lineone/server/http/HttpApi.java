@@ -6,20 +6,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.lineone.api.Json;
 import io.lineone.server.auth.AuthService;
-import io.lineone.server.domain.DomainException;
-import io.lineone.server.domain.IssueService;
-import io.lineone.server.domain.MerchantService;
-import io.lineone.server.domain.UserService;
-import io.lineone.server.store.Database;
+import io.lineone.server.core.DomainException;
 import java.util.List;
 
 /** The Javalin application: every route of API v1 registered in one place, with one error mapping. */
 public final class HttpApi {
-
-    /** What the routes need, built once by the server's wiring. */
-    public record Services(Database db, AuthService auth, UserService users, MerchantService merchants,
-                           IssueService issues, List<RouteModule> modules, String version) {
-    }
 
     private final Javalin app;
     private final List<Router.Route> routes;
@@ -29,10 +20,9 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(Services services) {
+    public static HttpApi create(AuthService auth, List<RouteModule> modules) {
         ObjectMapper json = Json.mapper();
         Problems problems = new Problems(json);
-        Requests requests = new Requests(json);
         Router[] router = new Router[1];
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -52,13 +42,8 @@ public final class HttpApi {
             cfg.routes.exception(DomainException.class, problems::domain);
             cfg.routes.exception(HttpResponseException.class, problems::http);
             cfg.routes.exception(Exception.class, problems::unexpected);
-            router[0] = new Router(cfg.routes, new Authenticator(services.auth()));
-            new SystemRoutes(services.db(), services.version()).register(router[0]);
-            new SessionRoutes(services.auth(), requests).register(router[0]);
-            new UserRoutes(services.users(), requests).register(router[0]);
-            new MerchantRoutes(services.merchants(), requests).register(router[0]);
-            new IssueRoutes(services.issues(), requests).register(router[0]);
-            services.modules().forEach(module -> module.register(router[0]));
+            router[0] = new Router(cfg.routes, new Authenticator(auth));
+            modules.forEach(module -> module.register(router[0]));
         });
         return new HttpApi(app, router[0].registered());
     }

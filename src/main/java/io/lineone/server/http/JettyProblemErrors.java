@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -23,8 +24,8 @@ final class JettyProblemErrors {
     private JettyProblemErrors() {
     }
 
-    static org.eclipse.jetty.server.handler.ErrorHandler forServer(ObjectMapper json) {
-        return new org.eclipse.jetty.server.handler.ErrorHandler() {
+    static ErrorHandler forServer(ObjectMapper json) {
+        return new ErrorHandler() {
             @Override
             protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                          String contentType, List<Charset> charsets, int code,

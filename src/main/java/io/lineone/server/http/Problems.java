@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.lineone.api.Problem;
-import io.lineone.server.domain.DomainException;
+import io.lineone.server.core.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Every request gets an id, echoed in {@code X-Request-Id} and written to the audit log. */
-final class RequestIds {
+public final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "lineone.requestId";
@@ -21,7 +21,7 @@ final class RequestIds {
         ctx.header(HEADER, id);
     }
 
-    static String of(Context ctx) {
+    public static String of(Context ctx) {
         try {
             String id = ctx.attribute(ATTRIBUTE);
             return id != null ? id : "none";

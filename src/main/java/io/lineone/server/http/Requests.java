@@ -6,28 +6,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
+import io.lineone.api.Json;
 import io.lineone.api.Problem.FieldError;
-import io.lineone.server.domain.Cursor;
-import io.lineone.server.domain.DomainException;
+import io.lineone.server.core.Cursor;
+import io.lineone.server.core.DomainException;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reads request bodies and query parameters, answering 400 with the offending field for anything off. */
-final class Requests {
+public final class Requests {
 
     static final long MAX_BODY_BYTES = 1024 * 1024;
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private final ObjectMapper json;
+    private static final ObjectMapper JSON = Json.mapper();
 
-    Requests(ObjectMapper json) {
-        this.json = json;
+    private Requests() {
     }
 
-    <T> T body(Context ctx, Class<T> type) {
+    public static <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY_BYTES) {
             throw new DomainException(DomainException.Kind.CONTENT_TOO_LARGE, "The body is larger than 1 MiB.");
@@ -36,7 +38,7 @@ final class Requests {
             throw DomainException.invalid("body", "a JSON body is required");
         }
         try {
-            T value = json.readValue(bytes, type);
+            T value = JSON.readValue(bytes, type);
             if (value == null) {
                 throw DomainException.invalid("body", "must be a JSON object");
             }
@@ -48,7 +50,7 @@ final class Requests {
         }
     }
 
-    static int limit(Context ctx) {
+    public static int limit(Context ctx) {
         String text = ctx.queryParam("limit");
         if (text == null || text.isEmpty()) {
             return DEFAULT_LIMIT;
@@ -64,23 +66,23 @@ final class Requests {
         throw DomainException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    static Cursor cursor(Context ctx) {
+    public static Cursor cursor(Context ctx) {
         return Cursor.parse(ctx.queryParam("cursor"));
     }
 
-    static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+    public static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
         String text = ctx.queryParam(name);
         if (text == null || text.isEmpty()) {
             return null;
         }
         try {
-            return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(name, "must be one of " + allowed(type));
         }
     }
 
-    static String textParam(Context ctx, String name, int maxLength) {
+    public static String textParam(Context ctx, String name, int maxLength) {
         String text = ctx.queryParam(name);
         if (text != null && text.length() > maxLength) {
             throw DomainException.invalid(name, "must be at most " + maxLength + " characters");
@@ -136,7 +138,7 @@ final class Requests {
             String values = allowed((Class) type);
             return "one of " + values;
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";

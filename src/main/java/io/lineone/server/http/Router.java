@@ -3,9 +3,11 @@ package io.lineone.server.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.lineone.server.domain.Caller;
+import io.lineone.server.core.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Registers routes under {@code /api/v1}, each either public or behind a bearer token, and remembers them,
@@ -62,14 +64,14 @@ public final class Router {
         add("post", path, routes::post, handler, true);
     }
 
-    private void add(String method, String path, java.util.function.BiConsumer<String, Handler> javalin,
+    private void add(String method, String path, BiConsumer<String, Handler> javalin,
                      Handler handler, boolean isPublic) {
         javalin.accept(BASE + path, handler);
         registered.add(new Route(method, path, isPublic));
     }
 
     /** The bearer token of an authenticated request, for a route that must re-check it later (an open stream). */
-    public static java.util.Optional<String> bearerToken(Context ctx) {
+    public static Optional<String> bearerToken(Context ctx) {
         return Authenticator.token(ctx);
     }
 

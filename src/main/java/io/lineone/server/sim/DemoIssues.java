@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Plausible issues of the demo workspace, in the mix the field reports (SPEC §1): pricing mistakes, stacked
+ * Plausible issues of the demo workspace, in the mix the field reports: pricing mistakes, stacked
  * coupons and after-sales questions are common, P1 is rare, and the money-losers carry money at risk.
  */
 final class DemoIssues {

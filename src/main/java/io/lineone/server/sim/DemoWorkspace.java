@@ -6,9 +6,10 @@ import io.lineone.api.NewUser;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.api.User;
-import io.lineone.server.domain.MerchantService;
-import io.lineone.server.domain.UserService;
+import io.lineone.server.merchants.MerchantService;
+import io.lineone.server.users.UserService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -61,7 +62,7 @@ public final class DemoWorkspace {
 
     /** The logins of the demo managers, the signed-in demo manager first. */
     public static List<String> managerLogins() {
-        return java.util.Arrays.stream(MANAGERS).map(m -> m[0]).toList();
+        return Arrays.stream(MANAGERS).map(m -> m[0]).toList();
     }
 
     /** Seeds an empty database. {@code adminPassword} null gives the admin the demo password too. */

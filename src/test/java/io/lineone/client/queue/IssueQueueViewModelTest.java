@@ -9,6 +9,7 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
+import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
 import io.lineone.client.net.FakeBackend;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +44,10 @@ class IssueQueueViewModelTest {
     private IssueQueueViewModel model;
 
     private IssueQueueViewModel model() {
-        return model(java.util.Locale.ENGLISH);
+        return model(Locale.ENGLISH);
     }
 
-    private IssueQueueViewModel model(java.util.Locale locale) {
+    private IssueQueueViewModel model(Locale locale) {
         model = new IssueQueueViewModel(backend, new CurrentThreadTaskExecutor(), ui, Messages.forLocale(locale),
                 connection, clock, ZoneOffset.UTC, FakeBackend.USER, alerts::add);
         return model;
@@ -355,7 +357,7 @@ class IssueQueueViewModelTest {
         assertThat(row("i-1").issue().assigneeName()).isEqualTo("王伟");
         assertThat(model.canAcknowledgeProperty().get()).isFalse();
 
-        model(java.util.Locale.SIMPLIFIED_CHINESE).start();
+        model(Locale.SIMPLIFIED_CHINESE).start();
         select("i-1");
         backend.issues.put("i-1", Issues.with(backend.issues.get("i-1")).version(3).build());
         model.waitOnMerchant();
@@ -423,8 +425,8 @@ class IssueQueueViewModelTest {
     @Test
     void aReloadDoesNotUndoAnEventThatArrivedWhileItWasUnderway() {
         serverHas(Issues.issue("i-1").build());
-        io.lineone.client.common.DeferredTaskExecutor deferred = new io.lineone.client.common.DeferredTaskExecutor();
-        model = new IssueQueueViewModel(backend, deferred, ui, Messages.forLocale(java.util.Locale.ENGLISH),
+        DeferredTaskExecutor deferred = new DeferredTaskExecutor();
+        model = new IssueQueueViewModel(backend, deferred, ui, Messages.forLocale(Locale.ENGLISH),
                 connection, clock, ZoneOffset.UTC, FakeBackend.USER, alerts::add);
         model.start();
         deferred.runAll();
@@ -442,8 +444,8 @@ class IssueQueueViewModelTest {
     @Test
     void theDetailDrawerLoadsMerchantAndHistoryInTheBackground() {
         serverHas(Issues.issue("i-1").merchant("m-x", "Nowhere Ltd").build());
-        io.lineone.client.common.DeferredTaskExecutor deferred = new io.lineone.client.common.DeferredTaskExecutor();
-        model = new IssueQueueViewModel(backend, deferred, ui, Messages.forLocale(java.util.Locale.ENGLISH),
+        DeferredTaskExecutor deferred = new DeferredTaskExecutor();
+        model = new IssueQueueViewModel(backend, deferred, ui, Messages.forLocale(Locale.ENGLISH),
                 connection, clock, ZoneOffset.UTC, FakeBackend.USER, alerts::add);
         model.start();
         deferred.runAll();

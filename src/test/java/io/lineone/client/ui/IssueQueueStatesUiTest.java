@@ -15,10 +15,12 @@ import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
+import io.lineone.client.queue.IssueRow;
 import io.lineone.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -87,11 +89,11 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         });
     }
 
-    private java.util.List<String> styles(String rowId) {
+    private List<String> styles(String rowId) {
         return fx(() -> lookup(".sla-cell").queryAll().stream()
                 .filter(n -> n.getParent() instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null
-                        && ((io.lineone.client.queue.IssueRow) row.getItem()).id().equals(rowId))
-                .findFirst().map(n -> java.util.List.copyOf(n.getStyleClass())).orElse(java.util.List.of()));
+                        && ((IssueRow) row.getItem()).id().equals(rowId))
+                .findFirst().map(n -> List.copyOf(n.getStyleClass())).orElse(List.of()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lineone.client.ui;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
@@ -9,9 +10,9 @@ import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.NewIssue;
 import io.lineone.api.NewMerchant;
+import io.lineone.api.NewUser;
 import io.lineone.api.Page;
 import io.lineone.api.Priority;
-import io.lineone.api.NewUser;
 import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.SessionRequest;
@@ -19,7 +20,6 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -2,8 +2,7 @@ package io.lineone.server.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lineone.server.store.Database;
-import io.lineone.server.store.EventLog;
+import io.lineone.server.db.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.lineone.server.http;
 
-import static io.lineone.server.http.ProblemAssert.invalid;
-import static io.lineone.server.http.ProblemAssert.problem;
+import static io.lineone.testing.ProblemAssert.invalid;
+import static io.lineone.testing.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Role;

@@ -8,7 +8,6 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.api.Role;
 import io.lineone.server.ServerConfig;
-import io.lineone.server.domain.SlaPolicy;
 import io.lineone.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

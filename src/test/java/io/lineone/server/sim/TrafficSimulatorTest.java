@@ -7,15 +7,18 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.User;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
-import io.lineone.server.domain.EventPublisher;
-import io.lineone.server.domain.IssueService;
-import io.lineone.server.domain.SlaPolicy;
-import io.lineone.server.store.AuditLog;
-import io.lineone.server.store.Database;
-import io.lineone.server.store.EventLog;
-import io.lineone.server.store.IssueStore;
-import io.lineone.server.store.MerchantStore;
-import io.lineone.server.store.UserStore;
+import io.lineone.server.audit.AuditLog;
+import io.lineone.server.auth.UserStore;
+import io.lineone.server.db.Database;
+import io.lineone.server.events.EventLog;
+import io.lineone.server.events.EventPublisher;
+import io.lineone.server.issues.IssueService;
+import io.lineone.server.issues.IssueStore;
+import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.Lighthouse;
+import io.lineone.server.merchants.LighthouseWeights;
+import io.lineone.server.merchants.MerchantService;
+import io.lineone.server.merchants.MerchantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +48,10 @@ class TrafficSimulatorTest {
             }
             long seeded = issues.count();
 
-            IssueService service = new IssueService(db, issues, merchants, new EventLog(db), new AuditLog(db),
+            AuditLog audit = new AuditLog(db);
+            MerchantService merchantService = new MerchantService(db, merchants, users, audit,
+                    new Lighthouse(LighthouseWeights.DEFAULT), Clock.systemUTC());
+            IssueService service = new IssueService(db, issues, merchantService, new EventLog(db), audit,
                     EventPublisher.NONE, SlaPolicy.DEFAULT, Clock.systemUTC());
             Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, issues, merchants, users,
                     Duration.ofMillis(5), 2_000);

@@ -1,0 +1,335 @@
+package io.lineone.server.issues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.EventTypes;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueSource;
+import io.lineone.api.IssueStatus;
+import io.lineone.api.Json;
+import io.lineone.api.Merchant;
+import io.lineone.api.NewIssue;
+import io.lineone.api.Page;
+import io.lineone.api.Priority;
+import io.lineone.api.Role;
+import io.lineone.server.audit.Audit;
+import io.lineone.server.audit.AuditLog;
+import io.lineone.server.auth.Visibility;
+import io.lineone.server.core.Caller;
+import io.lineone.server.core.Cursor;
+import io.lineone.server.core.DomainException;
+import io.lineone.server.core.Ids;
+import io.lineone.server.core.IfMatch;
+import io.lineone.server.core.Validation;
+import io.lineone.server.db.Database;
+import io.lineone.server.events.EventLog;
+import io.lineone.server.events.EventPublisher;
+import io.lineone.server.merchants.MerchantService;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Issues: intake, the queue, claiming and the workflow. Every change writes its issue row, history, audit
+ * entry and domain event in one transaction, and hands the committed event to the {@link EventPublisher}.
+ * Visibility follows merchants: a MANAGER sees the issues of the merchants assigned to them, a PRODUCT_OWNER
+ * none, everyone else all; an issue the caller may not see answers NOT_FOUND.
+ */
+public final class IssueService {
+
+    /** Issues cannot claim more money at risk than this (10 trillion CNY): a guard against overflow, not policy. */
+    public static final long MAX_MONEY_CENTS = 1_000_000_000_000_000L;
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_DESCRIPTION = 4000;
+    private static final int MAX_NOTE = 2000;
+    private static final int MAX_ROOT_CAUSE = 100;
+    private static final int MAX_CLAIM_ATTEMPTS = 5;
+    private static final ObjectMapper JSON = Json.mapper();
+
+    /** Whose issues a list asks for. */
+    public enum Assignee { ME, UNASSIGNED }
+
+    /** Filters of {@code GET /issues}; null or empty sets match everything. */
+    public record Filter(Set<IssueStatus> statuses, Set<Priority> priorities, Set<IssueCategory> categories,
+                         String merchantId, Assignee assignee) {
+    }
+
+    private final Database db;
+    private final IssueStore issues;
+    private final MerchantService merchants;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final EventPublisher publisher;
+    private final SlaPolicy sla;
+    private final Clock clock;
+
+    public IssueService(Database db, IssueStore issues, MerchantService merchants, EventLog events, AuditLog audit,
+                        EventPublisher publisher, SlaPolicy sla, Clock clock) {
+        this.db = db;
+        this.issues = issues;
+        this.merchants = merchants;
+        this.events = events;
+        this.audit = audit;
+        this.publisher = publisher;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    /** Opens an issue: SERVICE and ADMIN for any merchant, a MANAGER for one of their own. */
+    public Issue create(Caller caller, NewIssue request) {
+        caller.require(Role.SERVICE, Role.ADMIN, Role.MANAGER);
+        validate(request);
+        Merchant merchant = merchants.get(caller, request.merchantId());
+        return insert(caller, request, merchant, now());
+    }
+
+    /** For the demo seed and simulator: no role check, and a creation time of the caller's choosing. */
+    public Issue createUnchecked(Caller caller, NewIssue request, Instant createdAt) {
+        validate(request);
+        Merchant merchant = merchants.find(request.merchantId())
+                .orElseThrow(() -> DomainException.notFound("merchant", request.merchantId()));
+        return insert(caller, request, merchant, createdAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Issue insert(Caller caller, NewIssue request, Merchant merchant, Instant createdAt) {
+        IssueStore.State state = new IssueStore.State(IssueStatus.NEW, null, null, createdAt, null, null, 0, 0, null, 1);
+        IssueStore.Row row = new IssueStore.Row(Ids.next("iss"), merchant.id(), merchant.name(),
+                merchant.assignedManagerId(), request.category(),
+                request.source() == null ? IssueSource.MERCHANT : request.source(), request.priority(),
+                request.title().strip(), request.description() == null ? "" : request.description().strip(),
+                blankToNull(request.listingId()), blankToNull(request.releaseId()),
+                request.moneyAtRiskCents() == null ? 0 : request.moneyAtRiskCents(), createdAt,
+                sla.firstResponseDue(request.priority(), createdAt), sla.resolutionBaseDue(request.priority(), createdAt),
+                state, null);
+        Instant now = now();
+        Issue issue = IssueWorkflow.view(row, now);
+        List<EventLog.StoredEvent> committed = db.inTransaction(connection -> {
+            issues.insert(connection, row);
+            issues.appendHistory(connection, new IssueStore.HistoryStep(row.id(), createdAt, actor(caller), "created",
+                    null, IssueStatus.NEW, null, null));
+            audit.append(connection, Audit.entry(caller, "issue.create", "issue", row.id(), null, issue, now));
+            return appendEvent(connection, EventTypes.ISSUE_CREATED, row, issue, now);
+        });
+        publisher.published(committed);
+        return issue;
+    }
+
+    public Issue get(Caller caller, String id) {
+        return IssueWorkflow.view(visible(caller, id), now());
+    }
+
+    public List<IssueHistoryEntry> history(Caller caller, String id) {
+        visible(caller, id);
+        return issues.history(id);
+    }
+
+    public Page<Issue> list(Caller caller, Filter filter, Cursor cursor, int limit) {
+        if (caller.is(Role.PRODUCT_OWNER)) {
+            throw DomainException.forbidden("A product owner has no book of merchants, hence no issue queue.");
+        }
+        if (filter.merchantId() != null) {
+            merchants.get(caller, filter.merchantId());
+        }
+        String managerId = caller.is(Role.MANAGER) ? caller.id() : null;
+        List<IssueStore.Row> rows = issues.list(new IssueStore.Query(managerId, filter.merchantId(),
+                filter.statuses(), filter.priorities(), filter.categories(),
+                filter.assignee() == Assignee.ME ? caller.id() : null, filter.assignee() == Assignee.UNASSIGNED,
+                cursor.afterId(), limit + 1));
+        Instant now = now();
+        return Cursor.page(rows.stream().map(r -> IssueWorkflow.view(r, now)).toList(), limit, Issue::id);
+    }
+
+    /**
+     * Makes the caller the assignee. Claiming is not a response to the merchant: the status stays as it is.
+     * {@code ifMatch} is optional here (null skips the check).
+     */
+    public Issue claim(Caller caller, String id, IfMatch ifMatch) {
+        for (int attempt = 1; ; attempt++) {
+            IssueStore.Row before = visible(caller, id);
+            caller.require(Role.MANAGER, Role.SUPERVISOR, Role.ADMIN);
+            IssueStore.State s = before.state();
+            if (ifMatch != null && !ifMatch.matches(s.version())) {
+                throw stale(s.version());
+            }
+            if (caller.id().equals(s.assigneeId())) {
+                return IssueWorkflow.view(before, now());
+            }
+            if (s.status() == IssueStatus.RESOLVED) {
+                throw DomainException.conflict("A resolved issue cannot be claimed.");
+            }
+            if (s.assigneeId() != null) {
+                throw DomainException.conflict("The issue is already claimed by " + before.assigneeName() + ".");
+            }
+            Instant now = now();
+            IssueStore.State after = new IssueStore.State(s.status(), s.rootCause(), caller.id(), now,
+                    s.firstResponseAt(), s.resolvedAt(), s.pauseCount(), s.pausedMillis(), s.pausedSince(),
+                    s.version() + 1);
+            Issue result = write(caller, before, after, caller.user().displayName(), "issue.claim",
+                    List.of(new IssueStore.HistoryStep(id, now, caller.id(), "claimed", null, null, null, null)), now);
+            if (result != null) {
+                return result;
+            }
+            if (ifMatch != null || attempt >= MAX_CLAIM_ATTEMPTS) {
+                throw stale(-1);
+            }
+            // Someone else changed the issue between our read and write: look again.
+        }
+    }
+
+    /**
+     * Applies a status move, a note and/or a root-cause tag, if the issue is still at a version {@code ifMatch}
+     * names.
+     *
+     * @throws DomainException PRECONDITION_REQUIRED without {@code ifMatch}, PRECONDITION_FAILED when stale,
+     *                         CONFLICT for a move the workflow forbids, INVALID for a resolution without a root cause
+     */
+    public Issue patch(Caller caller, String id, IssuePatch patch, IfMatch ifMatch) {
+        validate(patch);
+        if (ifMatch == null) {
+            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED,
+                    "Send 'If-Match' with the issue's ETag (its version), so a change made meanwhile is not overwritten.");
+        }
+        IssueStore.Row before = visible(caller, id);
+        caller.require(Role.MANAGER, Role.SUPERVISOR, Role.ADMIN, Role.SERVICE);
+        IssueStore.State s = before.state();
+        if (!ifMatch.matches(s.version())) {
+            throw stale(s.version());
+        }
+        Instant now = now();
+        String note = blankToNull(patch.note());
+        String rootCause = patch.rootCause() == null ? null : patch.rootCause().strip();
+        boolean moves = patch.status() != null && patch.status() != s.status();
+        boolean tags = rootCause != null && !rootCause.equals(s.rootCause());
+        if (!moves && !tags && note == null) {
+            return IssueWorkflow.view(before, now);
+        }
+        IssueStore.State after = moves ? IssueWorkflow.move(s, patch.status(), now) : s;
+        String finalRootCause = tags ? rootCause : s.rootCause();
+        if (after.status() == IssueStatus.RESOLVED && finalRootCause == null) {
+            throw DomainException.invalid("rootCause", "is required to resolve an issue");
+        }
+        List<IssueStore.HistoryStep> steps = new ArrayList<>();
+        String assigneeId = s.assigneeId();
+        String assigneeName = before.assigneeName();
+        // Working on an unassigned issue takes it, so the queue shows who is on it.
+        if (moves && assigneeId == null && caller.is(Role.MANAGER, Role.SUPERVISOR, Role.ADMIN)) {
+            assigneeId = caller.id();
+            assigneeName = caller.user().displayName();
+            steps.add(new IssueStore.HistoryStep(id, now, caller.id(), "claimed", null, null, null, null));
+        }
+        String action = moves ? "status" : tags ? "rootCause" : "note";
+        steps.add(new IssueStore.HistoryStep(id, now, actor(caller), action, moves ? s.status() : null,
+                moves ? after.status() : null, note, tags ? rootCause : null));
+        IssueStore.State written = new IssueStore.State(after.status(), finalRootCause, assigneeId, now,
+                after.firstResponseAt(), after.resolvedAt(), after.pauseCount(), after.pausedMillis(),
+                after.pausedSince(), s.version() + 1);
+        Issue result = write(caller, before, written, assigneeName, "issue.update", steps, now);
+        if (result == null) {
+            throw stale(-1);
+        }
+        return result;
+    }
+
+    /** Writes a new state with its history, audit and event; null if the issue changed since {@code before}. */
+    private Issue write(Caller caller, IssueStore.Row before, IssueStore.State after, String assigneeName,
+                        String auditAction, List<IssueStore.HistoryStep> steps, Instant now) {
+        IssueStore.Row row = before.with(after, assigneeName);
+        Issue issue = IssueWorkflow.view(row, now);
+        Issue old = IssueWorkflow.view(before, now);
+        List<EventLog.StoredEvent> committed = db.inTransaction(connection -> {
+            if (!issues.update(connection, before.id(), after, before.state().version())) {
+                return null;
+            }
+            for (IssueStore.HistoryStep step : steps) {
+                issues.appendHistory(connection, step);
+            }
+            audit.append(connection, Audit.entry(caller, auditAction, "issue", before.id(), old, issue, now));
+            return appendEvent(connection, EventTypes.ISSUE_UPDATED, row, issue, now);
+        });
+        if (committed == null) {
+            return null;
+        }
+        publisher.published(committed);
+        return issue;
+    }
+
+    /** Appends the domain event; last in the transaction, since it locks the event counter until commit. */
+    private List<EventLog.StoredEvent> appendEvent(Connection connection, String type, IssueStore.Row row,
+                                                   Issue payload, Instant now) throws SQLException {
+        return events.append(connection, List.of(new EventLog.NewEvent(type, row.merchantId(), row.managerId(),
+                json(payload), now)));
+    }
+
+    private IssueStore.Row visible(Caller caller, String id) {
+        return issues.find(id).filter(r -> Visibility.seesBookOf(caller, r.managerId()))
+                .orElseThrow(() -> DomainException.notFound("issue", id));
+    }
+
+
+    private static DomainException stale(long current) {
+        return new DomainException(DomainException.Kind.PRECONDITION_FAILED,
+                "The issue changed since you read it" + (current >= 0 ? " (it is at version " + current + " now)" : "")
+                        + "; read it again and retry.");
+    }
+
+    private Instant now() {
+        // Milliseconds: what every database here stores exactly, so an answer equals a later read.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String actor(Caller caller) {
+        return caller == null ? null : caller.id();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event payload", e);
+        }
+    }
+
+    private static void validate(NewIssue request) {
+        Validation v = new Validation()
+                .text("merchantId", request.merchantId(), 40)
+                .required("category", request.category())
+                .required("priority", request.priority())
+                .text("title", request.title(), MAX_TITLE);
+        v.optionalLongText("description", request.description(), MAX_DESCRIPTION);
+        if (request.listingId() != null && !request.listingId().isEmpty()) {
+            v.text("listingId", request.listingId(), 40);
+        }
+        if (request.releaseId() != null && !request.releaseId().isEmpty()) {
+            v.text("releaseId", request.releaseId(), 40);
+        }
+        Long money = request.moneyAtRiskCents();
+        if (money != null && (money < 0 || money > MAX_MONEY_CENTS)) {
+            v.add("moneyAtRiskCents", "must be between 0 and " + MAX_MONEY_CENTS);
+        }
+        v.throwIfInvalid();
+    }
+
+    private static void validate(IssuePatch patch) {
+        Validation v = new Validation();
+        if (patch.status() == null && patch.note() == null && patch.rootCause() == null) {
+            v.add("body", "must set at least one of status, note and rootCause");
+        }
+        v.optionalLongText("note", patch.note(), MAX_NOTE);
+        if (patch.rootCause() != null) {
+            v.text("rootCause", patch.rootCause(), MAX_ROOT_CAUSE);
+        }
+        v.throwIfInvalid();
+    }
+}

@@ -1,0 +1,304 @@
+package io.lineone.server.issues;
+
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssueSource;
+import io.lineone.api.IssueStatus;
+import io.lineone.api.Priority;
+import io.lineone.server.db.Database;
+import io.lineone.server.db.Rows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Issues and their history, with the merchant's name and manager and the assignee's name joined in. */
+public final class IssueStore {
+
+    /** The part of an issue that changes as it is worked on. */
+    public record State(
+            IssueStatus status,
+            String rootCause,
+            String assigneeId,
+            Instant updatedAt,
+            Instant firstResponseAt,
+            Instant resolvedAt,
+            int pauseCount,
+            long pausedMillis,
+            Instant pausedSince,
+            long version) {
+    }
+
+    /**
+     * An issue as stored. {@code managerId} is the merchant's assigned manager now (joined, not stored);
+     * {@code resolutionBaseDueAt} is the resolution due time before pauses.
+     */
+    public record Row(
+            String id,
+            String merchantId,
+            String merchantName,
+            String managerId,
+            IssueCategory category,
+            IssueSource source,
+            Priority priority,
+            String title,
+            String description,
+            String listingId,
+            String releaseId,
+            long moneyAtRiskCents,
+            Instant createdAt,
+            Instant firstResponseDueAt,
+            Instant resolutionBaseDueAt,
+            State state,
+            String assigneeName) {
+
+        public Row with(State newState, String newAssigneeName) {
+            return new Row(id, merchantId, merchantName, managerId, category, source, priority, title, description,
+                    listingId, releaseId, moneyAtRiskCents, createdAt, firstResponseDueAt, resolutionBaseDueAt,
+                    newState, newAssigneeName);
+        }
+    }
+
+    /**
+     * What to list; null or empty filters match everything. {@code managerId} restricts to the merchants
+     * assigned to that manager; {@code assigneeId} to one assignee, or {@code unassigned} to none.
+     */
+    public record Query(String managerId, String merchantId, Set<IssueStatus> statuses, Set<Priority> priorities,
+                        Set<IssueCategory> categories, String assigneeId, boolean unassigned, String afterId,
+                        int limit) {
+    }
+
+    /** A history step to append. */
+    public record HistoryStep(String issueId, Instant at, String actorId, String action, IssueStatus fromStatus,
+                              IssueStatus toStatus, String note, String rootCause) {
+    }
+
+    private static final String SELECT = "select i.id, i.merchant_id, m.name as merchant_name,"
+            + " m.assigned_manager_id as manager_id, i.category, i.source, i.priority, i.status, i.title,"
+            + " i.description, i.listing_id, i.release_id, i.root_cause, i.money_at_risk_cents, i.assignee_id,"
+            + " u.display_name as assignee_name, i.created_at, i.updated_at, i.first_response_at, i.resolved_at,"
+            + " i.first_response_due_at, i.resolution_base_due_at, i.pause_count, i.paused_millis, i.paused_since,"
+            + " i.version from issue i join merchant m on m.id = i.merchant_id"
+            + " left join app_user u on u.id = i.assignee_id";
+
+    private final Database db;
+
+    public IssueStore(Database db) {
+        this.db = db;
+    }
+
+    public void insert(Connection connection, Row row) throws SQLException {
+        State s = row.state();
+        try (PreparedStatement insert = connection.prepareStatement("insert into issue (id, merchant_id, category,"
+                + " source, priority, status, title, description, listing_id, release_id, root_cause,"
+                + " money_at_risk_cents, assignee_id, created_at, updated_at, first_response_at, resolved_at,"
+                + " first_response_due_at, resolution_base_due_at, pause_count, paused_millis, paused_since, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, row.id());
+            insert.setString(2, row.merchantId());
+            insert.setString(3, row.category().name());
+            insert.setString(4, row.source().name());
+            insert.setString(5, row.priority().name());
+            insert.setString(6, s.status().name());
+            insert.setString(7, row.title());
+            insert.setString(8, row.description());
+            insert.setString(9, row.listingId());
+            insert.setString(10, row.releaseId());
+            insert.setString(11, s.rootCause());
+            insert.setLong(12, row.moneyAtRiskCents());
+            insert.setString(13, s.assigneeId());
+            Rows.setInstant(insert, 14, row.createdAt());
+            Rows.setInstant(insert, 15, s.updatedAt());
+            Rows.setInstant(insert, 16, s.firstResponseAt());
+            Rows.setInstant(insert, 17, s.resolvedAt());
+            Rows.setInstant(insert, 18, row.firstResponseDueAt());
+            Rows.setInstant(insert, 19, row.resolutionBaseDueAt());
+            insert.setInt(20, s.pauseCount());
+            insert.setLong(21, s.pausedMillis());
+            Rows.setInstant(insert, 22, s.pausedSince());
+            insert.setLong(23, s.version());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
+    public boolean update(Connection connection, String id, State s, long expectedVersion) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update issue set status = ?, root_cause = ?,"
+                + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
+                + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?")) {
+            update.setString(1, s.status().name());
+            update.setString(2, s.rootCause());
+            update.setString(3, s.assigneeId());
+            Rows.setInstant(update, 4, s.updatedAt());
+            Rows.setInstant(update, 5, s.firstResponseAt());
+            Rows.setInstant(update, 6, s.resolvedAt());
+            update.setInt(7, s.pauseCount());
+            update.setLong(8, s.pausedMillis());
+            Rows.setInstant(update, 9, s.pausedSince());
+            update.setLong(10, s.version());
+            update.setString(11, id);
+            update.setLong(12, expectedVersion);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Row> find(String id) {
+        return db.read(connection -> find(connection, id));
+    }
+
+    public Optional<Row> find(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " where i.id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Issues in id order; ask for one row more than a page to learn whether another page exists. */
+    public List<Row> list(Query query) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.managerId() != null) {
+            sql.append(" and m.assigned_manager_id = ?");
+            args.add(query.managerId());
+        }
+        if (query.merchantId() != null) {
+            sql.append(" and i.merchant_id = ?");
+            args.add(query.merchantId());
+        }
+        in(sql, args, "i.status", query.statuses());
+        in(sql, args, "i.priority", query.priorities());
+        in(sql, args, "i.category", query.categories());
+        if (query.unassigned()) {
+            sql.append(" and i.assignee_id is null");
+        } else if (query.assigneeId() != null) {
+            sql.append(" and i.assignee_id = ?");
+            args.add(query.assigneeId());
+        }
+        if (query.afterId() != null) {
+            sql.append(" and i.id > ?");
+            args.add(query.afterId());
+        }
+        sql.append(" order by i.id limit ?");
+        args.add(query.limit());
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    select.setObject(i + 1, args.get(i));
+                }
+                List<Row> result = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(row(rows));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    /** Open issues of the merchants of one manager, oldest first, at most {@code limit}; for the simulator. */
+    public List<Row> openOfManager(String managerId, int limit) {
+        return list(new Query(managerId, null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
+                IssueStatus.IN_PROGRESS, IssueStatus.WAITING_MERCHANT), null, null, null, false, null, limit));
+    }
+
+    public void appendHistory(Connection connection, HistoryStep step) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into issue_history (issue_id, at,"
+                + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, step.issueId());
+            Rows.setInstant(insert, 2, step.at());
+            insert.setString(3, step.actorId());
+            insert.setString(4, step.action());
+            insert.setString(5, step.fromStatus() == null ? null : step.fromStatus().name());
+            insert.setString(6, step.toStatus() == null ? null : step.toStatus().name());
+            insert.setString(7, step.note());
+            insert.setString(8, step.rootCause());
+            insert.executeUpdate();
+        }
+    }
+
+    public List<IssueHistoryEntry> history(String issueId) {
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select h.at, h.actor_id,"
+                    + " u.display_name, h.action, h.from_status, h.to_status, h.note, h.root_cause"
+                    + " from issue_history h left join app_user u on u.id = h.actor_id"
+                    + " where h.issue_id = ? order by h.id")) {
+                select.setString(1, issueId);
+                List<IssueHistoryEntry> entries = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        entries.add(new IssueHistoryEntry(Rows.instant(rows, "at"), rows.getString("actor_id"),
+                                rows.getString("display_name"), rows.getString("action"),
+                                status(rows.getString("from_status")), status(rows.getString("to_status")),
+                                rows.getString("note"), rows.getString("root_cause")));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /** How many issues there are; for the demo seed's "first run" check. */
+    public long count() {
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select count(*) from issue");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static void in(StringBuilder sql, List<Object> args, String column, Set<? extends Enum<?>> values) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        sql.append(" and ").append(column).append(" in (")
+                .append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append(')');
+        values.forEach(v -> args.add(v.name()));
+    }
+
+    private static IssueStatus status(String name) {
+        return name == null ? null : IssueStatus.valueOf(name);
+    }
+
+    private static Row row(ResultSet rows) throws SQLException {
+        State state = new State(
+                IssueStatus.valueOf(rows.getString("status")),
+                rows.getString("root_cause"),
+                rows.getString("assignee_id"),
+                Rows.instant(rows, "updated_at"),
+                Rows.instant(rows, "first_response_at"),
+                Rows.instant(rows, "resolved_at"),
+                rows.getInt("pause_count"),
+                rows.getLong("paused_millis"),
+                Rows.instant(rows, "paused_since"),
+                rows.getLong("version"));
+        return new Row(
+                rows.getString("id"),
+                rows.getString("merchant_id"),
+                rows.getString("merchant_name"),
+                rows.getString("manager_id"),
+                IssueCategory.valueOf(rows.getString("category")),
+                IssueSource.valueOf(rows.getString("source")),
+                Priority.valueOf(rows.getString("priority")),
+                rows.getString("title"),
+                rows.getString("description"),
+                rows.getString("listing_id"),
+                rows.getString("release_id"),
+                rows.getLong("money_at_risk_cents"),
+                Rows.instant(rows, "created_at"),
+                Rows.instant(rows, "first_response_due_at"),
+                Rows.instant(rows, "resolution_base_due_at"),
+                state,
+                rows.getString("assignee_name"));
+    }
+}

@@ -1,0 +1,166 @@
+package io.lineone.server.merchants;
+
+import io.lineone.api.Band;
+import io.lineone.api.Merchant;
+import io.lineone.api.MerchantMetrics;
+import io.lineone.api.Tier;
+import io.lineone.server.db.Database;
+import io.lineone.server.db.Rows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Merchants with their metrics and the lighthouse score computed when they were written. */
+public final class MerchantStore {
+
+    /**
+     * What to list. {@code managerId} null means every merchant; {@code afterId} null means the first page.
+     */
+    public record Query(String managerId, String text, Tier tier, Band band, String afterId, int limit) {
+    }
+
+    private static final String COLUMNS = "id, name, shop_name, tier, category, region, assigned_manager_id,"
+            + " shipping_hours, pre_sale_response_seconds, after_sale_response_seconds, dsr, dispute_rate,"
+            + " lighthouse_score, band, auto_deduction_paused, version";
+
+    private final Database db;
+
+    public MerchantStore(Database db) {
+        this.db = db;
+    }
+
+    public void insert(Connection connection, Merchant merchant, Instant createdAt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into merchant (" + COLUMNS
+                + ", search_text, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            MerchantMetrics m = merchant.metrics();
+            insert.setString(1, merchant.id());
+            insert.setString(2, merchant.name());
+            insert.setString(3, merchant.shopName());
+            insert.setString(4, merchant.tier().name());
+            insert.setString(5, merchant.category());
+            insert.setString(6, merchant.region());
+            insert.setString(7, merchant.assignedManagerId());
+            insert.setDouble(8, m.shippingHours());
+            insert.setDouble(9, m.preSaleResponseSeconds());
+            insert.setDouble(10, m.afterSaleResponseSeconds());
+            insert.setDouble(11, m.dsr());
+            insert.setDouble(12, m.disputeRate());
+            insert.setInt(13, merchant.lighthouseScore());
+            insert.setString(14, merchant.band().name());
+            insert.setBoolean(15, merchant.autoDeductionPaused());
+            insert.setLong(16, merchant.version());
+            insert.setString(17, searchText(merchant));
+            Rows.setInstant(insert, 18, createdAt);
+            insert.executeUpdate();
+        }
+    }
+
+    public Optional<Merchant> find(String id) {
+        return db.read(connection -> find(connection, id));
+    }
+
+    public Optional<Merchant> find(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from merchant where id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(merchant(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Merchants in id order; asks for one row more than the limit so the caller knows if a next page exists. */
+    public List<Merchant> list(Query query) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from merchant where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.managerId() != null) {
+            sql.append(" and assigned_manager_id = ?");
+            args.add(query.managerId());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            sql.append(" and search_text like ? escape '\\'");
+            args.add(Rows.likeContains(query.text().strip().toLowerCase(Locale.ROOT)));
+        }
+        if (query.tier() != null) {
+            sql.append(" and tier = ?");
+            args.add(query.tier().name());
+        }
+        if (query.band() != null) {
+            sql.append(" and band = ?");
+            args.add(query.band().name());
+        }
+        if (query.afterId() != null) {
+            sql.append(" and id > ?");
+            args.add(query.afterId());
+        }
+        sql.append(" order by id limit ?");
+        args.add(query.limit());
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    select.setObject(i + 1, args.get(i));
+                }
+                List<Merchant> merchants = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        merchants.add(merchant(rows));
+                    }
+                }
+                return merchants;
+            }
+        });
+    }
+
+    /** Moves a merchant to another manager if it is still at {@code expectedVersion}; returns whether it was. */
+    public boolean updateAssignee(Connection connection, String id, String managerId, long expectedVersion)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update merchant set assigned_manager_id = ?, version = version + 1 where id = ? and version = ?")) {
+            update.setString(1, managerId);
+            update.setString(2, id);
+            update.setLong(3, expectedVersion);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    public long count() {
+        return db.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select count(*) from merchant");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static String searchText(Merchant merchant) {
+        return (merchant.name() + " " + merchant.shopName()).toLowerCase(Locale.ROOT);
+    }
+
+    private static Merchant merchant(ResultSet rows) throws SQLException {
+        MerchantMetrics metrics = new MerchantMetrics(
+                rows.getDouble("shipping_hours"),
+                rows.getDouble("pre_sale_response_seconds"),
+                rows.getDouble("after_sale_response_seconds"),
+                rows.getDouble("dsr"),
+                rows.getDouble("dispute_rate"));
+        return new Merchant(
+                rows.getString("id"),
+                rows.getString("name"),
+                rows.getString("shop_name"),
+                Tier.valueOf(rows.getString("tier")),
+                rows.getString("category"),
+                rows.getString("region"),
+                rows.getString("assigned_manager_id"),
+                metrics,
+                rows.getInt("lighthouse_score"),
+                Band.valueOf(rows.getString("band")),
+                rows.getBoolean("auto_deduction_paused"),
+                rows.getLong("version"));
+    }
+}

@@ -1,9 +1,0 @@
-package io.lineone.server.store;
-
-/** The database failed in a way no caller can fix by changing its request. */
-public class StoreException extends RuntimeException {
-
-    public StoreException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

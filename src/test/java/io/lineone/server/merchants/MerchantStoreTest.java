@@ -1,0 +1,144 @@
+package io.lineone.server.merchants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lineone.api.Band;
+import io.lineone.api.Merchant;
+import io.lineone.api.MerchantMetrics;
+import io.lineone.api.Role;
+import io.lineone.api.Tier;
+import io.lineone.server.auth.UserStoreTest;
+import io.lineone.testing.StoreTest;
+import io.lineone.testing.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+class MerchantStoreTest {
+
+    private static final Instant AT = Instant.parse("2026-11-11T08:00:00Z");
+    private static final MerchantMetrics METRICS = new MerchantMetrics(24.5, 30.25, 45.125, 4.75, 0.0035);
+
+    private static Merchant merchant(String id, String name, String shopName, Tier tier, String managerId, Band band) {
+        return new Merchant(id, name, shopName, tier, "食品生鲜", "浙江", managerId, METRICS, band.floor() + 1, band,
+                false, 1);
+    }
+
+    private static Merchant insert(TestDatabase t, Merchant merchant) {
+        t.db().inTransaction(connection -> {
+            new MerchantStore(t.db()).insert(connection, merchant, AT);
+            return null;
+        });
+        return merchant;
+    }
+
+    private static List<String> ids(TestDatabase t, MerchantStore.Query query) {
+        return new MerchantStore(t.db()).list(query).stream().map(Merchant::id).toList();
+    }
+
+    private static MerchantStore.Query text(String text) {
+        return new MerchantStore.Query(null, text, null, null, null, 100);
+    }
+
+    @StoreTest
+    void findsWhatWasInsertedFieldForField(TestDatabase t) {
+        UserStoreTest.insert(t.db(), "usr_m", "m", Role.MANAGER);
+        Merchant stored = insert(t, merchant("mer_1", "杭州悦享食品有限公司", "悦享食品旗舰店", Tier.KA, "usr_m", Band.GREEN));
+        Merchant unassigned = insert(t, merchant("mer_2", "Acme", "Acme Shop", Tier.SME, null, Band.RED));
+        MerchantStore merchants = new MerchantStore(t.db());
+
+        assertThat(merchants.find("mer_1")).contains(stored);
+        assertThat(merchants.find("mer_2")).contains(unassigned);
+        assertThat(merchants.find("mer_3")).isEmpty();
+        assertThat(merchants.count()).isEqualTo(2);
+    }
+
+    @StoreTest
+    void filtersByManagerTierBandAndText(TestDatabase t) {
+        UserStoreTest.insert(t.db(), "usr_a", "a", Role.MANAGER);
+        UserStoreTest.insert(t.db(), "usr_b", "b", Role.MANAGER);
+        insert(t, merchant("mer_1", "杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, "usr_a", Band.GREEN));
+        insert(t, merchant("mer_2", "Acme Trading", "ACME Outlet", Tier.SME, "usr_a", Band.RED));
+        insert(t, merchant("mer_3", "深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, "usr_b", Band.GREEN));
+        insert(t, merchant("mer_4", "宁波青禾家居", "青禾旗舰店", Tier.KA, null, Band.AMBER));
+
+        assertThat(ids(t, new MerchantStore.Query("usr_a", null, null, null, null, 100))).containsExactly("mer_1", "mer_2");
+        assertThat(ids(t, new MerchantStore.Query("usr_b", null, null, null, null, 100))).containsExactly("mer_3");
+        assertThat(ids(t, new MerchantStore.Query(null, null, Tier.KA, null, null, 100))).containsExactly("mer_1", "mer_4");
+        assertThat(ids(t, new MerchantStore.Query(null, null, null, Band.GREEN, null, 100))).containsExactly("mer_1", "mer_3");
+        assertThat(ids(t, new MerchantStore.Query("usr_a", null, Tier.SME, Band.RED, null, 100))).containsExactly("mer_2");
+        assertThat(ids(t, new MerchantStore.Query("usr_b", null, Tier.KA, null, null, 100))).isEmpty();
+        assertThat(ids(t, text("旗舰店"))).as("shop name").containsExactly("mer_1", "mer_4");
+        assertThat(ids(t, text("有限公司"))).as("name").containsExactly("mer_1", "mer_3");
+        assertThat(ids(t, text("acme"))).as("case-insensitive").containsExactly("mer_2");
+        assertThat(ids(t, text("  OUTLET "))).as("trimmed, upper case").containsExactly("mer_2");
+        assertThat(ids(t, new MerchantStore.Query("usr_b", "旗舰店", null, null, null, 100))).isEmpty();
+        assertThat(ids(t, text(""))).as("blank text filters nothing").hasSize(4);
+    }
+
+    @StoreTest
+    void likeWildcardsAndQuotesInTheTextAreLiterals(TestDatabase t) {
+        insert(t, merchant("mer_1", "100% 纯棉", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_2", "1000 纯棉", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_3", "a_b", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_4", "axb", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_5", "back\\slash", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_6", "O'Brien's", "shop", Tier.SME, null, Band.GREEN));
+        insert(t, merchant("mer_7", "x'); drop table merchant; --", "shop", Tier.SME, null, Band.GREEN));
+
+        assertThat(ids(t, text("100%"))).containsExactly("mer_1");
+        assertThat(ids(t, text("%"))).containsExactly("mer_1");
+        assertThat(ids(t, text("a_b"))).containsExactly("mer_3");
+        assertThat(ids(t, text("_"))).containsExactly("mer_3");
+        assertThat(ids(t, text("\\"))).containsExactly("mer_5");
+        assertThat(ids(t, text("k\\s"))).containsExactly("mer_5");
+        assertThat(ids(t, text("o'brien"))).containsExactly("mer_6");
+        assertThat(ids(t, text("'); drop table merchant; --"))).containsExactly("mer_7");
+        assertThat(new MerchantStore(t.db()).count()).isEqualTo(7);
+    }
+
+    @StoreTest
+    void pagesInIdOrderWithoutGapsOrRepeats(TestDatabase t) {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String id = String.format("mer_%03d", (i * 7) % 23);
+            insert(t, merchant(id, "m" + i, "s", Tier.SME, null, Band.GREEN));
+            expected.add(id);
+        }
+        expected.sort(null);
+
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<String> page = ids(t, new MerchantStore.Query(null, null, null, null, after, 5));
+            assertThat(page.size()).isLessThanOrEqualTo(5);
+            if (page.isEmpty()) {
+                break;
+            }
+            seen.addAll(page);
+            after = page.get(page.size() - 1);
+        }
+
+        assertThat(seen).isEqualTo(expected);
+    }
+
+    @StoreTest
+    void reassignsOnlyAtTheExpectedVersion(TestDatabase t) {
+        UserStoreTest.insert(t.db(), "usr_a", "a", Role.MANAGER);
+        UserStoreTest.insert(t.db(), "usr_b", "b", Role.MANAGER);
+        insert(t, merchant("mer_1", "Acme", "shop", Tier.SME, "usr_a", Band.GREEN));
+        MerchantStore merchants = new MerchantStore(t.db());
+
+        assertThat(t.db().<Boolean>inTransaction(c -> merchants.updateAssignee(c, "mer_1", "usr_b", 1))).isTrue();
+        Merchant moved = merchants.find("mer_1").orElseThrow();
+        assertThat(moved.assignedManagerId()).isEqualTo("usr_b");
+        assertThat(moved.version()).isEqualTo(2);
+
+        assertThat(t.db().<Boolean>inTransaction(c -> merchants.updateAssignee(c, "mer_1", "usr_a", 1)))
+                .as("a stale version changes nothing").isFalse();
+        assertThat(t.db().<Boolean>inTransaction(c -> merchants.updateAssignee(c, "mer_9", "usr_a", 1))).isFalse();
+        assertThat(merchants.find("mer_1").orElseThrow()).isEqualTo(moved);
+        assertThat(ids(t, new MerchantStore.Query("usr_a", null, null, null, null, 10))).isEmpty();
+        assertThat(ids(t, new MerchantStore.Query("usr_b", null, null, null, null, 10))).containsExactly("mer_1");
+    }
+}
