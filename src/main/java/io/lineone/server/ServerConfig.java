@@ -5,6 +5,7 @@ import io.lineone.server.events.EventHub;
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseWeights;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -68,54 +69,100 @@ public record ServerConfig(
 
     /** Adds the PostgreSQL compatibility options to an H2 URL that lacks them; others pass unchanged. */
     static String withH2Options(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains(";MODE=")) {
             return jdbcUrl + H2_OPTIONS;
         }
         return jdbcUrl;
     }
 
-    public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights, sla, eventStream);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights, sla, eventStream);
-    }
+    /** A changed copy: start from one of the factories above and set what differs. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private String jdbcUrl;
+        private String dbUser;
+        private String dbPassword;
+        private boolean demo;
+        private boolean simulate;
+        private String adminPassword;
+        private Clock clock;
+        private int passwordIterations;
+        private LighthouseWeights lighthouseWeights;
+        private SlaPolicy sla;
+        private EventHub.Settings eventStream;
 
-    public ServerConfig withDatabase(String newJdbcUrl, String newUser, String newPassword) {
-        return new ServerConfig(host, port, withH2Options(newJdbcUrl), newUser, newPassword, demo, simulate,
-                adminPassword, clock, passwordIterations, lighthouseWeights, sla, eventStream);
-    }
+        private Builder(ServerConfig from) {
+            host = from.host;
+            port = from.port;
+            jdbcUrl = from.jdbcUrl;
+            dbUser = from.dbUser;
+            dbPassword = from.dbPassword;
+            demo = from.demo;
+            simulate = from.simulate;
+            adminPassword = from.adminPassword;
+            clock = from.clock;
+            passwordIterations = from.passwordIterations;
+            lighthouseWeights = from.lighthouseWeights;
+            sla = from.sla;
+            eventStream = from.eventStream;
+        }
 
-    public ServerConfig withDemo(boolean newDemo, boolean newSimulate) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, newDemo, newSimulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights, sla, eventStream);
-    }
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
 
-    public ServerConfig withAdminPassword(String newAdminPassword) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, newAdminPassword, clock,
-                passwordIterations, lighthouseWeights, sla, eventStream);
-    }
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
 
-    public ServerConfig withClock(Clock newClock) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, newClock,
-                passwordIterations, lighthouseWeights, sla, eventStream);
-    }
+        /** An H2 URL without options gets the PostgreSQL compatibility ones. */
+        public Builder database(String url, String user, String password) {
+            jdbcUrl = withH2Options(url);
+            dbUser = user;
+            dbPassword = password;
+            return this;
+        }
 
-    public ServerConfig withLighthouseWeights(LighthouseWeights weights) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, weights, sla, eventStream);
-    }
+        public Builder demo(boolean seed, boolean simulateTraffic) {
+            demo = seed;
+            simulate = simulateTraffic;
+            return this;
+        }
 
-    public ServerConfig withSla(SlaPolicy newSla) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights, newSla, eventStream);
-    }
+        public Builder adminPassword(String value) {
+            adminPassword = value;
+            return this;
+        }
 
-    public ServerConfig withEventStream(EventHub.Settings newEventStream) {
-        return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                passwordIterations, lighthouseWeights, sla, newEventStream);
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder lighthouseWeights(LighthouseWeights value) {
+            lighthouseWeights = value;
+            return this;
+        }
+
+        public Builder sla(SlaPolicy value) {
+            sla = value;
+            return this;
+        }
+
+        public Builder eventStream(EventHub.Settings value) {
+            eventStream = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
+                    passwordIterations, lighthouseWeights, sla, eventStream);
+        }
     }
 }

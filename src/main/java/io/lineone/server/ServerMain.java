@@ -84,32 +84,33 @@ public final class ServerMain {
         }
     }
 
-    static ServerConfig parse(List<String> args, ServerConfig config) {
+    static ServerConfig parse(List<String> args, ServerConfig defaults) {
+        ServerConfig.Builder config = defaults.toBuilder();
         boolean demo = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> throw new UsageException(null);
                 case "--demo" -> demo = true;
-                case "--port" -> config = config.withPort(port(value(args, ++i, arg)));
-                case "--host" -> config = config.withHost(value(args, ++i, arg));
+                case "--port" -> config.port(port(value(args, ++i, arg)));
+                case "--host" -> config.host(value(args, ++i, arg));
                 case "--db" -> {
                     String url = value(args, ++i, arg);
                     if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
                         throw new UsageException("--db takes a jdbc:postgresql:… or jdbc:h2:… URL, not '" + url + "'");
                     }
-                    config = config.withDatabase(url, config.dbUser(), config.dbPassword());
+                    config.database(url, defaults.dbUser(), defaults.dbPassword());
                 }
                 case "--lighthouse-weights" -> {
                     try {
-                        config = config.withLighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
+                        config.lighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
                     }
                 }
                 case "--sla" -> {
                     try {
-                        config = config.withSla(SlaPolicy.parse(value(args, ++i, arg)));
+                        config.sla(SlaPolicy.parse(value(args, ++i, arg)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--sla: " + e.getMessage());
                     }
@@ -117,7 +118,7 @@ public final class ServerMain {
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return config.withDemo(demo, demo);
+        return config.demo(demo, demo).build();
     }
 
     private static String value(List<String> args, int index, String flag) {

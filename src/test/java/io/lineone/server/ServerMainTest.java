@@ -46,7 +46,7 @@ class ServerMainTest {
     }
 
     private static ServerConfig withoutAdminPassword(ServerConfig c) {
-        return c.withAdminPassword(null);
+        return c.toBuilder().adminPassword(null).build();
     }
 
     private void assertOneErrorLine(String... mentions) {
@@ -154,7 +154,7 @@ class ServerMainTest {
 
     @Test
     void aTooShortAdminPasswordIsRefused() {
-        ServerConfig shortPassword = base().withDatabase(memoryDb(), null, null).withAdminPassword("short");
+        ServerConfig shortPassword = base().toBuilder().database(memoryDb(), null, null).adminPassword("short").build();
         ServerMain.Started started = ServerMain.start(new String[0], out, err, shortPassword);
         assertThat(started.exitCode()).isEqualTo(1);
         assertOneErrorLine("LINEONE_ADMIN_PASSWORD");

@@ -47,13 +47,13 @@ public final class TestServer implements AutoCloseable {
     /** A backend on a private in-memory H2 database. */
     public static TestServer start() {
         MutableClock clock = new MutableClock();
-        return new TestServer(ServerConfig.forTests().withClock(clock), clock);
+        return new TestServer(ServerConfig.forTests().toBuilder().clock(clock).build(), clock);
     }
 
     /** A backend on the given database (a fresh one: the ADMIN account is created on it). */
     public static TestServer start(String jdbcUrl, String user, String password) {
         MutableClock clock = new MutableClock();
-        return new TestServer(ServerConfig.forTests().withDatabase(jdbcUrl, user, password).withClock(clock), clock);
+        return new TestServer(ServerConfig.forTests().toBuilder().database(jdbcUrl, user, password).clock(clock).build(), clock);
     }
 
     public String adminToken() {

@@ -108,7 +108,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(text("#login")).isEqualTo(TestBackend.LI_NA);
         Screenshots.save(stage.getScene(), "signin-unreachable-en");
 
-        try (TestBackend late = TestBackend.bare(ServerConfig.forTests().withPort(port))) {
+        try (TestBackend late = TestBackend.bare(ServerConfig.forTests().toBuilder().port(port).build())) {
             late.user(TestBackend.LI_NA, "李娜");
             clickOn("#retryButton");
             waitUntil(() -> showing("#emptyState"));

@@ -73,7 +73,7 @@ public final class TestBackend implements AutoCloseable {
     /** Seeded like {@link #seeded()}, on a free port that stays the same and an H2 file database in {@code dir}. */
     public static TestBackend seededOnFile(Path dir) throws IOException {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("lineone");
-        return seed(new TestBackend(ServerConfig.forTests().withPort(freePort()).withDatabase(url, null, null)));
+        return seed(new TestBackend(ServerConfig.forTests().toBuilder().port(freePort()).database(url, null, null).build()));
     }
 
     public static int freePort() throws IOException {

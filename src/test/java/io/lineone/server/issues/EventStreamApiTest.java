@@ -26,8 +26,8 @@ class EventStreamApiTest {
 
     @BeforeAll
     static void start() {
-        server = QueueServer.start(ServerConfig.forTests()
-                .withEventStream(EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100))));
+        server = QueueServer.start(ServerConfig.forTests().toBuilder()
+                .eventStream(EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100))).build());
     }
 
     @AfterAll

@@ -93,7 +93,7 @@ final class QueueServer implements AutoCloseable {
 
     static QueueServer start(ServerConfig base) {
         MutableClock clock = new MutableClock();
-        return new QueueServer(base.withClock(clock), clock);
+        return new QueueServer(base.toBuilder().clock(clock).build(), clock);
     }
 
     String api() {

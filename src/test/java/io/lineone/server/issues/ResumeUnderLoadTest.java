@@ -55,7 +55,8 @@ class ResumeUnderLoadTest {
     void onPostgreSql() throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
         postgres = EmbeddedPostgres.builder().start();
-        run(ServerConfig.forTests().withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        run(ServerConfig.forTests().toBuilder()
+                .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres").build());
     }
 
     /** What one subscriber received, in order. */
@@ -63,8 +64,8 @@ class ResumeUnderLoadTest {
     }
 
     private void run(ServerConfig config) throws Exception {
-        try (QueueServer server = QueueServer.start(config.withEventStream(
-                EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(200))))) {
+        try (QueueServer server = QueueServer.start(config.toBuilder().eventStream(
+                EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(200))).build())) {
             QueueServer.Account a = server.user(Role.MANAGER);
             QueueServer.Account b = server.user(Role.MANAGER);
             List<String> merchants = List.of(server.merchant(a), server.merchant(b), server.merchant(a),

@@ -92,7 +92,7 @@ class SlaApiTest {
     void theTargetsComeFromTheConfiguredTable() {
         Map<Priority, SlaPolicy.Targets> targets = new EnumMap<>(SlaPolicy.DEFAULT.targets());
         targets.put(Priority.P3, new SlaPolicy.Targets(Duration.ofSeconds(19), Duration.ofHours(1)));
-        try (QueueServer server = QueueServer.start(ServerConfig.forTests().withSla(new SlaPolicy(targets)))) {
+        try (QueueServer server = QueueServer.start(ServerConfig.forTests().toBuilder().sla(new SlaPolicy(targets)).build())) {
             String merchant = server.merchant(null);
             JsonNode p3 = server.issue(merchant, Priority.P3);
             assertThat(at(p3, "firstResponseDueAt")).isEqualTo(MutableClock.START.plusSeconds(19));

@@ -29,8 +29,8 @@ class VisibilityApiTest {
 
     @BeforeAll
     static void start() {
-        server = QueueServer.start(ServerConfig.forTests()
-                .withEventStream(EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100))));
+        server = QueueServer.start(ServerConfig.forTests().toBuilder()
+                .eventStream(EventHub.Settings.DEFAULT.withHeartbeat(Duration.ofMillis(100))).build());
         a = server.user(Role.MANAGER);
         b = server.user(Role.MANAGER);
         merchantA = server.merchant(a);

@@ -34,7 +34,7 @@ class TrafficSimulatorTest {
 
     @Test
     void theDemoQueueIsAliveAtLaunchAndMovesUnderSimulatedTraffic() throws Exception {
-        ServerConfig config = ServerConfig.forTests().withDemo(true, false);
+        ServerConfig config = ServerConfig.forTests().toBuilder().demo(true, false).build();
         try (LineOneServer server = LineOneServer.start(config);
              Database db = Database.open(config.jdbcUrl(), null, null, 4)) {
             UserStore users = new UserStore(db);
@@ -77,7 +77,7 @@ class TrafficSimulatorTest {
 
     @Test
     void aDemoServerRunsTheSimulatorAndStopsItOnClose() {
-        try (LineOneServer server = LineOneServer.start(ServerConfig.forTests().withDemo(true, true))) {
+        try (LineOneServer server = LineOneServer.start(ServerConfig.forTests().toBuilder().demo(true, true).build())) {
             await(() -> Thread.getAllStackTraces().keySet().stream()
                     .anyMatch(t -> t.getName().equals("lineone-simulator")));
         }
