@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The connection pool and the schema: one per backend, H2 or PostgreSQL behind the same SQL. */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     public enum Kind { H2, POSTGRESQL }
 
@@ -140,7 +144,7 @@ public final class Database implements AutoCloseable {
             statement.execute("shutdown");
         } catch (SQLException e) {
             // Already closed by someone else: then there is nothing left to discard.
-            org.slf4j.LoggerFactory.getLogger(Database.class).debug("in-memory database already closed", e);
+            LOG.debug("in-memory database already closed", e);
         } finally {
             close();
         }

@@ -1,5 +1,6 @@
 package io.lineone.server.events;
 
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.core.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,11 +125,11 @@ public final class EventHub implements EventPublisher, AutoCloseable {
      * @param since the last id the client has (replay everything after it); null for "from now on"
      */
     Subscription subscribe(Caller caller, Long since) {
-        return subscribe(Audience.of(caller), since);
+        return subscribe(Visibility.of(caller), since);
     }
 
-    Subscription subscribe(Audience audience, Long since) {
-        Subscription subscription = new Subscription(this, log, audience, settings);
+    Subscription subscribe(Visibility shown, Long since) {
+        Subscription subscription = new Subscription(this, log, shown, settings);
         subscribers.add(subscription);
         subscription.startAfter(since != null ? since : log.lastId(), since != null);
         return subscription;
@@ -156,8 +157,8 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     }
 
     /** Registers and starts in one go (tests). */
-    Subscription open(Audience audience, Long since, EventSink sink) {
-        Subscription subscription = subscribe(audience, since);
+    Subscription open(Visibility shown, Long since, EventSink sink) {
+        Subscription subscription = subscribe(shown, since);
         start(subscription, sink);
         return subscription;
     }

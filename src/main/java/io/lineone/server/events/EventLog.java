@@ -1,5 +1,6 @@
 package io.lineone.server.events;
 
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
 import java.sql.Connection;
@@ -113,21 +114,24 @@ public final class EventLog {
     }
 
     /**
-     * The committed events after {@code afterId} that one audience may see, in id order, at most {@code limit},
-     * and the highest id examined (seen or not), so a caller can page on without reading a row twice.
-     *
-     * @param managerId  non-null: only events without a merchant, or of merchants assigned to this manager now
-     * @param globalOnly only events without a merchant (releases, bells)
+     * The committed events after {@code afterId} that {@code shown} sees, in id order, at most {@code limit}, and
+     * the highest id examined (seen or not), so a caller can page on without reading a row twice. "Their own"
+     * here means the merchant's manager now, so a merchant moved to another book takes its history with it.
      */
-    public Replay replay(long afterId, String managerId, boolean globalOnly, int limit) {
+    public Replay replay(long afterId, Visibility shown, int limit) {
         return db.read(connection -> {
             // Page over every event (not only visible ones) so that one page always advances the cursor.
             try (PreparedStatement select = connection.prepareStatement(
-                    "select " + COLUMNS + ", m.assigned_manager_id as owner_now from domain_event e"
-                            + " left join merchant m on m.id = e.merchant_id"
+                    "select " + COLUMNS + ", case when e.merchant_id is null or "
+                            + shown.sql("m.assigned_manager_id") + " then 1 else 0 end as shown"
+                            + " from domain_event e left join merchant m on m.id = e.merchant_id"
                             + " where e.id > ? order by e.id limit ?")) {
-                select.setLong(1, afterId);
-                select.setInt(2, limit);
+                int index = 1;
+                for (Object parameter : shown.parameters()) {
+                    select.setObject(index++, parameter);
+                }
+                select.setLong(index++, afterId);
+                select.setInt(index, limit);
                 List<StoredEvent> visible = new ArrayList<>();
                 long highest = afterId;
                 int count = 0;
@@ -136,9 +140,7 @@ public final class EventLog {
                         count++;
                         StoredEvent event = event(rows);
                         highest = event.id();
-                        boolean global = event.merchantId() == null;
-                        if (globalOnly ? global
-                                : managerId == null || global || managerId.equals(rows.getString("owner_now"))) {
+                        if (rows.getInt("shown") == 1) {
                             visible.add(event);
                         }
                     }
@@ -148,7 +150,7 @@ public final class EventLog {
         });
     }
 
-    /** One page of a replay: what the audience may see, the highest id read, and whether the log ended. */
+    /** One page of a replay: what the caller sees, the highest id read, and whether the log ended. */
     public record Replay(List<StoredEvent> events, long highestId, boolean reachedEnd) {
     }
 

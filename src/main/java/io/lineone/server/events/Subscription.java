@@ -1,5 +1,6 @@
 package io.lineone.server.events;
 
+import io.lineone.server.auth.Visibility;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open event stream. The hub offers it live events from the moment it is registered; its own thread first
@@ -23,12 +26,14 @@ import java.util.function.BooleanSupplier;
  */
 final class Subscription {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
+
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     private static final int BATCH = 256;
 
     private final EventHub hub;
     private final EventLog log;
-    private final Audience audience;
+    private final Visibility shown;
     private final EventHub.Settings settings;
     private final BlockingQueue<Frame> queue;
     private volatile long start;
@@ -44,10 +49,10 @@ final class Subscription {
         stillAuthorised = check;
     }
 
-    Subscription(EventHub hub, EventLog log, Audience audience, EventHub.Settings settings) {
+    Subscription(EventHub hub, EventLog log, Visibility shown, EventHub.Settings settings) {
         this.hub = hub;
         this.log = log;
-        this.audience = audience;
+        this.shown = shown;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
@@ -69,9 +74,12 @@ final class Subscription {
         }
     }
 
-    /** Called by the hub's dispatcher; never blocks. */
+    /**
+     * Called by the hub's dispatcher; never blocks. Live, a merchant's event belongs to the book its merchant was
+     * in when the event was written (the event carries that manager), which is the replay's answer at that time.
+     */
     void offer(Frame frame) {
-        if (overflowed || stopped || !audience.sees(frame)) {
+        if (overflowed || stopped || !shown.seesEvent(frame.merchantId(), frame.managerId())) {
             return;
         }
         if (!queue.offer(frame)) {
@@ -99,7 +107,7 @@ final class Subscription {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Subscription.class).warn("event stream failed: {}", e.toString());
+            LOG.warn("event stream failed: {}", e.toString());
         } finally {
             hub.remove(this);
             sink.close();
@@ -110,11 +118,7 @@ final class Subscription {
     private long replay(long from) throws IOException {
         long cursor = from;
         while (running()) {
-            EventLog.Replay page = switch (audience.kind()) {
-                case ALL -> log.replay(cursor, null, false, settings.replayPage());
-                case MANAGER -> log.replay(cursor, audience.managerId(), false, settings.replayPage());
-                case GLOBAL_ONLY -> log.replay(cursor, null, true, settings.replayPage());
-            };
+            EventLog.Replay page = log.replay(cursor, shown, settings.replayPage());
             for (EventLog.StoredEvent event : page.events()) {
                 sink.write(Frame.of(event).bytes());
             }

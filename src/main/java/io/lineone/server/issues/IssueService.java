@@ -40,8 +40,8 @@ import java.util.Set;
 /**
  * Issues: intake, the queue, claiming and the workflow. Every change writes its issue row, history, audit
  * entry and domain event in one transaction, and hands the committed event to the {@link EventPublisher}.
- * Visibility follows merchants: a MANAGER sees the issues of the merchants assigned to them, a PRODUCT_OWNER
- * none, everyone else all; an issue the caller may not see answers NOT_FOUND.
+ * An issue is visible with its merchant's book ({@link Visibility}); one the caller may not see answers NOT_FOUND,
+ * so its existence is not revealed.
  */
 public final class IssueService {
 
@@ -138,8 +138,7 @@ public final class IssueService {
         if (filter.merchantId() != null) {
             merchants.get(caller, filter.merchantId());
         }
-        String managerId = caller.is(Role.MANAGER) ? caller.id() : null;
-        List<IssueStore.Row> rows = issues.list(new IssueStore.Query(managerId, filter.merchantId(),
+        List<IssueStore.Row> rows = issues.list(new IssueStore.Query(Visibility.of(caller), filter.merchantId(),
                 filter.statuses(), filter.priorities(), filter.categories(),
                 filter.assignee() == Assignee.ME ? caller.id() : null, filter.assignee() == Assignee.UNASSIGNED,
                 cursor.afterId(), limit + 1));

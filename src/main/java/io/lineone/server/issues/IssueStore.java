@@ -5,6 +5,7 @@ import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssueSource;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
 import java.sql.Connection;
@@ -66,10 +67,10 @@ public final class IssueStore {
     }
 
     /**
-     * What to list; null or empty filters match everything. {@code managerId} restricts to the merchants
-     * assigned to that manager; {@code assigneeId} to one assignee, or {@code unassigned} to none.
+     * What to list; null or empty filters match everything. {@code shown} restricts to the books it sees;
+     * {@code assigneeId} to one assignee, or {@code unassigned} to none.
      */
-    public record Query(String managerId, String merchantId, Set<IssueStatus> statuses, Set<Priority> priorities,
+    public record Query(Visibility shown, String merchantId, Set<IssueStatus> statuses, Set<Priority> priorities,
                         Set<IssueCategory> categories, String assigneeId, boolean unassigned, String afterId,
                         int limit) {
     }
@@ -163,12 +164,9 @@ public final class IssueStore {
 
     /** Issues in id order; ask for one row more than a page to learn whether another page exists. */
     public List<Row> list(Query query) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (query.managerId() != null) {
-            sql.append(" and m.assigned_manager_id = ?");
-            args.add(query.managerId());
-        }
+        StringBuilder sql = new StringBuilder(SELECT).append(" where ")
+                .append(query.shown().sql("m.assigned_manager_id"));
+        List<Object> args = new ArrayList<>(query.shown().parameters());
         if (query.merchantId() != null) {
             sql.append(" and i.merchant_id = ?");
             args.add(query.merchantId());
@@ -206,7 +204,7 @@ public final class IssueStore {
 
     /** Open issues of the merchants of one manager, oldest first, at most {@code limit}; for the simulator. */
     public List<Row> openOfManager(String managerId, int limit) {
-        return list(new Query(managerId, null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
+        return list(new Query(Visibility.bookOf(managerId), null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
                 IssueStatus.IN_PROGRESS, IssueStatus.WAITING_MERCHANT), null, null, null, false, null, limit));
     }
 

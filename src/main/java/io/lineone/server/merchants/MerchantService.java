@@ -85,7 +85,7 @@ public final class MerchantService {
 
     /** A merchant the caller may see; any other answers NOT_FOUND, so its existence is not revealed. */
     public Merchant get(Caller caller, String id) {
-        return merchants.find(id).filter(m -> canSee(caller, m))
+        return merchants.find(id).filter(m -> Visibility.seesBookOf(caller, m.assignedManagerId()))
                 .orElseThrow(() -> DomainException.notFound("merchant", id));
     }
 
@@ -97,9 +97,9 @@ public final class MerchantService {
         if (effective == Scope.ALL && caller.is(Role.MANAGER)) {
             throw DomainException.forbidden("A manager sees only the merchants assigned to them; use assigned=me.");
         }
-        String managerId = effective == Scope.ME ? caller.id() : null;
+        Visibility shown = effective == Scope.ME ? Visibility.bookOf(caller.id()) : Visibility.of(caller);
         List<Merchant> rows = merchants.list(
-                new MerchantStore.Query(managerId, text, tier, band, cursor.afterId(), limit + 1));
+                new MerchantStore.Query(shown, text, tier, band, cursor.afterId(), limit + 1));
         return Cursor.page(rows, limit, Merchant::id);
     }
 
@@ -120,10 +120,6 @@ public final class MerchantService {
             audit.append(connection, Audit.entry(caller, "merchant.reassign", "merchant", id, before, after, now));
             return after;
         });
-    }
-
-    static boolean canSee(Caller caller, Merchant merchant) {
-        return Visibility.seesBookOf(caller, merchant.assignedManagerId());
     }
 
     /** A merchant by id whoever asks: for another feature's service that has its own reason to look. */

@@ -4,6 +4,7 @@ import io.lineone.api.Band;
 import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.Tier;
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
 import java.sql.Connection;
@@ -20,9 +21,9 @@ import java.util.Optional;
 public final class MerchantStore {
 
     /**
-     * What to list. {@code managerId} null means every merchant; {@code afterId} null means the first page.
+     * What to list: the merchants of the books {@code shown}; {@code afterId} null means the first page.
      */
-    public record Query(String managerId, String text, Tier tier, Band band, String afterId, int limit) {
+    public record Query(Visibility shown, String text, Tier tier, Band band, String afterId, int limit) {
     }
 
     private static final String COLUMNS = "id, name, shop_name, tier, category, region, assigned_manager_id,"
@@ -76,12 +77,9 @@ public final class MerchantStore {
 
     /** Merchants in id order; asks for one row more than the limit so the caller knows if a next page exists. */
     public List<Merchant> list(Query query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from merchant where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (query.managerId() != null) {
-            sql.append(" and assigned_manager_id = ?");
-            args.add(query.managerId());
-        }
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from merchant where ")
+                .append(query.shown().sql("assigned_manager_id"));
+        List<Object> args = new ArrayList<>(query.shown().parameters());
         if (query.text() != null && !query.text().isBlank()) {
             sql.append(" and search_text like ? escape '\\'");
             args.add(Rows.likeContains(query.text().strip().toLowerCase(Locale.ROOT)));

@@ -7,6 +7,7 @@ import io.lineone.api.Merchant;
 import io.lineone.api.NewIssue;
 import io.lineone.api.User;
 import io.lineone.server.auth.UserStore;
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.core.Caller;
 import io.lineone.server.core.DomainException;
 import io.lineone.server.core.IfMatch;
@@ -201,7 +202,8 @@ public final class TrafficSimulator implements AutoCloseable {
         List<Book> books = new ArrayList<>();
         for (String login : DemoWorkspace.managerLogins()) {
             caller(users, login).ifPresent(manager -> {
-                List<Merchant> own = merchants.list(new MerchantStore.Query(manager.id(), null, null, null, null, 500));
+                List<Merchant> own = merchants.list(
+                        new MerchantStore.Query(Visibility.bookOf(manager.id()), null, null, null, null, 500));
                 if (!own.isEmpty()) {
                     books.add(new Book(manager, own));
                 }

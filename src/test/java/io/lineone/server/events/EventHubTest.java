@@ -2,6 +2,7 @@ package io.lineone.server.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,8 +58,8 @@ class EventHubTest {
         hub(8, Duration.ofSeconds(30));
         BlockingSink stalled = new BlockingSink();
         RecordingSink healthy = new RecordingSink();
-        Subscription slow = hub.open(Audience.EVERYTHING, null, stalled);
-        hub.open(Audience.EVERYTHING, null, healthy);
+        Subscription slow = hub.open(Visibility.EVERYTHING, null, stalled);
+        hub.open(Visibility.EVERYTHING, null, healthy);
         assertThat(stalled.writing.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         healthy.awaitConnected();
 
@@ -81,7 +82,7 @@ class EventHubTest {
     void eventsReportedOutOfOrderAreDeliveredInIdOrderOnce() throws Exception {
         hub(100, Duration.ofSeconds(30));
         RecordingSink sink = new RecordingSink();
-        hub.open(Audience.EVERYTHING, null, sink);
+        hub.open(Visibility.EVERYTHING, null, sink);
         sink.awaitConnected();
         List<EventLog.StoredEvent> first = append(null, null);
         List<EventLog.StoredEvent> second = append(null, null);
@@ -100,7 +101,7 @@ class EventHubTest {
     void eventsWrittenByAnotherBackendArriveThroughTheLog() throws Exception {
         hub(100, Duration.ofMillis(50));
         RecordingSink sink = new RecordingSink();
-        hub.open(Audience.EVERYTHING, null, sink);
+        hub.open(Visibility.EVERYTHING, null, sink);
         sink.awaitConnected();
         append(null, null);
         append(null, null);
@@ -111,7 +112,7 @@ class EventHubTest {
     void aManagerGetsTheirOwnAndGlobalEventsLiveAndNothingElse() throws Exception {
         hub(100, Duration.ofSeconds(30));
         RecordingSink sink = new RecordingSink();
-        hub.open(new Audience(Audience.Kind.MANAGER, "usr_a"), null, sink);
+        hub.open(Visibility.bookOf("usr_a"), null, sink);
         sink.awaitConnected();
         hub.published(append("mer_b", "usr_b"));
         hub.published(append("mer_a", "usr_a"));

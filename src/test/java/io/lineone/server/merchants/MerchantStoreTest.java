@@ -8,6 +8,7 @@ import io.lineone.api.MerchantMetrics;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.server.auth.UserStoreTest;
+import io.lineone.server.auth.Visibility;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
 import java.time.Instant;
@@ -36,8 +37,12 @@ class MerchantStoreTest {
         return new MerchantStore(t.db()).list(query).stream().map(Merchant::id).toList();
     }
 
+    private static MerchantStore.Query query(Visibility shown, Tier tier, Band band) {
+        return new MerchantStore.Query(shown, null, tier, band, null, 100);
+    }
+
     private static MerchantStore.Query text(String text) {
-        return new MerchantStore.Query(null, text, null, null, null, 100);
+        return new MerchantStore.Query(Visibility.EVERYTHING, text, null, null, null, 100);
     }
 
     @StoreTest
@@ -62,17 +67,18 @@ class MerchantStoreTest {
         insert(t, merchant("mer_3", "深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, "usr_b", Band.GREEN));
         insert(t, merchant("mer_4", "宁波青禾家居", "青禾旗舰店", Tier.KA, null, Band.AMBER));
 
-        assertThat(ids(t, new MerchantStore.Query("usr_a", null, null, null, null, 100))).containsExactly("mer_1", "mer_2");
-        assertThat(ids(t, new MerchantStore.Query("usr_b", null, null, null, null, 100))).containsExactly("mer_3");
-        assertThat(ids(t, new MerchantStore.Query(null, null, Tier.KA, null, null, 100))).containsExactly("mer_1", "mer_4");
-        assertThat(ids(t, new MerchantStore.Query(null, null, null, Band.GREEN, null, 100))).containsExactly("mer_1", "mer_3");
-        assertThat(ids(t, new MerchantStore.Query("usr_a", null, Tier.SME, Band.RED, null, 100))).containsExactly("mer_2");
-        assertThat(ids(t, new MerchantStore.Query("usr_b", null, Tier.KA, null, null, 100))).isEmpty();
+        assertThat(ids(t, query(Visibility.bookOf("usr_a"), null, null))).containsExactly("mer_1", "mer_2");
+        assertThat(ids(t, query(Visibility.bookOf("usr_b"), null, null))).containsExactly("mer_3");
+        assertThat(ids(t, query(Visibility.EVERYTHING, Tier.KA, null))).containsExactly("mer_1", "mer_4");
+        assertThat(ids(t, query(Visibility.EVERYTHING, null, Band.GREEN))).containsExactly("mer_1", "mer_3");
+        assertThat(ids(t, query(Visibility.bookOf("usr_a"), Tier.SME, Band.RED))).containsExactly("mer_2");
+        assertThat(ids(t, query(Visibility.bookOf("usr_b"), Tier.KA, null))).isEmpty();
         assertThat(ids(t, text("旗舰店"))).as("shop name").containsExactly("mer_1", "mer_4");
         assertThat(ids(t, text("有限公司"))).as("name").containsExactly("mer_1", "mer_3");
         assertThat(ids(t, text("acme"))).as("case-insensitive").containsExactly("mer_2");
         assertThat(ids(t, text("  OUTLET "))).as("trimmed, upper case").containsExactly("mer_2");
-        assertThat(ids(t, new MerchantStore.Query("usr_b", "旗舰店", null, null, null, 100))).isEmpty();
+        assertThat(ids(t, new MerchantStore.Query(Visibility.bookOf("usr_b"), "旗舰店", null, null, null, 100)))
+                .isEmpty();
         assertThat(ids(t, text(""))).as("blank text filters nothing").hasSize(4);
     }
 
@@ -110,7 +116,7 @@ class MerchantStoreTest {
         List<String> seen = new ArrayList<>();
         String after = null;
         while (true) {
-            List<String> page = ids(t, new MerchantStore.Query(null, null, null, null, after, 5));
+            List<String> page = ids(t, new MerchantStore.Query(Visibility.EVERYTHING, null, null, null, after, 5));
             assertThat(page.size()).isLessThanOrEqualTo(5);
             if (page.isEmpty()) {
                 break;
@@ -138,7 +144,7 @@ class MerchantStoreTest {
                 .as("a stale version changes nothing").isFalse();
         assertThat(t.db().<Boolean>inTransaction(c -> merchants.updateAssignee(c, "mer_9", "usr_a", 1))).isFalse();
         assertThat(merchants.find("mer_1").orElseThrow()).isEqualTo(moved);
-        assertThat(ids(t, new MerchantStore.Query("usr_a", null, null, null, null, 10))).isEmpty();
-        assertThat(ids(t, new MerchantStore.Query("usr_b", null, null, null, null, 10))).containsExactly("mer_1");
+        assertThat(ids(t, query(Visibility.bookOf("usr_a"), null, null))).isEmpty();
+        assertThat(ids(t, query(Visibility.bookOf("usr_b"), null, null))).containsExactly("mer_1");
     }
 }

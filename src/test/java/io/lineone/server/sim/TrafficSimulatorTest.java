@@ -9,6 +9,7 @@ import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
 import io.lineone.server.audit.AuditLog;
 import io.lineone.server.auth.UserStore;
+import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
@@ -64,7 +65,7 @@ class TrafficSimulatorTest {
             await(() -> Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().equals("lineone-simulator")));
             // Nobody but the demo manager (and merchants answering through the feed) moves the demo manager's issues.
-            for (IssueStore.Row row : issues.list(new IssueStore.Query(demoManager.id(), null, null, null, null, null,
+            for (IssueStore.Row row : issues.list(new IssueStore.Query(Visibility.bookOf(demoManager.id()), null, null, null, null, null,
                     false, null, 500))) {
                 for (IssueHistoryEntry step : issues.history(row.id())) {
                     if (step.action().equals("status")) {
@@ -95,7 +96,7 @@ class TrafficSimulatorTest {
     }
 
     private static long resolvedByOthers(IssueStore issues, User demoManager) {
-        return issues.list(new IssueStore.Query(null, null, Set.of(IssueStatus.RESOLVED), null, null, null, false,
+        return issues.list(new IssueStore.Query(Visibility.EVERYTHING, null, Set.of(IssueStatus.RESOLVED), null, null, null, false,
                 null, 500)).stream().filter(r -> !demoManager.id().equals(r.managerId())).count();
     }
 
