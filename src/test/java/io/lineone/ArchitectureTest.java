@@ -98,6 +98,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicesAndRoutesNeverTouchJdbc() {
+        noClasses().that().resideInAPackage("io.lineone.server..")
+                .and().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Routes")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("SQL lives in the stores; a service holds a transaction only to pass it from store to store")
+                .check(classes);
+    }
+
+    @Test
     void serverPackagesHaveNoCycles() {
         slices().matching("io.lineone.server.(*)..").should().beFreeOfCycles()
                 .because("a cycle between packages makes neither movable nor testable alone")

@@ -2,7 +2,7 @@ package io.lineone.server.audit;
 
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
-import java.sql.Connection;
+import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +24,9 @@ public final class AuditLog {
         this.db = db;
     }
 
-    /** Appends on the caller's connection, so the entry commits or rolls back with the change it records. */
-    public void append(Connection connection, Entry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+    /** Appends in the caller's transaction, so the entry commits or rolls back with the change it records. */
+    public void append(Tx tx, Entry entry) throws SQLException {
+        try (PreparedStatement insert = tx.connection().prepareStatement(
                 "insert into audit_event (actor_id, action, target_type, target_id, before_json, after_json, request_id, at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, entry.actorId());

@@ -64,9 +64,9 @@ public final class AuthService {
         User user = credentials.get().user();
         String token = Tokens.newToken();
         Instant expiresAt = now.plus(TOKEN_LIFETIME);
-        db.inTransaction(connection -> {
-            tokens.insert(connection, Tokens.hash(token), user.id(), now, expiresAt);
-            audit.append(connection, new AuditLog.Entry(user.id(), "session.create", "user", user.id(),
+        db.inTransaction(tx -> {
+            tokens.insert(tx, Tokens.hash(token), user.id(), now, expiresAt);
+            audit.append(tx, new AuditLog.Entry(user.id(), "session.create", "user", user.id(),
                     null, null, requestId, now));
             return null;
         });
@@ -80,9 +80,9 @@ public final class AuthService {
 
     public void signOut(Caller caller, String token) {
         Instant now = clock.instant();
-        db.inTransaction(connection -> {
-            if (tokens.revoke(connection, Tokens.hash(token), now)) {
-                audit.append(connection, new AuditLog.Entry(caller.id(), "session.revoke", "user", caller.id(),
+        db.inTransaction(tx -> {
+            if (tokens.revoke(tx, Tokens.hash(token), now)) {
+                audit.append(tx, new AuditLog.Entry(caller.id(), "session.revoke", "user", caller.id(),
                         null, null, caller.requestId(), now));
             }
             return null;

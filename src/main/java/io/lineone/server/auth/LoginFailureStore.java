@@ -18,8 +18,8 @@ public final class LoginFailureStore {
     }
 
     public void record(String login, Instant at) {
-        db.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
+        db.inTransaction(tx -> {
+            try (PreparedStatement insert = tx.connection().prepareStatement(
                     "insert into login_failure (login, failed_at) values (?, ?)")) {
                 insert.setString(1, login);
                 Rows.setInstant(insert, 2, at);

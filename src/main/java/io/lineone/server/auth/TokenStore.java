@@ -3,7 +3,7 @@ package io.lineone.server.auth;
 import io.lineone.api.User;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
-import java.sql.Connection;
+import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,9 +19,9 @@ public final class TokenStore {
         this.db = db;
     }
 
-    public void insert(Connection connection, String tokenHash, String userId, Instant createdAt, Instant expiresAt)
+    public void insert(Tx tx, String tokenHash, String userId, Instant createdAt, Instant expiresAt)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+        try (PreparedStatement insert = tx.connection().prepareStatement(
                 "insert into auth_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")) {
             insert.setString(1, tokenHash);
             insert.setString(2, userId);
@@ -47,8 +47,8 @@ public final class TokenStore {
     }
 
     /** Returns whether a live token was revoked. */
-    public boolean revoke(Connection connection, String tokenHash, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
+    public boolean revoke(Tx tx, String tokenHash, Instant now) throws SQLException {
+        try (PreparedStatement update = tx.connection().prepareStatement(
                 "update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null")) {
             Rows.setInstant(update, 1, now);
             update.setString(2, tokenHash);

@@ -4,7 +4,7 @@ import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
-import java.sql.Connection;
+import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +28,8 @@ public final class UserStore {
         this.db = db;
     }
 
-    public void insert(Connection connection, User user, String passwordHash, Instant createdAt) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
+    public void insert(Tx tx, User user, String passwordHash, Instant createdAt) throws SQLException {
+        try (PreparedStatement insert = tx.connection().prepareStatement(
                 "insert into app_user (id, login, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, user.id());
             insert.setString(2, user.login());
@@ -41,8 +41,8 @@ public final class UserStore {
         }
     }
 
-    public boolean loginExists(Connection connection, String login) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select 1 from app_user where login = ?")) {
+    public boolean loginExists(Tx tx, String login) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement("select 1 from app_user where login = ?")) {
             select.setString(1, login);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
@@ -65,11 +65,11 @@ public final class UserStore {
     }
 
     public Optional<User> find(String id) {
-        return db.read(connection -> find(connection, id));
+        return db.read(connection -> find(new Tx(connection), id));
     }
 
-    public Optional<User> find(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from app_user where id = ?")) {
+    public Optional<User> find(Tx tx, String id) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement("select " + COLUMNS + " from app_user where id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(user(rows)) : Optional.empty();

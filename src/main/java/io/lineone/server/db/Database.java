@@ -91,11 +91,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
-    public <T> T inTransaction(SqlFunction<Connection, T> work) {
+    public <T> T inTransaction(SqlFunction<Tx, T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.apply(connection);
+                T result = work.apply(new Tx(connection));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

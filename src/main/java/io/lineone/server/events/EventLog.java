@@ -3,6 +3,7 @@ package io.lineone.server.events;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
+import io.lineone.server.db.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,10 +50,11 @@ public final class EventLog {
     }
 
     /**
-     * Appends events on the caller's connection, numbering them from the locked counter. Call it last in the
+     * Appends events in the caller's transaction, numbering them from the locked counter. Call it last in the
      * transaction: the counter row stays locked until the transaction ends.
      */
-    public List<StoredEvent> append(Connection connection, List<NewEvent> events) throws SQLException {
+    public List<StoredEvent> append(Tx tx, List<NewEvent> events) throws SQLException {
+        Connection connection = tx.connection();
         if (events.isEmpty()) {
             return List.of();
         }

@@ -28,8 +28,6 @@ import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
 import io.lineone.server.merchants.MerchantService;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -111,12 +109,12 @@ public final class IssueService {
                 state, null);
         Instant now = now();
         Issue issue = IssueWorkflow.view(row, now);
-        List<EventLog.StoredEvent> committed = db.inTransaction(connection -> {
-            issues.insert(connection, row);
-            issues.appendHistory(connection, new IssueStore.HistoryStep(row.id(), createdAt, actor(caller), "created",
+        List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
+            issues.insert(tx, row);
+            issues.appendHistory(tx, new IssueStore.HistoryStep(row.id(), createdAt, actor(caller), "created",
                     null, IssueStatus.NEW, null, null));
-            audit.append(connection, Audit.entry(caller, "issue.create", "issue", row.id(), null, issue, now));
-            return appendEvent(connection, EventTypes.ISSUE_CREATED, row, issue, now);
+            audit.append(tx, Audit.entry(caller, "issue.create", "issue", row.id(), null, issue, now));
+            return events.append(tx, List.of(event(EventTypes.ISSUE_CREATED, row, issue, now)));
         });
         publisher.published(committed);
         return issue;
@@ -243,15 +241,15 @@ public final class IssueService {
         IssueStore.Row row = before.with(after, assigneeName);
         Issue issue = IssueWorkflow.view(row, now);
         Issue old = IssueWorkflow.view(before, now);
-        List<EventLog.StoredEvent> committed = db.inTransaction(connection -> {
-            if (!issues.update(connection, before.id(), after, before.state().version())) {
+        List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
+            if (!issues.update(tx, before.id(), after, before.state().version())) {
                 return null;
             }
             for (IssueStore.HistoryStep step : steps) {
-                issues.appendHistory(connection, step);
+                issues.appendHistory(tx, step);
             }
-            audit.append(connection, Audit.entry(caller, auditAction, "issue", before.id(), old, issue, now));
-            return appendEvent(connection, EventTypes.ISSUE_UPDATED, row, issue, now);
+            audit.append(tx, Audit.entry(caller, auditAction, "issue", before.id(), old, issue, now));
+            return events.append(tx, List.of(event(EventTypes.ISSUE_UPDATED, row, issue, now)));
         });
         if (committed == null) {
             return null;
@@ -260,11 +258,9 @@ public final class IssueService {
         return issue;
     }
 
-    /** Appends the domain event; last in the transaction, since it locks the event counter until commit. */
-    private List<EventLog.StoredEvent> appendEvent(Connection connection, String type, IssueStore.Row row,
-                                                   Issue payload, Instant now) throws SQLException {
-        return events.append(connection, List.of(new EventLog.NewEvent(type, row.merchantId(), row.managerId(),
-                json(payload), now)));
+    /** The domain event of a change; appended last in its transaction, since that locks the event counter. */
+    private EventLog.NewEvent event(String type, IssueStore.Row row, Issue payload, Instant now) {
+        return new EventLog.NewEvent(type, row.merchantId(), row.managerId(), json(payload), now);
     }
 
     private IssueStore.Row visible(Caller caller, String id) {

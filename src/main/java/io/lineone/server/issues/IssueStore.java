@@ -8,7 +8,7 @@ import io.lineone.api.Priority;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
-import java.sql.Connection;
+import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,9 +94,9 @@ public final class IssueStore {
         this.db = db;
     }
 
-    public void insert(Connection connection, Row row) throws SQLException {
+    public void insert(Tx tx, Row row) throws SQLException {
         State s = row.state();
-        try (PreparedStatement insert = connection.prepareStatement("insert into issue (id, merchant_id, category,"
+        try (PreparedStatement insert = tx.connection().prepareStatement("insert into issue (id, merchant_id, category,"
                 + " source, priority, status, title, description, listing_id, release_id, root_cause,"
                 + " money_at_risk_cents, assignee_id, created_at, updated_at, first_response_at, resolved_at,"
                 + " first_response_due_at, resolution_base_due_at, pause_count, paused_millis, paused_since, version)"
@@ -129,8 +129,8 @@ public final class IssueStore {
     }
 
     /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
-    public boolean update(Connection connection, String id, State s, long expectedVersion) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update issue set status = ?, root_cause = ?,"
+    public boolean update(Tx tx, String id, State s, long expectedVersion) throws SQLException {
+        try (PreparedStatement update = tx.connection().prepareStatement("update issue set status = ?, root_cause = ?,"
                 + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
                 + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?")) {
             update.setString(1, s.status().name());
@@ -150,11 +150,11 @@ public final class IssueStore {
     }
 
     public Optional<Row> find(String id) {
-        return db.read(connection -> find(connection, id));
+        return db.read(connection -> find(new Tx(connection), id));
     }
 
-    public Optional<Row> find(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT + " where i.id = ?")) {
+    public Optional<Row> find(Tx tx, String id) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement(SELECT + " where i.id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(row(rows)) : Optional.empty();
@@ -208,8 +208,8 @@ public final class IssueStore {
                 IssueStatus.IN_PROGRESS, IssueStatus.WAITING_MERCHANT), null, null, null, false, null, limit));
     }
 
-    public void appendHistory(Connection connection, HistoryStep step) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into issue_history (issue_id, at,"
+    public void appendHistory(Tx tx, HistoryStep step) throws SQLException {
+        try (PreparedStatement insert = tx.connection().prepareStatement("insert into issue_history (issue_id, at,"
                 + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, step.issueId());
             Rows.setInstant(insert, 2, step.at());

@@ -19,11 +19,8 @@ import io.lineone.server.core.DomainException;
 import io.lineone.server.core.Ids;
 import io.lineone.server.core.Validation;
 import io.lineone.server.db.Database;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,35 +49,35 @@ public final class MerchantService {
 
     public Merchant create(Caller caller, NewMerchant request) {
         caller.require(Role.ADMIN);
-        validate(request);
-        Instant now = clock.instant();
-        return db.inTransaction(connection -> insert(connection, caller, request, now));
+        return insert(caller, List.of(request)).get(0);
     }
 
     /** For the demo seed, which has no signed-in caller: all of them in one transaction, so a first launch is quick. */
     public List<Merchant> createUnchecked(Caller caller, List<NewMerchant> requests) {
+        return insert(caller, requests);
+    }
+
+    private List<Merchant> insert(Caller caller, List<NewMerchant> requests) {
         requests.forEach(MerchantService::validate);
         Instant now = clock.instant();
-        return db.inTransaction(connection -> {
-            List<Merchant> created = new ArrayList<>(requests.size());
-            for (NewMerchant request : requests) {
-                created.add(insert(connection, caller, request, now));
+        List<Merchant> created = requests.stream().map(this::merchant).toList();
+        return db.inTransaction(tx -> {
+            for (Merchant merchant : created) {
+                if (merchant.assignedManagerId() != null) {
+                    requireManager(users.find(tx, merchant.assignedManagerId()).orElse(null), "assignedManagerId");
+                }
+                merchants.insert(tx, merchant, now);
+                audit.append(tx, Audit.entry(caller, "merchant.create", "merchant", merchant.id(), null, merchant, now));
             }
             return created;
         });
     }
 
-    private Merchant insert(Connection connection, Caller caller, NewMerchant request, Instant now) throws SQLException {
+    private Merchant merchant(NewMerchant request) {
         int score = lighthouse.score(request.metrics());
-        Merchant merchant = new Merchant(Ids.next("mer"), request.name().strip(), request.shopName().strip(),
+        return new Merchant(Ids.next("mer"), request.name().strip(), request.shopName().strip(),
                 request.tier(), request.category().strip(), request.region().strip(), request.assignedManagerId(),
                 request.metrics(), score, Band.of(score), false, 1);
-        if (merchant.assignedManagerId() != null) {
-            requireManager(users.find(connection, merchant.assignedManagerId()).orElse(null), "assignedManagerId");
-        }
-        merchants.insert(connection, merchant, now);
-        audit.append(connection, Audit.entry(caller, "merchant.create", "merchant", merchant.id(), null, merchant, now));
-        return merchant;
     }
 
     /** A merchant the caller may see; any other answers NOT_FOUND, so its existence is not revealed. */
@@ -107,17 +104,17 @@ public final class MerchantService {
         caller.require(Role.SUPERVISOR, Role.ADMIN);
         new Validation().text("managerId", change.managerId(), 40).throwIfInvalid();
         Instant now = clock.instant();
-        return db.inTransaction(connection -> {
-            Merchant before = merchants.find(connection, id).orElseThrow(() -> DomainException.notFound("merchant", id));
-            requireManager(users.find(connection, change.managerId()).orElse(null), "managerId");
+        return db.inTransaction(tx -> {
+            Merchant before = merchants.find(tx, id).orElseThrow(() -> DomainException.notFound("merchant", id));
+            requireManager(users.find(tx, change.managerId()).orElse(null), "managerId");
             if (change.managerId().equals(before.assignedManagerId())) {
                 return before;
             }
-            if (!merchants.updateAssignee(connection, id, change.managerId(), before.version())) {
+            if (!merchants.updateAssignee(tx, id, change.managerId(), before.version())) {
                 throw DomainException.conflict("The merchant changed while it was being reassigned; try again.");
             }
-            Merchant after = merchants.find(connection, id).orElseThrow();
-            audit.append(connection, Audit.entry(caller, "merchant.reassign", "merchant", id, before, after, now));
+            Merchant after = merchants.find(tx, id).orElseThrow();
+            audit.append(tx, Audit.entry(caller, "merchant.reassign", "merchant", id, before, after, now));
             return after;
         });
     }

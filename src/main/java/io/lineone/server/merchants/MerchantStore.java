@@ -7,7 +7,7 @@ import io.lineone.api.Tier;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
-import java.sql.Connection;
+import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +36,8 @@ public final class MerchantStore {
         this.db = db;
     }
 
-    public void insert(Connection connection, Merchant merchant, Instant createdAt) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into merchant (" + COLUMNS
+    public void insert(Tx tx, Merchant merchant, Instant createdAt) throws SQLException {
+        try (PreparedStatement insert = tx.connection().prepareStatement("insert into merchant (" + COLUMNS
                 + ", search_text, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             MerchantMetrics m = merchant.metrics();
             insert.setString(1, merchant.id());
@@ -63,11 +63,11 @@ public final class MerchantStore {
     }
 
     public Optional<Merchant> find(String id) {
-        return db.read(connection -> find(connection, id));
+        return db.read(connection -> find(new Tx(connection), id));
     }
 
-    public Optional<Merchant> find(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from merchant where id = ?")) {
+    public Optional<Merchant> find(Tx tx, String id) throws SQLException {
+        try (PreparedStatement select = tx.connection().prepareStatement("select " + COLUMNS + " from merchant where id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(merchant(rows)) : Optional.empty();
@@ -115,9 +115,9 @@ public final class MerchantStore {
     }
 
     /** Moves a merchant to another manager if it is still at {@code expectedVersion}; returns whether it was. */
-    public boolean updateAssignee(Connection connection, String id, String managerId, long expectedVersion)
+    public boolean updateAssignee(Tx tx, String id, String managerId, long expectedVersion)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
+        try (PreparedStatement update = tx.connection().prepareStatement(
                 "update merchant set assigned_manager_id = ?, version = version + 1 where id = ? and version = ?")) {
             update.setString(1, managerId);
             update.setString(2, id);

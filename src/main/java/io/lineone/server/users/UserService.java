@@ -56,13 +56,13 @@ public final class UserService {
         validate(request);
         User user = new User(Ids.next("usr"), request.login(), request.displayName().strip(), request.role());
         Instant now = clock.instant();
-        return db.inTransaction(connection -> {
-            if (users.loginExists(connection, user.login())) {
+        return db.inTransaction(tx -> {
+            if (users.loginExists(tx, user.login())) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "The login '" + user.login() + "' is taken.",
                         List.of(new FieldError("login", "is taken")));
             }
-            users.insert(connection, user, passwordHash, now);
-            audit.append(connection, Audit.entry(caller, "user.create", "user", user.id(), null, user, now));
+            users.insert(tx, user, passwordHash, now);
+            audit.append(tx, Audit.entry(caller, "user.create", "user", user.id(), null, user, now));
             return user;
         });
     }

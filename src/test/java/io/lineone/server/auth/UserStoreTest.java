@@ -37,8 +37,8 @@ public class UserStoreTest {
         assertThat(users.find("usr_missing")).isEmpty();
         assertThat(users.credentials("li.na")).contains(new UserStore.Credentials(li, "hash-of-li.na"));
         assertThat(users.credentials("LI.NA")).as("logins are exact").isEmpty();
-        assertThat(t.db().<Boolean>read(connection -> users.loginExists(connection, "li.na"))).isTrue();
-        assertThat(t.db().<Boolean>read(connection -> users.loginExists(connection, "wang.wei"))).isFalse();
+        assertThat(t.db().<Boolean>inTransaction(tx -> users.loginExists(tx, "li.na"))).isTrue();
+        assertThat(t.db().<Boolean>inTransaction(tx -> users.loginExists(tx, "wang.wei"))).isFalse();
     }
 
     @StoreTest
