@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * "position + 1". If a later id arrives first (its writer committed after the missing one but reported sooner),
  * or another backend wrote to the log, the dispatcher reads the missing run from the database. It also checks
  * the log's head every {@code pollInterval} when idle, which is what lets several backends share one database
- * today (a PostgreSQL LISTEN/NOTIFY could call {@link #poke} instead, for lower latency).
+ * today (a PostgreSQL LISTEN/NOTIFY could wake it instead, for lower latency).
  *
  * <p>Each subscriber has a bounded queue and a sender thread of its own; delivery to it is a non-blocking
  * {@code offer}. A subscriber whose queue overflows (a stalled or slow client) is dropped: its stream ends and
@@ -68,7 +68,6 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     private final TreeMap<Long, Frame> pending = new TreeMap<>();
     /** Id of the last event delivered to subscribers; written by the dispatcher under {@link #lock}. */
     private long position;
-    private boolean poked;
     private volatile boolean closed;
 
     public EventHub(EventLog log, Settings settings) {
@@ -105,14 +104,6 @@ public final class EventHub implements EventPublisher, AutoCloseable {
                     pending.put(frame.id(), frame);
                 }
             }
-            lock.notifyAll();
-        }
-    }
-
-    /** Asks the dispatcher to read the log for events written elsewhere (another backend). */
-    public void poke() {
-        synchronized (lock) {
-            poked = true;
             lock.notifyAll();
         }
     }
@@ -172,13 +163,6 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         return subscribers.size();
     }
 
-    /** Id of the last event delivered live. */
-    public long position() {
-        synchronized (lock) {
-            return position;
-        }
-    }
-
     private void dispatchLoop() {
         long pollMillis = settings.pollInterval().toMillis();
         while (!closed) {
@@ -186,7 +170,7 @@ public final class EventHub implements EventPublisher, AutoCloseable {
             boolean readLog;
             long from;
             synchronized (lock) {
-                if (pending.isEmpty() && !poked) {
+                if (pending.isEmpty()) {
                     try {
                         lock.wait(pollMillis);
                     } catch (InterruptedException e) {
@@ -196,7 +180,7 @@ public final class EventHub implements EventPublisher, AutoCloseable {
                 if (closed) {
                     return;
                 }
-                boolean idle = pending.isEmpty() && !poked;
+                boolean idle = pending.isEmpty();
                 long next = position + 1;
                 Map.Entry<Long, Frame> head;
                 while ((head = pending.firstEntry()) != null && head.getKey() <= next) {
@@ -206,9 +190,8 @@ public final class EventHub implements EventPublisher, AutoCloseable {
                         next++;
                     }
                 }
-                // A hole before the first pending event, a poke, or an idle tick: look in the log itself.
-                readLog = !pending.isEmpty() || poked || idle;
-                poked = false;
+                // A hole before the first pending event, or an idle tick: look in the log itself.
+                readLog = !pending.isEmpty() || idle;
                 from = next - 1;
             }
             deliver(ready);
