@@ -26,19 +26,11 @@ public final class AuditLog {
 
     /** Appends in the caller's transaction, so the entry commits or rolls back with the change it records. */
     public void append(Tx tx, Entry entry) throws SQLException {
-        try (PreparedStatement insert = tx.connection().prepareStatement(
+        Rows.update(tx,
                 "insert into audit_event (actor_id, action, target_type, target_id, before_json, after_json, request_id, at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, entry.actorId());
-            insert.setString(2, entry.action());
-            insert.setString(3, entry.targetType());
-            insert.setString(4, entry.targetId());
-            insert.setString(5, entry.beforeJson());
-            insert.setString(6, entry.afterJson());
-            insert.setString(7, entry.requestId());
-            Rows.setInstant(insert, 8, entry.at());
-            insert.executeUpdate();
-        }
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.actorId(), entry.action(), entry.targetType(), entry.targetId(), entry.beforeJson(),
+                entry.afterJson(), entry.requestId(), entry.at());
     }
 
     public List<Entry> forTarget(String targetType, String targetId) {

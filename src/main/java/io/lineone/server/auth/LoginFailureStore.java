@@ -18,15 +18,7 @@ public final class LoginFailureStore {
     }
 
     public void record(String login, Instant at) {
-        db.inTransaction(tx -> {
-            try (PreparedStatement insert = tx.connection().prepareStatement(
-                    "insert into login_failure (login, failed_at) values (?, ?)")) {
-                insert.setString(1, login);
-                Rows.setInstant(insert, 2, at);
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        db.inTransaction(tx -> Rows.update(tx, "insert into login_failure (login, failed_at) values (?, ?)", login, at));
     }
 
     public int countSince(String login, Instant since) {

@@ -21,14 +21,8 @@ public final class TokenStore {
 
     public void insert(Tx tx, String tokenHash, String userId, Instant createdAt, Instant expiresAt)
             throws SQLException {
-        try (PreparedStatement insert = tx.connection().prepareStatement(
-                "insert into auth_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)")) {
-            insert.setString(1, tokenHash);
-            insert.setString(2, userId);
-            Rows.setInstant(insert, 3, createdAt);
-            Rows.setInstant(insert, 4, expiresAt);
-            insert.executeUpdate();
-        }
+        Rows.update(tx, "insert into auth_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)",
+                tokenHash, userId, createdAt, expiresAt);
     }
 
     /** The user behind a token that is neither expired at {@code now} nor revoked. */
@@ -48,11 +42,7 @@ public final class TokenStore {
 
     /** Returns whether a live token was revoked. */
     public boolean revoke(Tx tx, String tokenHash, Instant now) throws SQLException {
-        try (PreparedStatement update = tx.connection().prepareStatement(
-                "update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null")) {
-            Rows.setInstant(update, 1, now);
-            update.setString(2, tokenHash);
-            return update.executeUpdate() == 1;
-        }
+        return Rows.update(tx, "update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null",
+                now, tokenHash) == 1;
     }
 }

@@ -29,16 +29,9 @@ public final class UserStore {
     }
 
     public void insert(Tx tx, User user, String passwordHash, Instant createdAt) throws SQLException {
-        try (PreparedStatement insert = tx.connection().prepareStatement(
-                "insert into app_user (id, login, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, user.id());
-            insert.setString(2, user.login());
-            insert.setString(3, user.displayName());
-            insert.setString(4, user.role().name());
-            insert.setString(5, passwordHash);
-            Rows.setInstant(insert, 6, createdAt);
-            insert.executeUpdate();
-        }
+        Rows.update(tx,
+                "insert into app_user (id, login, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?)",
+                user.id(), user.login(), user.displayName(), user.role().name(), passwordHash, createdAt);
     }
 
     public boolean loginExists(Tx tx, String login) throws SQLException {
@@ -93,9 +86,7 @@ public final class UserStore {
             sql.append(" order by id limit ?");
             args.add(limit);
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    select.setObject(i + 1, args.get(i));
-                }
+                Rows.bind(select, args);
                 List<User> users = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

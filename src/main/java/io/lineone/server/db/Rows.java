@@ -6,11 +6,38 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
-/** Timestamp conversions both drivers agree on: {@code timestamp with time zone} as OffsetDateTime in UTC. */
+/**
+ * The JDBC chores every store shares: parameters bound in order, and timestamps both drivers agree on
+ * ({@code timestamp with time zone} as an OffsetDateTime in UTC).
+ */
 public final class Rows {
 
     private Rows() {
+    }
+
+    /** Runs an insert or update with {@code values} bound in order (as {@link #bind}); returns the rows changed. */
+    public static int update(Tx tx, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+            bind(statement, Arrays.asList(values));
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Binds parameters from the first on: an Instant as a UTC timestamp, an enum by name, the rest as they are. */
+    public static void bind(PreparedStatement statement, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value instanceof Instant instant) {
+                setInstant(statement, i + 1, instant);
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(i + 1, constant.name());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
     }
 
     public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

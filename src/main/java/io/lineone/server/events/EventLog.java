@@ -128,12 +128,10 @@ public final class EventLog {
                             + shown.sql("m.assigned_manager_id") + " then 1 else 0 end as shown"
                             + " from domain_event e left join merchant m on m.id = e.merchant_id"
                             + " where e.id > ? order by e.id limit ?")) {
-                int index = 1;
-                for (Object parameter : shown.parameters()) {
-                    select.setObject(index++, parameter);
-                }
-                select.setLong(index++, afterId);
-                select.setInt(index, limit);
+                List<Object> parameters = new ArrayList<>(shown.parameters());
+                parameters.add(afterId);
+                parameters.add(limit);
+                Rows.bind(select, parameters);
                 List<StoredEvent> visible = new ArrayList<>();
                 long highest = afterId;
                 int count = 0;

@@ -96,57 +96,25 @@ public final class IssueStore {
 
     public void insert(Tx tx, Row row) throws SQLException {
         State s = row.state();
-        try (PreparedStatement insert = tx.connection().prepareStatement("insert into issue (id, merchant_id, category,"
+        Rows.update(tx, "insert into issue (id, merchant_id, category,"
                 + " source, priority, status, title, description, listing_id, release_id, root_cause,"
                 + " money_at_risk_cents, assignee_id, created_at, updated_at, first_response_at, resolved_at,"
                 + " first_response_due_at, resolution_base_due_at, pause_count, paused_millis, paused_since, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, row.id());
-            insert.setString(2, row.merchantId());
-            insert.setString(3, row.category().name());
-            insert.setString(4, row.source().name());
-            insert.setString(5, row.priority().name());
-            insert.setString(6, s.status().name());
-            insert.setString(7, row.title());
-            insert.setString(8, row.description());
-            insert.setString(9, row.listingId());
-            insert.setString(10, row.releaseId());
-            insert.setString(11, s.rootCause());
-            insert.setLong(12, row.moneyAtRiskCents());
-            insert.setString(13, s.assigneeId());
-            Rows.setInstant(insert, 14, row.createdAt());
-            Rows.setInstant(insert, 15, s.updatedAt());
-            Rows.setInstant(insert, 16, s.firstResponseAt());
-            Rows.setInstant(insert, 17, s.resolvedAt());
-            Rows.setInstant(insert, 18, row.firstResponseDueAt());
-            Rows.setInstant(insert, 19, row.resolutionBaseDueAt());
-            insert.setInt(20, s.pauseCount());
-            insert.setLong(21, s.pausedMillis());
-            Rows.setInstant(insert, 22, s.pausedSince());
-            insert.setLong(23, s.version());
-            insert.executeUpdate();
-        }
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.id(), row.merchantId(), row.category().name(), row.source().name(), row.priority().name(),
+                s.status().name(), row.title(), row.description(), row.listingId(), row.releaseId(), s.rootCause(),
+                row.moneyAtRiskCents(), s.assigneeId(), row.createdAt(), s.updatedAt(), s.firstResponseAt(),
+                s.resolvedAt(), row.firstResponseDueAt(), row.resolutionBaseDueAt(), s.pauseCount(), s.pausedMillis(),
+                s.pausedSince(), s.version());
     }
 
     /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
     public boolean update(Tx tx, String id, State s, long expectedVersion) throws SQLException {
-        try (PreparedStatement update = tx.connection().prepareStatement("update issue set status = ?, root_cause = ?,"
+        return Rows.update(tx, "update issue set status = ?, root_cause = ?,"
                 + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
-                + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?")) {
-            update.setString(1, s.status().name());
-            update.setString(2, s.rootCause());
-            update.setString(3, s.assigneeId());
-            Rows.setInstant(update, 4, s.updatedAt());
-            Rows.setInstant(update, 5, s.firstResponseAt());
-            Rows.setInstant(update, 6, s.resolvedAt());
-            update.setInt(7, s.pauseCount());
-            update.setLong(8, s.pausedMillis());
-            Rows.setInstant(update, 9, s.pausedSince());
-            update.setLong(10, s.version());
-            update.setString(11, id);
-            update.setLong(12, expectedVersion);
-            return update.executeUpdate() == 1;
-        }
+                + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?",
+                s.status().name(), s.rootCause(), s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
+                s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version(), id, expectedVersion) == 1;
     }
 
     public Optional<Row> find(String id) {
@@ -188,9 +156,7 @@ public final class IssueStore {
         args.add(query.limit());
         return db.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    select.setObject(i + 1, args.get(i));
-                }
+                Rows.bind(select, args);
                 List<Row> result = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -209,18 +175,10 @@ public final class IssueStore {
     }
 
     public void appendHistory(Tx tx, HistoryStep step) throws SQLException {
-        try (PreparedStatement insert = tx.connection().prepareStatement("insert into issue_history (issue_id, at,"
-                + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, step.issueId());
-            Rows.setInstant(insert, 2, step.at());
-            insert.setString(3, step.actorId());
-            insert.setString(4, step.action());
-            insert.setString(5, step.fromStatus() == null ? null : step.fromStatus().name());
-            insert.setString(6, step.toStatus() == null ? null : step.toStatus().name());
-            insert.setString(7, step.note());
-            insert.setString(8, step.rootCause());
-            insert.executeUpdate();
-        }
+        Rows.update(tx, "insert into issue_history (issue_id, at,"
+                + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                step.issueId(), step.at(), step.actorId(), step.action(), step.fromStatus(), step.toStatus(),
+                step.note(), step.rootCause());
     }
 
     public List<IssueHistoryEntry> history(String issueId) {

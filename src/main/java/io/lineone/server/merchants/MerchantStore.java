@@ -37,29 +37,13 @@ public final class MerchantStore {
     }
 
     public void insert(Tx tx, Merchant merchant, Instant createdAt) throws SQLException {
-        try (PreparedStatement insert = tx.connection().prepareStatement("insert into merchant (" + COLUMNS
-                + ", search_text, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            MerchantMetrics m = merchant.metrics();
-            insert.setString(1, merchant.id());
-            insert.setString(2, merchant.name());
-            insert.setString(3, merchant.shopName());
-            insert.setString(4, merchant.tier().name());
-            insert.setString(5, merchant.category());
-            insert.setString(6, merchant.region());
-            insert.setString(7, merchant.assignedManagerId());
-            insert.setDouble(8, m.shippingHours());
-            insert.setDouble(9, m.preSaleResponseSeconds());
-            insert.setDouble(10, m.afterSaleResponseSeconds());
-            insert.setDouble(11, m.dsr());
-            insert.setDouble(12, m.disputeRate());
-            insert.setInt(13, merchant.lighthouseScore());
-            insert.setString(14, merchant.band().name());
-            insert.setBoolean(15, merchant.autoDeductionPaused());
-            insert.setLong(16, merchant.version());
-            insert.setString(17, searchText(merchant));
-            Rows.setInstant(insert, 18, createdAt);
-            insert.executeUpdate();
-        }
+        MerchantMetrics m = merchant.metrics();
+        Rows.update(tx, "insert into merchant (" + COLUMNS + ", search_text, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                merchant.id(), merchant.name(), merchant.shopName(), merchant.tier(), merchant.category(),
+                merchant.region(), merchant.assignedManagerId(), m.shippingHours(), m.preSaleResponseSeconds(),
+                m.afterSaleResponseSeconds(), m.dsr(), m.disputeRate(), merchant.lighthouseScore(), merchant.band(),
+                merchant.autoDeductionPaused(), merchant.version(), searchText(merchant), createdAt);
     }
 
     public Optional<Merchant> find(String id) {
@@ -100,9 +84,7 @@ public final class MerchantStore {
         args.add(query.limit());
         return db.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    select.setObject(i + 1, args.get(i));
-                }
+                Rows.bind(select, args);
                 List<Merchant> merchants = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -117,13 +99,9 @@ public final class MerchantStore {
     /** Moves a merchant to another manager if it is still at {@code expectedVersion}; returns whether it was. */
     public boolean updateAssignee(Tx tx, String id, String managerId, long expectedVersion)
             throws SQLException {
-        try (PreparedStatement update = tx.connection().prepareStatement(
-                "update merchant set assigned_manager_id = ?, version = version + 1 where id = ? and version = ?")) {
-            update.setString(1, managerId);
-            update.setString(2, id);
-            update.setLong(3, expectedVersion);
-            return update.executeUpdate() == 1;
-        }
+        return Rows.update(tx,
+                "update merchant set assigned_manager_id = ?, version = version + 1 where id = ? and version = ?",
+                managerId, id, expectedVersion) == 1;
     }
 
     public long count() {
