@@ -18,15 +18,7 @@ import java.io.UncheckedIOException;
  * arrive is delivered, so a client may open the stream first and then load lists. Needs
  * {@code Accept: text/event-stream}.
  */
-public final class EventRoutes implements RouteModule {
-
-    private final EventHub hub;
-    private final AuthService auth;
-
-    public EventRoutes(EventHub hub, AuthService auth) {
-        this.hub = hub;
-        this.auth = auth;
-    }
+public record EventRoutes(EventHub hub, AuthService auth) implements RouteModule {
 
     @Override
     public void register(Router router) {

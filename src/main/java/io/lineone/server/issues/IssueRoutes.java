@@ -24,13 +24,7 @@ import java.util.stream.Collectors;
  * {@code If-Match}. The history of an issue is a route of its own, {@code GET /issues/{id}/history}, so that an
  * issue has the same shape everywhere (lists, detail and events).
  */
-public final class IssueRoutes implements RouteModule {
-
-    private final IssueService issues;
-
-    public IssueRoutes(IssueService issues) {
-        this.issues = issues;
-    }
+public record IssueRoutes(IssueService issues) implements RouteModule {
 
     @Override
     public void register(Router router) {

@@ -10,13 +10,7 @@ import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 
 /** {@code /merchants}. */
-public final class MerchantRoutes implements RouteModule {
-
-    private final MerchantService merchants;
-
-    public MerchantRoutes(MerchantService merchants) {
-        this.merchants = merchants;
-    }
+public record MerchantRoutes(MerchantService merchants) implements RouteModule {
 
     @Override
     public void register(Router router) {

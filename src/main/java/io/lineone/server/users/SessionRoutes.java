@@ -11,13 +11,7 @@ import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 
 /** {@code /session} and {@code /me}. */
-public final class SessionRoutes implements RouteModule {
-
-    private final AuthService auth;
-
-    public SessionRoutes(AuthService auth) {
-        this.auth = auth;
-    }
+public record SessionRoutes(AuthService auth) implements RouteModule {
 
     @Override
     public void register(Router router) {

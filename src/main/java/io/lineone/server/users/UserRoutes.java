@@ -8,13 +8,7 @@ import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 
 /** {@code /users}. */
-public final class UserRoutes implements RouteModule {
-
-    private final UserService users;
-
-    public UserRoutes(UserService users) {
-        this.users = users;
-    }
+public record UserRoutes(UserService users) implements RouteModule {
 
     @Override
     public void register(Router router) {
