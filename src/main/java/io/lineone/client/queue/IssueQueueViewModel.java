@@ -340,7 +340,7 @@ public final class IssueQueueViewModel implements AutoCloseable {
     private final class StreamListener implements EventStream.Listener {
 
         @Override
-        public void onOpen(boolean reconnected) {
+        public void onOpen(EventStream.Opened how) {
             ui.runLater(() -> linkUp());
         }
 

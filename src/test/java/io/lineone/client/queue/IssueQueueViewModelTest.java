@@ -12,6 +12,7 @@ import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
+import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueQueueViewModel.Link;
@@ -368,7 +369,7 @@ class IssueQueueViewModelTest {
     void offlineTheQueueStaysAsOfThenActionsAreDisabledAndTheDraftIsKept() {
         serverHas(Issues.issue("i-1").build(), Issues.issue("i-2").priority(Priority.P1).build());
         model().start();
-        backend.streamListener.onOpen(false);
+        backend.streamListener.onOpen(EventStream.Opened.FIRST);
         assertThat(model.linkProperty().get()).isEqualTo(Link.LIVE);
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.LIVE);
         select("i-1");
@@ -405,7 +406,7 @@ class IssueQueueViewModelTest {
         assertThat(model.noticeProperty().get()).isEqualTo("Offline: actions are disabled until the connection is back.");
 
         // The draft is still there when the same issue is resolved again.
-        backend.streamListener.onOpen(true);
+        backend.streamListener.onOpen(EventStream.Opened.RESTARTED);
         model.beginResolve();
         assertThat(model.noteProperty().get()).isEqualTo("Half-written note");
         model.cancelResolve();
@@ -415,7 +416,7 @@ class IssueQueueViewModelTest {
         backend.issues.put("i-3", Issues.issue("i-3").build());
         int loads = backend.loads;
         backend.streamListener.onDown(false, new IOException("again"));
-        backend.streamListener.onOpen(true);
+        backend.streamListener.onOpen(EventStream.Opened.RESTARTED);
         assertThat(backend.loads).isEqualTo(loads + 1);
         assertThat(model.linkProperty().get()).isEqualTo(Link.LIVE);
         assertThat(model.linkTextProperty().get()).isEmpty();

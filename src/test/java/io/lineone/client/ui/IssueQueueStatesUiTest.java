@@ -11,6 +11,7 @@ import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.Theme;
+import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueQueueController;
@@ -85,7 +86,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
             stage.setScene(scene);
             stage.show();
             model.start();
-            backend.streamListener.onOpen(false);
+            backend.streamListener.onOpen(EventStream.Opened.FIRST);
         });
     }
 
