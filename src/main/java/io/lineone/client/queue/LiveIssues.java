@@ -212,7 +212,7 @@ public final class LiveIssues implements AutoCloseable {
         List<IssueRow> removed = new ArrayList<>();
         List<Issue> applied = new ArrayList<>();
         List<Issue> urgent = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
+        Set<String> listed = list ? new HashSet<>() : Set.of();
         for (Issue issue : batch.issues()) {
             String id = issue.id();
             if (list) {

@@ -29,7 +29,8 @@ class ConnectionStatusTest {
         assertThat(connection.state()).isEqualTo(State.LIVE);
 
         connection.reportFailure(FakeBackend.unreachable());
-        assertThat(connection.state()).as("the status bar says the call could not reach the server").isEqualTo(State.OFFLINE);
+        assertThat(connection.state()).as("the status bar says the call could not reach the server")
+                .isEqualTo(State.OFFLINE);
         assertThat(connection.streamProperty().get()).as("the live screens go by the stream").isEqualTo(State.LIVE);
         connection.reportSuccess();
         assertThat(connection.state()).as("the next answer: live again").isEqualTo(State.LIVE);

@@ -50,7 +50,8 @@ class IssueActionsTest {
         dialog.rootCauseProperty().set("decimal-point-price");
         dialog.noteProperty().set("Restored ¥99 with the merchant");
         dialog.confirm();
-        assertThat(session.backend.calls).contains("patch i-1 v4 RESOLVED decimal-point-price Restored ¥99 with the merchant");
+        assertThat(session.backend.calls)
+                .contains("patch i-1 v4 RESOLVED decimal-point-price Restored ¥99 with the merchant");
         assertThat(dialog.openProperty().get()).isFalse();
         assertThat(session.issues.rows()).as("resolved issues leave the open queue").isEmpty();
         assertThat(session.queue().stateProperty().get()).isEqualTo(ScreenState.EMPTY);

@@ -82,7 +82,8 @@ class IssueQueueViewModelTest {
         Issue b = session.backend.issues.get("b");
         Issue a = session.backend.issues.get("a");
 
-        session.event(EventTypes.ISSUE_UPDATED, Issues.with(b).status(IssueStatus.RESOLVED).rootCause("x").version(2).build());
+        session.event(EventTypes.ISSUE_UPDATED,
+                Issues.with(b).status(IssueStatus.RESOLVED).rootCause("x").version(2).build());
         session.event(EventTypes.ISSUE_UPDATED, Issues.with(a).priority(Priority.P4).version(2).build());
         session.event(EventTypes.ISSUE_CREATED, Issues.issue("d").priority(Priority.P1).build());
         session.ui.frame();

@@ -52,7 +52,8 @@ class IssueTextTest {
 
     @Test
     void myIssuesSaySoAndUnclaimedOnesShowADash() {
-        assertThat(english.assignee(Issues.issue("i").assignee(FakeBackend.USER.id(), "李娜").build())).isEqualTo("李娜 (me)");
+        assertThat(english.assignee(Issues.issue("i").assignee(FakeBackend.USER.id(), "李娜").build()))
+                .isEqualTo("李娜 (me)");
         assertThat(english.assignee(Issues.issue("i").assignee("u-2", "王伟").build())).isEqualTo("王伟");
         assertThat(english.assignee(Issues.issue("i").build())).isEqualTo("—");
     }

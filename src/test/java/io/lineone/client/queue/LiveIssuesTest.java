@@ -196,7 +196,8 @@ class LiveIssuesTest {
         session.serverHas(Issues.issue("b").build()).signIn();
         Issue b = session.backend.issues.get("b");
 
-        session.event(EventTypes.ISSUE_UPDATED, Issues.with(b).status(IssueStatus.RESOLVED).rootCause("x").version(2).build());
+        session.event(EventTypes.ISSUE_UPDATED,
+                Issues.with(b).status(IssueStatus.RESOLVED).rootCause("x").version(2).build());
         session.ui.frame();
         assertThat(session.issues.rows()).isEmpty();
         assertThat(session.issues.stateProperty().get()).isEqualTo(ScreenState.EMPTY);
