@@ -1,5 +1,6 @@
 package io.lineone.client;
 
+import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
@@ -16,15 +17,15 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
-import io.lineone.client.merchants.MerchantsController;
-import io.lineone.client.merchants.MerchantsViewModel;
+import io.lineone.client.main.ScreenContext;
 import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendClient;
 import io.lineone.client.queue.DesktopAlerts;
-import io.lineone.client.queue.IssueQueueController;
-import io.lineone.client.queue.IssueQueueViewModel;
+import io.lineone.client.queue.IssueText;
+import io.lineone.client.queue.LiveIssues;
 import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
+import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -58,6 +58,7 @@ public final class AppWiring implements AutoCloseable {
     private final TaskExecutor executor;
     private final Backend backend;
     private final DemoLauncher demo;
+    private final FxmlLoaderFactory loaders;
     private final List<AutoCloseable> resources;
     /** What one signed-in session runs (event stream, timers, probes); closed at sign-out. */
     private final List<AutoCloseable> session = new ArrayList<>();
@@ -71,6 +72,7 @@ public final class AppWiring implements AutoCloseable {
         this.executor = executor;
         this.backend = backend;
         this.demo = demo;
+        this.loaders = new FxmlLoaderFactory(messages.bundle());
         this.resources = new ArrayList<>(resources);
     }
 
@@ -119,48 +121,38 @@ public final class AppWiring implements AutoCloseable {
     private void showSignIn(String serverUrl, String reason) {
         SignInViewModel model = new SignInViewModel(backend, executor, messages, settings, demo, this::showMain);
         model.prefill(serverUrl, reason);
-        FxmlLoaderFactory loaders = new FxmlLoaderFactory(messages.bundle(),
-                Map.of(SignInController.class, () -> new SignInController(model)));
-        show(loaders.load(SignInController.class).root(), messages.format("signin.title", messages.get("app.name")));
+        show(loaders.load(SignInController.class, () -> new SignInController(model)),
+                messages.format("signin.title", messages.get("app.name")));
     }
 
     private void showMain(SignedIn signedIn) {
         closeSession();
         ConnectionStatus connection = new ConnectionStatus();
-        MerchantsViewModel merchants = new MerchantsViewModel(backend, executor, messages, connection);
-        merchants.stateProperty().addListener((observable, before, now) -> {
-            if (now != MerchantsViewModel.State.LOADING) {
-                logFirstReady();
-            }
-        });
-        // The queue runs from sign-in on, seen or not: the status bar counts its breaches, new P1s alert.
-        DesktopAlerts alerts = new DesktopAlerts(messages, () -> stage);
-        IssueQueueViewModel queue = new IssueQueueViewModel(backend, executor, new FxUiScheduler(), messages,
-                connection, Clock.systemUTC(), ZoneId.systemDefault(), signedIn.session().user(), alerts);
-        session.add(queue);
+        User me = signedIn.session().user();
+        IssueText issueText = new IssueText(messages, ZoneId.systemDefault(), me.id());
+        // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
+        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, () -> stage);
+        LiveIssues issues = new LiveIssues(backend, executor, new FxUiScheduler(), new ErrorMessages(messages),
+                connection, Clock.systemUTC(), alerts);
+        session.add(issues);
         session.add(alerts);
-        attachProbes(queue);
+        attachProbes(issues);
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
-                queue.openBreachesProperty(), this::signedOut);
-        // Screens inside the main window come from their own factory, handed to the main controller.
-        FxmlLoaderFactory screens = new FxmlLoaderFactory(messages.bundle(), Map.of(
-                MerchantsController.class, () -> new MerchantsController(merchants),
-                IssueQueueController.class, () -> new IssueQueueController(queue)));
-        FxmlLoaderFactory window = new FxmlLoaderFactory(messages.bundle(),
-                Map.of(MainController.class, () -> new MainController(main,
-                        () -> screens.load(MerchantsController.class).root(),
-                        () -> screens.load(IssueQueueController.class).root())));
-        show(window.load(MainController.class).root(), main.windowTitle());
-        queue.start();
+                issues.openBreachesProperty(), this::signedOut);
+        ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, me,
+                this::logFirstReady);
+        show(loaders.load(MainController.class, () -> new MainController(main,
+                section -> loaders.load(section.fxml(), section.controllers(screens)))), main.windowTitle());
+        issues.start();
     }
 
     /**
      * The benchmark's measurements, only with {@code -Dlineone.probe.latency=FILE}: per applied issue event the
      * delay since the server changed it, and once a second the FX thread's longest gap between pulses.
      */
-    private void attachProbes(IssueQueueViewModel queue) {
+    private void attachProbes(LiveIssues issues) {
         ProbeLog.fromSystemProperty().ifPresent(probe -> {
-            queue.setAppliedListener((issue, appliedAt) -> {
+            issues.setAppliedListener((issue, appliedAt) -> {
                 Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
                 probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "
                         + Duration.between(changed, appliedAt).toMillis());
@@ -179,12 +171,12 @@ public final class AppWiring implements AutoCloseable {
         session.clear();
     }
 
-    /** The cold-start figure (to a merchants table a person can use), in the log for the benchmark. */
+    /** The cold-start figure (to a merchants table a person can use), in the log the benchmark scripts read. */
     private void logFirstReady() {
         if (!readyLogged) {
             readyLogged = true;
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.log(System.Logger.Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
+            LOG.log(Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
         }
     }
 
@@ -211,7 +203,7 @@ public final class AppWiring implements AutoCloseable {
             resource.close();
         } catch (Exception e) {
             // Shutting down anyway: note it and close the rest.
-            LOG.log(System.Logger.Level.WARNING, "cannot close " + resource, e);
+            LOG.log(Level.WARNING, "cannot close " + resource, e);
         }
     }
 }

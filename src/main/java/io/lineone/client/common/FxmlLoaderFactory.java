@@ -10,45 +10,54 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 
 /**
- * Loads every screen the same way: the bundle for {@code %key} strings, and controllers built by
- * the wiring (constructor injection) instead of FXMLLoader's no-argument reflection.
- * A controller {@code x.y.FooController} goes with {@code x/y/FooView.fxml}.
+ * Loads every screen the same way: the bundle for {@code %key} strings, and controllers built by the wiring
+ * (constructor injection) instead of FXMLLoader's no-argument reflection, for the file itself and every file it
+ * includes.
  */
 public final class FxmlLoaderFactory {
 
     private final ResourceBundle bundle;
-    private final Map<Class<?>, Supplier<?>> controllers;
 
-    public FxmlLoaderFactory(ResourceBundle bundle, Map<Class<?>, Supplier<?>> controllers) {
+    public FxmlLoaderFactory(ResourceBundle bundle) {
         this.bundle = bundle;
-        this.controllers = Map.copyOf(controllers);
     }
 
-    /** A loaded screen: its root node and the controller the wiring built for it. */
-    public record View<C>(Parent root, C controller) {
-    }
-
-    public <C> View<C> load(Class<C> controllerType) {
+    /** A controller {@code x.y.FooController} with its view {@code x/y/FooView.fxml} beside it. */
+    public <C> Parent load(Class<C> controllerType, Supplier<C> controller) {
         String name = controllerType.getSimpleName().replaceFirst("Controller$", "View") + ".fxml";
         URL fxml = controllerType.getResource(name);
         if (fxml == null) {
             throw new IllegalStateException("no " + name + " beside " + controllerType.getName());
         }
+        return load(fxml, Map.<Class<?>, Supplier<?>>of(controllerType, controller));
+    }
+
+    /**
+     * The view at the class-path resource {@code fxml} (an absolute path).
+     *
+     * @param controllers the controller of each controller class the file and its {@code fx:include}s name
+     */
+    public Parent load(String fxml, Map<Class<?>, Supplier<?>> controllers) {
+        URL url = FxmlLoaderFactory.class.getResource(fxml);
+        if (url == null) {
+            throw new IllegalStateException("no " + fxml + " on the class path");
+        }
+        return load(url, controllers);
+    }
+
+    private Parent load(URL fxml, Map<Class<?>, Supplier<?>> controllers) {
         FXMLLoader loader = new FXMLLoader(fxml, bundle);
-        loader.setControllerFactory(this::controllerFor);
+        loader.setControllerFactory(type -> {
+            Supplier<?> supplier = controllers.get(type);
+            if (supplier == null) {
+                throw new IllegalStateException("the wiring builds no " + type.getName() + " for " + fxml);
+            }
+            return supplier.get();
+        });
         try {
-            Parent root = loader.load();
-            return new View<>(root, controllerType.cast(loader.getController()));
+            return loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + fxml, e);
         }
-    }
-
-    private Object controllerFor(Class<?> type) {
-        Supplier<?> supplier = controllers.get(type);
-        if (supplier == null) {
-            throw new IllegalStateException("the wiring builds no " + type.getName());
-        }
-        return supplier.get();
     }
 }

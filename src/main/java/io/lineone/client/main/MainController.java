@@ -3,8 +3,9 @@ package io.lineone.client.main;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -19,20 +20,18 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 
-/** Binds the main window's rail, content area and status bar to its view model. */
+/**
+ * Binds the main window's rail, content area and status bar to its view model. Each rail item names its
+ * {@link Section} in its {@code userData}; a section's screen is built the first time it is shown.
+ */
 public final class MainController {
 
     private final MainViewModel model;
-    private final Supplier<Parent> merchantsScreen;
-    private final Supplier<Parent> issuesScreen;
+    private final Function<Section, Parent> build;
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+    private final Map<Section, Toggle> items = new EnumMap<>(Section.class);
 
     @FXML private ToggleGroup nav;
-    @FXML private ToggleButton navMerchants;
-    @FXML private ToggleButton navIssues;
-    @FXML private ToggleButton navBells;
-    @FXML private ToggleButton navLedger;
-    @FXML private ToggleButton navSettings;
     @FXML private StackPane content;
     @FXML private Label placeholder;
     @FXML private Label demoBadge;
@@ -42,22 +41,20 @@ public final class MainController {
     @FXML private Label versionLabel;
     @FXML private Button signOutButton;
 
-    public MainController(MainViewModel model, Supplier<Parent> merchantsScreen, Supplier<Parent> issuesScreen) {
+    /** @param build loads a built section's screen */
+    public MainController(MainViewModel model, Function<Section, Parent> build) {
         this.model = model;
-        this.merchantsScreen = merchantsScreen;
-        this.issuesScreen = issuesScreen;
+        this.build = build;
     }
 
     @FXML
     private void initialize() {
-        Map<Toggle, Section> sections = Map.of(
-                navMerchants, Section.MERCHANTS,
-                navIssues, Section.ISSUES,
-                navBells, Section.BELLS,
-                navLedger, Section.LEDGER,
-                navSettings, Section.SETTINGS);
-        sections.forEach((toggle, section) -> toggle.setUserData(section));
-        addSectionShortcuts(List.of(navMerchants, navIssues, navBells, navLedger, navSettings));
+        for (Toggle item : nav.getToggles()) {
+            Section section = Section.valueOf((String) item.getUserData());
+            item.setUserData(section);
+            items.put(section, item);
+        }
+        addSectionShortcuts(nav.getToggles());
         nav.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 // A rail always has one place selected; clicking the current one must not clear it.
@@ -67,7 +64,7 @@ public final class MainController {
             }
         });
         model.sectionProperty().addListener((obs, old, now) -> show(now));
-        navMerchants.setSelected(true);
+        nav.selectToggle(items.get(model.sectionProperty().get()));
         show(model.sectionProperty().get());
 
         placeholder.textProperty().bind(model.placeholderTextProperty());
@@ -77,7 +74,7 @@ public final class MainController {
         connectionLabel.getStyleClass().add("connection-checking");
         model.connection().stateProperty().addListener((obs, old, now) -> {
             connectionLabel.getStyleClass().removeIf(style -> style.startsWith("connection-"));
-            connectionLabel.getStyleClass().add("connection-" + now.name().toLowerCase(java.util.Locale.ROOT));
+            connectionLabel.getStyleClass().add("connection-" + now.name().toLowerCase(Locale.ROOT));
         });
         breachLabel.textProperty().bind(model.breachTextProperty());
         showBreaches(model.hasBreaches());
@@ -88,16 +85,18 @@ public final class MainController {
     }
 
     /** Ctrl+1 … Ctrl+5 (⌘ on macOS) move along the rail, in its order; each item's tooltip names its key. */
-    private void addSectionShortcuts(List<ToggleButton> rail) {
+    private void addSectionShortcuts(List<Toggle> rail) {
         Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
         for (int i = 0; i < rail.size(); i++) {
-            ToggleButton item = rail.get(i);
+            Toggle item = rail.get(i);
             KeyCombination key = new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN);
             shortcuts.put(key, () -> item.setSelected(true));
-            item.setTooltip(new Tooltip(key.getDisplayText()));
+            if (item instanceof ToggleButton button) {
+                button.setTooltip(new Tooltip(key.getDisplayText()));
+            }
         }
-        navMerchants.sceneProperty().addListener((obs, old, scene) -> {
+        content.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 shortcuts.keySet().forEach(old.getAccelerators()::remove);
             }
@@ -108,21 +107,13 @@ public final class MainController {
     }
 
     private void show(Section section) {
-        Node screen = section.built() ? screens.computeIfAbsent(section, this::build) : placeholder;
+        Node screen = section.built() ? screens.computeIfAbsent(section, build) : placeholder;
         content.getChildren().setAll(screen);
     }
 
     private void showBreaches(boolean any) {
         breachLabel.getStyleClass().removeAll("breaches-none", "breaches-open");
         breachLabel.getStyleClass().add(any ? "breaches-open" : "breaches-none");
-    }
-
-    private Node build(Section section) {
-        return switch (section) {
-            case MERCHANTS -> merchantsScreen.get();
-            case ISSUES -> issuesScreen.get();
-            default -> placeholder;
-        };
     }
 
     @FXML

@@ -33,7 +33,7 @@ public final class MainViewModel {
     private final StringBinding breachText;
 
     /**
-     * @param openBreaches open issues past their SLA, as the issue queue counts them
+     * @param openBreaches open issues past their SLA, as the live issues count them
      */
     public MainViewModel(SignedIn signedIn, Backend backend, TaskExecutor executor, Messages messages,
                          ConnectionStatus connection, ReadOnlyIntegerProperty openBreaches, Runnable onSignedOut) {
@@ -72,7 +72,7 @@ public final class MainViewModel {
     private String describeConnection() {
         return switch (connection.state()) {
             case CHECKING -> messages.get("main.status.connecting");
-            case ONLINE -> signedIn.demo()
+            case ONLINE, STOPPED -> signedIn.demo()
                     ? messages.get("main.status.onlineDemo")
                     : messages.format("main.status.online", signedIn.serverUrl());
             case LIVE -> signedIn.demo()

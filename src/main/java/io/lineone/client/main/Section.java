@@ -1,25 +1,64 @@
 package io.lineone.client.main;
 
-/** The places the navigation rail leads to; only some are built in this release. */
+import io.lineone.client.merchants.MerchantsController;
+import io.lineone.client.merchants.MerchantsViewModel;
+import io.lineone.client.queue.IssueQueueController;
+import io.lineone.client.queue.IssueQueueViewModel;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The places the navigation rail leads to, in its order, and for each built one its view and how its controllers
+ * are made: a new screen is an entry here and a folder of its own. The rail's items name their section in
+ * {@code userData}.
+ */
 public enum Section {
-    MERCHANTS(true),
-    ISSUES(true),
-    BELLS(false),
-    LEDGER(false),
-    SETTINGS(false);
+    MERCHANTS("/io/lineone/client/merchants/MerchantsView.fxml", context -> {
+        MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), context.messages(),
+                context.connection());
+        context.readyWhenLoaded(model.stateProperty());
+        return Map.of(MerchantsController.class, () -> new MerchantsController(model));
+    }),
+    ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> IssueQueueController.controllers(
+            new IssueQueueViewModel(context.issues(), context.backend(), context.executor(), context.messages(),
+                    context.connection(), context.issueText(), context.me()))),
+    BELLS,
+    LEDGER,
+    SETTINGS;
 
-    private final boolean built;
+    private final String fxml;
+    private final Function<ScreenContext, Map<Class<?>, Supplier<?>>> controllers;
 
-    Section(boolean built) {
-        this.built = built;
+    /** Not built in this release: the content area says it comes later. */
+    Section() {
+        this(null, null);
+    }
+
+    /**
+     * @param fxml        the view, as a class-path resource
+     * @param controllers the controllers of the view and of the views it includes, built for one session
+     */
+    Section(String fxml, Function<ScreenContext, Map<Class<?>, Supplier<?>>> controllers) {
+        this.fxml = fxml;
+        this.controllers = controllers;
     }
 
     public boolean built() {
-        return built;
+        return fxml != null;
+    }
+
+    public String fxml() {
+        return fxml;
+    }
+
+    public Map<Class<?>, Supplier<?>> controllers(ScreenContext context) {
+        return controllers.apply(context);
     }
 
     /** The bundle key of the section's name, as on the rail. */
     public String titleKey() {
-        return "main.nav." + name().toLowerCase(java.util.Locale.ROOT);
+        return "main.nav." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
-/** A lighthouse score drawn as a chip coloured by its band ({@code band-green} … {@code band-red}). */
+/** A lighthouse score drawn as a chip ({@code band-chip}) coloured by its band ({@code band-green} … {@code band-red}). */
 final class BandChipCell extends TableCell<MerchantRow, Merchant> {
 
     private final Label chip = new Label();
@@ -41,6 +41,6 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
     }
 
     static String[] styleClassesFor(Band band) {
-        return new String[] {"label", "band-chip", "band-" + band.name().toLowerCase(Locale.ROOT)};
+        return new String[] {"label", "chip", "band-chip", "band-" + band.name().toLowerCase(Locale.ROOT)};
     }
 }

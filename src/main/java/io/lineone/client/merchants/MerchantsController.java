@@ -1,17 +1,20 @@
 package io.lineone.client.merchants;
 
+import static io.lineone.client.common.StatePanes.showWhen;
+
 import io.lineone.api.Merchant;
-import io.lineone.client.merchants.MerchantsViewModel.State;
+import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.StatePanes;
 import java.util.Comparator;
+import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -59,9 +62,7 @@ public final class MerchantsController {
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(model.queryProperty());
-        tierFilter.getItems().setAll(TierChoice.values());
-        tierFilter.setButtonCell(new TierChoiceCell());
-        tierFilter.setCellFactory(list -> new TierChoiceCell());
+        ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
         tierFilter.valueProperty().bindBidirectional(model.tierProperty());
         countLabel.textProperty().bind(model.countTextProperty());
 
@@ -73,14 +74,9 @@ public final class MerchantsController {
         merchantTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, now) -> model.select(now == null ? null : now.merchant()));
 
-        showWhen(loadingState, model.stateProperty().isEqualTo(State.LOADING));
-        showWhen(errorState, model.stateProperty().isEqualTo(State.ERROR));
-        showWhen(emptyState, model.stateProperty().isEqualTo(State.EMPTY));
-        BooleanBinding ready = model.stateProperty().isEqualTo(State.READY);
-        merchantTable.visibleProperty().bind(ready);
-        detailPane.visibleProperty().bind(ready);
-        detailPane.managedProperty().bind(ready);
-        errorMessage.textProperty().bind(model.errorProperty());
+        new StatePanes(loadingState, errorState, errorMessage, emptyState)
+                .bind(model.stateProperty(), model.errorProperty(), merchantTable);
+        showWhen(detailPane, StatePanes.is(model.stateProperty(), ScreenState.READY));
 
         BooleanBinding hasDetail = model.detailProperty().isNotNull();
         showWhen(detailScroll, hasDetail);
@@ -118,21 +114,8 @@ public final class MerchantsController {
         detailDisputeRate.setText(detail.disputeRate());
     }
 
-    private static void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
-    }
-
     @FXML
     private void retry() {
         model.load();
-    }
-
-    private final class TierChoiceCell extends ListCell<TierChoice> {
-        @Override
-        protected void updateItem(TierChoice choice, boolean empty) {
-            super.updateItem(choice, empty);
-            setText(empty || choice == null ? null : model.tierLabel(choice));
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.lineone.api.Tier;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
+import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.SearchText;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
@@ -32,14 +33,6 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class MerchantsViewModel {
 
-    /** What the screen shows instead of, or as, the table. */
-    public enum State {
-        LOADING,
-        ERROR,
-        EMPTY,
-        READY
-    }
-
     private final Backend backend;
     private final TaskExecutor executor;
     private final Messages messages;
@@ -50,7 +43,7 @@ public final class MerchantsViewModel {
     private final FilteredList<MerchantRow> visible = new FilteredList<>(rows);
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<TierChoice> tier = new SimpleObjectProperty<>(TierChoice.ALL);
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MerchantDetail> detail = new ReadOnlyObjectWrapper<>();
     private final StringBinding countText;
@@ -75,7 +68,7 @@ public final class MerchantsViewModel {
     public void load() {
         int generation = ++loadGeneration;
         error.set("");
-        state.set(State.LOADING);
+        state.set(ScreenState.LOADING);
         executor.execute(backend::allMyMerchants, merchants -> {
             if (generation == loadGeneration) {
                 connection.reportSuccess();
@@ -85,7 +78,7 @@ public final class MerchantsViewModel {
             if (generation == loadGeneration) {
                 connection.reportFailure(failure);
                 error.set(errors.describe(failure));
-                state.set(State.ERROR);
+                state.set(ScreenState.ERROR);
             }
         });
     }
@@ -96,7 +89,7 @@ public final class MerchantsViewModel {
             folded.add(MerchantRow.of(merchant));
         }
         rows.setAll(folded);
-        state.set(folded.isEmpty() ? State.EMPTY : State.READY);
+        state.set(folded.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
     }
 
     /** Shows a merchant's scorecard at once from the book, then refreshes it from the server. */
@@ -150,7 +143,7 @@ public final class MerchantsViewModel {
         return tier;
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
+    public ReadOnlyObjectProperty<ScreenState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 

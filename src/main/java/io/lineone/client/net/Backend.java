@@ -21,8 +21,6 @@ public interface Backend {
 
     /** Merchants assigned to the caller (the manager's own book). */
     String ASSIGNED_ME = "me";
-    /** Every merchant the caller may see. */
-    String ASSIGNED_ALL = "all";
     /** The largest page the server serves. */
     int MAX_PAGE = 500;
 
@@ -39,7 +37,7 @@ public interface Backend {
     /**
      * One page of merchants.
      *
-     * @param assigned {@link #ASSIGNED_ME}, {@link #ASSIGNED_ALL} or null for the server's default
+     * @param assigned {@link #ASSIGNED_ME}, {@code "all"} or null for the server's default
      * @param q        free-text search or null
      * @param tier     tier filter or null
      * @param cursor   {@code nextCursor} of the previous page or null for the first
@@ -78,22 +76,16 @@ public interface Backend {
     }
 
     /**
-     * Filters of {@code GET /issues}; a null field matches everything.
+     * Filters of {@code GET /issues}; null matches everything.
      *
-     * @param status   one status, several separated by commas, or {@code OPEN} (all but RESOLVED)
-     * @param assignee {@link #ASSIGNEE_ME}, {@link #ASSIGNEE_UNASSIGNED} or null
+     * @param status one status, several separated by commas, or {@code OPEN} (all but RESOLVED)
      */
-    record IssueQuery(String status, String assignee, String merchantId) {
+    record IssueQuery(String status) {
         /** Every issue not yet resolved, of every merchant the caller may see. */
-        public static final IssueQuery OPEN = new IssueQuery("OPEN", null, null);
+        public static final IssueQuery OPEN = new IssueQuery("OPEN");
         /** Every issue of every merchant the caller may see. */
-        public static final IssueQuery ALL = new IssueQuery(null, null, null);
+        public static final IssueQuery ALL = new IssueQuery(null);
     }
-
-    /** Issues assigned to the caller. */
-    String ASSIGNEE_ME = "me";
-    /** Issues nobody has claimed. */
-    String ASSIGNEE_UNASSIGNED = "unassigned";
 
     /** One page of issues, oldest first. */
     Page<Issue> issues(IssueQuery query, String cursor, Integer limit) throws BackendException;

@@ -118,8 +118,6 @@ public final class BackendClient implements Backend {
     public Page<Issue> issues(IssueQuery query, String cursor, Integer limit) throws BackendException {
         HttpUrl.Builder url = api().addPathSegment("issues");
         addIfPresent(url, "status", query.status());
-        addIfPresent(url, "assignee", query.assignee());
-        addIfPresent(url, "merchantId", query.merchantId());
         addIfPresent(url, "cursor", cursor);
         addIfPresent(url, "limit", limit == null ? null : limit.toString());
         JavaType type = mapper.getTypeFactory().constructParametricType(Page.class, Issue.class);

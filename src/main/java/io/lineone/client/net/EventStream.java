@@ -8,15 +8,24 @@ import io.lineone.api.Issue;
  */
 public interface EventStream extends AutoCloseable {
 
+    /** What a new connection means for the events that came before it. */
+    enum Opened {
+        /** The stream's first connection. */
+        FIRST,
+        /** A reconnection with {@code Last-Event-ID}: the server replays everything missed, so nothing is lost. */
+        RESUMED,
+        /**
+         * A reconnection from "now on": no event had arrived to resume from, or the server refused the id. Events
+         * may have been missed, so the owner should read again whatever it shows.
+         */
+        RESTARTED
+    }
+
     /** What a stream tells its owner, on the stream's own threads (never the UI thread). */
     interface Listener {
 
-        /**
-         * The stream is connected and live. After a reconnection ({@code reconnected}) events may have been
-         * missed in ways the id alone cannot show (a restored database, a merchant reassigned meanwhile), so the
-         * owner should re-read whatever it shows.
-         */
-        void onOpen(boolean reconnected);
+        /** The stream is connected and live; {@code how} says whether anything may have been missed before. */
+        void onOpen(Opened how);
 
         /** An {@code issue.*} event; {@code issue} is the issue after the change. Ids only increase. */
         void onIssue(long eventId, String type, Issue issue);

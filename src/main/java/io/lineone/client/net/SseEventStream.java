@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Issue;
 import io.lineone.api.Json;
+import io.lineone.api.Problem;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -92,15 +94,16 @@ public final class SseEventStream implements EventStream {
             if (closed) {
                 return;
             }
+            Long resumeAfter = lastEventId > 0 ? lastEventId : null;
             try {
-                request = requests.create(lastEventId > 0 ? lastEventId : null);
+                request = requests.create(resumeAfter);
             } catch (BackendException e) {
                 closed = true;
                 listener.onStopped(e);
                 return;
             }
             int mine = ++generation;
-            current = sources.newEventSource(request, new Handler(mine));
+            current = sources.newEventSource(request, new Handler(mine, resumeAfter != null));
         }
     }
 
@@ -143,23 +146,26 @@ public final class SseEventStream implements EventStream {
     private final class Handler extends EventSourceListener {
 
         private final int mine;
+        /** Whether this connection asked to resume after an event id (the server answers 400 if it cannot). */
+        private final boolean resuming;
 
-        Handler(int mine) {
+        Handler(int mine, boolean resuming) {
             this.mine = mine;
+            this.resuming = resuming;
         }
 
         @Override
         public void onOpen(EventSource source, Response response) {
-            boolean reconnected;
+            Opened how;
             synchronized (SseEventStream.this) {
                 if (!isCurrent(mine)) {
                     return;
                 }
                 failures = 0;
-                reconnected = opened;
+                how = !opened ? Opened.FIRST : resuming ? Opened.RESUMED : Opened.RESTARTED;
                 opened = true;
             }
-            listener.onOpen(reconnected);
+            listener.onOpen(how);
         }
 
         @Override
@@ -203,12 +209,12 @@ public final class SseEventStream implements EventStream {
                     closed = true;
                 }
                 listener.onStopped(BackendException.problem(String.valueOf(source.request().url()),
-                        new io.lineone.api.Problem(null, "HTTP " + status, status, null, java.util.List.of())));
+                        new Problem(null, "HTTP " + status, status, null, List.of())));
                 timer.shutdownNow();
                 return;
             }
             if (status == 400 && lastEventId > 0) {
-                // The server cannot resume from our id: start afresh; the owner re-reads on the next open.
+                // The server cannot resume from our id: start afresh, and the next open says so (RESTARTED).
                 lastEventId = 0;
             }
             Exception cause = failure instanceof Exception e ? e

@@ -2,11 +2,13 @@ package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
 import io.lineone.client.common.Messages;
+import java.awt.Color;
+import java.awt.EventQueue;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,7 @@ import org.controlsfx.control.Notifications;
  * A new P1 as a desktop notification: a ControlsFX toast over the console's window and, where the desktop has
  * a system tray (never when headless), a tray message that is seen even with the console in the background.
  */
-public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert, AutoCloseable {
+public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DesktopAlerts.class.getName());
 
@@ -31,6 +33,7 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
     static final long MIN_INTERVAL_MILLIS = 3_000;
 
     private final Messages messages;
+    private final IssueText text;
     private final Supplier<Window> owner;
     // Asking AWT whether there is a tray starts AWT's toolkit (half a second cold): that happens on this thread,
     // at the first P1, never on the FX thread and never on the way to the first screen.
@@ -51,8 +54,9 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
     /**
      * @param owner the window the toast belongs to (null: none showing, skip the toast)
      */
-    public DesktopAlerts(Messages messages, Supplier<Window> owner) {
+    public DesktopAlerts(Messages messages, IssueText text, Supplier<Window> owner) {
         this.messages = messages;
+        this.text = text;
         this.owner = owner;
     }
 
@@ -82,21 +86,20 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
         flushScheduled = false;
         lastShownMillis = System.currentTimeMillis();
         String title;
-        String text;
+        String body;
         if (pending.size() == 1) {
             Issue issue = pending.get(0);
             title = messages.format("queue.alert.title", issue.merchantName());
-            text = messages.format("queue.alert.text", issue.title(),
-                    messages.format("queue.money", BigDecimal.valueOf(issue.moneyAtRiskCents(), 2)));
+            body = messages.format("queue.alert.text", issue.title(), text.money(issue.moneyAtRiskCents()));
         } else {
             title = messages.format("queue.alert.many", pending.size());
-            text = pending.stream().limit(3).map(Issue::title).collect(Collectors.joining("\n"));
+            body = pending.stream().limit(3).map(Issue::title).collect(Collectors.joining("\n"));
         }
         pending.clear();
         Window window = owner.get();
         if (window != null && window.isShowing()) {
             try {
-                Notifications.create().owner(window).title(title).text(text).position(Pos.TOP_RIGHT)
+                Notifications.create().owner(window).title(title).text(body).position(Pos.TOP_RIGHT)
                         .hideAfter(Duration.seconds(8)).showWarning();
             } catch (RuntimeException e) {
                 // A toast is a courtesy; the highlighted rows and the status bar still say it.
@@ -108,24 +111,24 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
                 useTray = trayAvailable();
             }
             if (useTray) {
-                java.awt.EventQueue.invokeLater(() -> showInTray(title, text));
+                EventQueue.invokeLater(() -> showInTray(title, body));
             }
         });
     }
 
-    private void showInTray(String title, String text) {
+    private void showInTray(String title, String body) {
         try {
             if (trayIcon == null) {
                 BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
-                java.awt.Graphics2D g = image.createGraphics();
-                g.setColor(new java.awt.Color(0xCF, 0x22, 0x2E));
+                Graphics2D g = image.createGraphics();
+                g.setColor(new Color(0xCF, 0x22, 0x2E));
                 g.fillOval(1, 1, 14, 14);
                 g.dispose();
                 trayIcon = new TrayIcon(image, messages.get("app.name"));
                 trayIcon.setImageAutoSize(true);
                 SystemTray.getSystemTray().add(trayIcon);
             }
-            trayIcon.displayMessage(title, text, TrayIcon.MessageType.WARNING);
+            trayIcon.displayMessage(title, body, TrayIcon.MessageType.WARNING);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.DEBUG, "cannot use the system tray", e);
         }
@@ -136,7 +139,7 @@ public final class DesktopAlerts implements IssueQueueViewModel.UrgentIssueAlert
     public void close() {
         trayThread.execute(() -> {
             if (Boolean.TRUE.equals(useTray)) {
-                java.awt.EventQueue.invokeLater(() -> {
+                EventQueue.invokeLater(() -> {
                     if (trayIcon != null) {
                         SystemTray.getSystemTray().remove(trayIcon);
                         trayIcon = null;

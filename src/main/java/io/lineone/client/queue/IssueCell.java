@@ -8,9 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 
 /**
- * A cell showing one aspect of an issue: as text, or as a chip with style classes of its own
- * ({@code priority-p1}, {@code status-new}, …). Every column's value is the row's issue property, so a newer
- * version redraws the cell without the list changing.
+ * A cell showing one aspect of an issue: as text, or as a chip ({@link IssueChips}). Every column's value is the
+ * row's issue property, so a newer version redraws the cell without the list changing.
  */
 final class IssueCell extends TableCell<IssueRow, Issue> {
 
@@ -37,8 +36,8 @@ final class IssueCell extends TableCell<IssueRow, Issue> {
         return new IssueCell(text, null, cellStyle);
     }
 
-    static IssueCell chip(Function<Issue, String> text, Function<Issue, List<String>> styles) {
-        return new IssueCell(text, styles, null);
+    static IssueCell chip(Function<Issue, String> text, Function<Issue, List<String>> modifiers) {
+        return new IssueCell(text, modifiers, null);
     }
 
     @Override
@@ -50,14 +49,10 @@ final class IssueCell extends TableCell<IssueRow, Issue> {
             return;
         }
         String value = text.apply(issue);
-        if (chipStyles == null) {
-            setText(value);
-            return;
-        }
-        chip.setText(value);
-        chip.getStyleClass().setAll("label");
-        chip.getStyleClass().addAll(chipStyles.apply(issue));
         setText(value);
-        setGraphic(chip);
+        if (chipStyles != null) {
+            IssueChips.show(chip, value, chipStyles.apply(issue));
+            setGraphic(chip);
+        }
     }
 }

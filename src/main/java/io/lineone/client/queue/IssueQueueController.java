@@ -1,24 +1,22 @@
 package io.lineone.client.queue;
 
-import io.lineone.api.Issue;
+import static io.lineone.client.common.StatePanes.showWhen;
+
 import io.lineone.api.IssueCategory;
-import io.lineone.api.IssueHistoryEntry;
-import io.lineone.api.Merchant;
 import io.lineone.api.Priority;
-import io.lineone.client.queue.IssueQueueViewModel.NoticeKind;
-import io.lineone.client.queue.IssueQueueViewModel.State;
+import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.StatePanes;
+import io.lineone.client.queue.IssueActions.NoticeKind;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -37,11 +35,15 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Binds the issue queue to its view model, and turns keys into commands: J/K move, C claim, A acknowledge,
  * W waiting on merchant, R resolve, Enter details, / search, ? shortcuts, Esc closes. Keys are ignored while
- * the focus is in a text field, so typing a search never triages an issue.
+ * the focus is in a text field, so typing a search never triages an issue. The detail drawer is a view of its
+ * own ({@link IssueDetailController}), included by this one.
  */
 public final class IssueQueueController {
 
     private final IssueQueueViewModel model;
+    private final IssueActions actions;
+    private final ResolveDialogViewModel resolveDialog;
+    private final IssueDetailViewModel detail;
 
     @FXML private BorderPane queueRoot;
     @FXML private Label countLabel;
@@ -63,14 +65,8 @@ public final class IssueQueueController {
     @FXML private FontIcon noticeIcon;
     @FXML private Label noticeLabel;
     @FXML private TableView<IssueRow> issueTable;
-    @FXML private TableColumn<IssueRow, Issue> priorityColumn;
-    @FXML private TableColumn<IssueRow, Issue> slaColumn;
-    @FXML private TableColumn<IssueRow, Issue> merchantColumn;
-    @FXML private TableColumn<IssueRow, Issue> categoryColumn;
-    @FXML private TableColumn<IssueRow, Issue> titleColumn;
-    @FXML private TableColumn<IssueRow, Issue> statusColumn;
-    @FXML private TableColumn<IssueRow, Issue> assigneeColumn;
-    @FXML private TableColumn<IssueRow, Issue> moneyColumn;
+    @FXML private TableColumn<IssueRow, ?> categoryColumn;
+    @FXML private TableColumn<IssueRow, ?> assigneeColumn;
     @FXML private VBox loadingState;
     @FXML private VBox errorState;
     @FXML private Label errorMessage;
@@ -82,26 +78,18 @@ public final class IssueQueueController {
     @FXML private Label resolveErrorLabel;
     @FXML private Button resolveConfirm;
     @FXML private StackPane helpSheet;
-    @FXML private VBox detailDrawer;
-    @FXML private Label drawerPriority;
-    @FXML private Label drawerStatus;
-    @FXML private ProgressIndicator drawerProgress;
-    @FXML private Label drawerTitle;
-    @FXML private Label drawerDescription;
-    @FXML private Label drawerCategory;
-    @FXML private Label drawerMoney;
-    @FXML private Label drawerListing;
-    @FXML private Label drawerAssignee;
-    @FXML private Label drawerRootCause;
-    @FXML private Label drawerPauses;
-    @FXML private Label drawerMerchantName;
-    @FXML private Label drawerMerchantShop;
-    @FXML private Label drawerMerchantFacts;
-    @FXML private VBox drawerHistory;
-    @FXML private Label drawerError;
 
     public IssueQueueController(IssueQueueViewModel model) {
         this.model = model;
+        this.actions = model.actions();
+        this.resolveDialog = model.resolve();
+        this.detail = model.detail();
+    }
+
+    /** The controllers of the queue's view and of the views it includes, all over {@code model}. */
+    public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model) {
+        return Map.of(IssueQueueController.class, () -> new IssueQueueController(model),
+                IssueDetailController.class, () -> new IssueDetailController(model.detail()));
     }
 
     @FXML
@@ -111,7 +99,6 @@ public final class IssueQueueController {
         setUpBanners();
         setUpActions();
         setUpResolveSheet();
-        setUpDrawer();
         helpSheet.setVisible(false);
         helpSheet.setManaged(false);
         // Escape first, as a filter: the table and the text fields would otherwise take it for themselves.
@@ -131,66 +118,51 @@ public final class IssueQueueController {
     }
 
     private void setUpFilters() {
-        searchField.textProperty().bindBidirectional(model.queryProperty());
-        choices(assigneeFilter, List.of(AssigneeChoice.values()), model::label);
-        assigneeFilter.valueProperty().bindBidirectional(model.assigneeProperty());
-        choices(statusFilter, List.of(StatusChoice.values()), model::label);
-        statusFilter.valueProperty().bindBidirectional(model.statusProperty());
-        choices(categoryFilter, model.categoryChoices(), model::categoryChoiceLabel);
-        categoryFilter.valueProperty().bindBidirectional(model.categoryProperty());
-        choices(priorityFilter, model.priorityChoices(), model::priorityChoiceLabel);
-        priorityFilter.valueProperty().bindBidirectional(model.priorityProperty());
-        moneyOrderToggle.selectedProperty().bindBidirectional(model.orderByMoneyProperty());
-        countLabel.textProperty().bind(model.countTextProperty());
-    }
-
-    private static <T> void choices(ComboBox<T> box, List<T> values, Function<T, String> label) {
-        box.getItems().setAll(values);
-        box.setButtonCell(new ChoiceCell<>(label));
-        box.setCellFactory(list -> new ChoiceCell<>(label));
+        QueueFilters filters = model.filters();
+        IssueText text = model.text();
+        searchField.textProperty().bindBidirectional(filters.queryProperty());
+        ChoiceCell.install(assigneeFilter, List.of(AssigneeChoice.values()), text::label);
+        assigneeFilter.valueProperty().bindBidirectional(filters.assigneeProperty());
+        ChoiceCell.install(statusFilter, List.of(StatusChoice.values()), text::label);
+        statusFilter.valueProperty().bindBidirectional(filters.statusProperty());
+        ChoiceCell.install(categoryFilter, filters.categoryChoices(), text::categoryChoice);
+        categoryFilter.valueProperty().bindBidirectional(filters.categoryProperty());
+        ChoiceCell.install(priorityFilter, filters.priorityChoices(), text::priorityChoice);
+        priorityFilter.valueProperty().bindBidirectional(filters.priorityProperty());
+        moneyOrderToggle.selectedProperty().bindBidirectional(filters.orderByMoneyProperty());
+        countLabel.textProperty().bind(filters.countTextProperty());
     }
 
     private void setUpTable() {
-        for (TableColumn<IssueRow, Issue> column : List.of(priorityColumn, slaColumn, merchantColumn, categoryColumn,
-                titleColumn, statusColumn, assigneeColumn, moneyColumn)) {
-            column.setCellValueFactory(c -> c.getValue().issueProperty());
-            column.setReorderable(false);
-        }
-        priorityColumn.setCellFactory(c -> IssueCell.chip(issue -> issue.priority().name(),
-                issue -> List.of("priority-chip", "priority-" + issue.priority().name().toLowerCase(Locale.ROOT))));
-        slaColumn.setCellFactory(c -> new SlaCell(model.nowProperty(), model::slaText, model::slaTooltip));
-        merchantColumn.setCellFactory(c -> IssueCell.text(Issue::merchantName));
-        categoryColumn.setCellFactory(c -> IssueCell.text(issue -> model.categoryLabel(issue.category())));
-        titleColumn.setCellFactory(c -> IssueCell.text(Issue::title));
-        statusColumn.setCellFactory(c -> IssueCell.chip(issue -> model.statusLabel(issue.status()),
-                issue -> List.of("status-chip", "status-" + issue.status().name().toLowerCase(Locale.ROOT)
-                        .replace('_', '-'))));
-        assigneeColumn.setCellFactory(c -> IssueCell.text(model::assigneeLabel));
-        moneyColumn.setCellFactory(c -> IssueCell.text(issue -> model.money(issue.moneyAtRiskCents()), "money-cell"));
+        IssueColumns.install(issueTable, model.text(), model.nowProperty());
         issueTable.setRowFactory(table -> new IssueTableRow());
         issueTable.setItems(model.visibleRows());
         issueTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedProperty().set(row));
         issueTable.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && issueTable.getSelectionModel().getSelectedItem() != null) {
-                model.openDetail();
+                detail.open();
             }
         });
-
-        showWhen(loadingState, model.stateProperty().isEqualTo(State.LOADING));
-        showWhen(errorState, model.stateProperty().isEqualTo(State.ERROR));
-        showWhen(emptyState, model.stateProperty().isEqualTo(State.EMPTY));
-        issueTable.visibleProperty().bind(model.stateProperty().isEqualTo(State.READY));
-        errorMessage.textProperty().bind(model.errorProperty());
+        new StatePanes(loadingState, errorState, errorMessage, emptyState)
+                .bind(model.stateProperty(), model.errorProperty(), issueTable);
+        // The drawer shows category and assignee itself; the table gives their room to the rest meanwhile.
+        categoryColumn.visibleProperty().bind(detail.openProperty().not());
+        assigneeColumn.visibleProperty().bind(detail.openProperty().not());
+        detail.openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                issueTable.requestFocus();
+            }
+        });
     }
 
     private void setUpBanners() {
         linkLabel.textProperty().bind(model.linkTextProperty());
         showWhen(linkBanner, model.linkTextProperty().isNotEmpty());
-        noticeLabel.textProperty().bind(model.noticeProperty());
-        showWhen(noticeBanner, model.noticeProperty().isNotEmpty());
-        model.noticeKindProperty().addListener((obs, old, kind) -> styleNotice(kind));
-        styleNotice(model.noticeKindProperty().get());
+        noticeLabel.textProperty().bind(actions.noticeProperty());
+        showWhen(noticeBanner, actions.noticeProperty().isNotEmpty());
+        actions.noticeKindProperty().addListener((obs, old, kind) -> styleNotice(kind));
+        styleNotice(actions.noticeKindProperty().get());
     }
 
     private void styleNotice(NoticeKind kind) {
@@ -204,28 +176,26 @@ public final class IssueQueueController {
     }
 
     private void setUpActions() {
-        claimButton.disableProperty().bind(model.canClaimProperty().not());
-        acknowledgeButton.disableProperty().bind(model.canAcknowledgeProperty().not());
-        waitButton.disableProperty().bind(model.canWaitProperty().not());
-        resolveButton.disableProperty().bind(model.canResolveProperty().not());
+        claimButton.disableProperty().bind(actions.canClaimProperty().not());
+        acknowledgeButton.disableProperty().bind(actions.canAcknowledgeProperty().not());
+        waitButton.disableProperty().bind(actions.canWaitProperty().not());
+        resolveButton.disableProperty().bind(actions.canResolveProperty().not());
         detailButton.disableProperty().bind(model.selectedIssueProperty().isNull());
-        showWhen(busyIndicator, model.busyProperty());
+        showWhen(busyIndicator, actions.busyProperty());
     }
 
     private void setUpResolveSheet() {
-        showWhen(resolveSheet, model.resolvingProperty());
-        rootCauseField.getItems().setAll(model.rootCauseSuggestions());
-        rootCauseField.getEditor().textProperty().bindBidirectional(model.rootCauseProperty());
-        noteField.textProperty().bindBidirectional(model.noteProperty());
-        resolveErrorLabel.textProperty().bind(model.resolveErrorProperty());
-        showWhen(resolveErrorLabel, model.resolveErrorProperty().isNotEmpty());
-        BooleanBinding cannotSend = model.actionsAvailableProperty().not();
-        resolveConfirm.disableProperty().bind(cannotSend);
-        resolveConfirm.defaultButtonProperty().bind(model.resolvingProperty());
-        model.resolvingProperty().addListener((obs, old, open) -> {
+        showWhen(resolveSheet, resolveDialog.openProperty());
+        resolveSubject.textProperty().bind(resolveDialog.subjectProperty());
+        rootCauseField.getItems().setAll(resolveDialog.rootCauseSuggestions());
+        rootCauseField.getEditor().textProperty().bindBidirectional(resolveDialog.rootCauseProperty());
+        noteField.textProperty().bindBidirectional(resolveDialog.noteProperty());
+        resolveErrorLabel.textProperty().bind(resolveDialog.errorProperty());
+        showWhen(resolveErrorLabel, resolveDialog.errorProperty().isNotEmpty());
+        resolveConfirm.disableProperty().bind(actions.availableProperty().not());
+        resolveConfirm.defaultButtonProperty().bind(resolveDialog.openProperty());
+        resolveDialog.openProperty().addListener((obs, old, open) -> {
             if (open) {
-                Issue issue = model.selectedIssueProperty().get();
-                resolveSubject.setText(issue == null ? "" : issue.title());
                 Platform.runLater(rootCauseField::requestFocus);
             } else {
                 issueTable.requestFocus();
@@ -233,73 +203,21 @@ public final class IssueQueueController {
         });
     }
 
-    private void setUpDrawer() {
-        showWhen(detailDrawer, model.detailOpenProperty());
-        // The drawer shows category and assignee itself; the table gives their room to the rest meanwhile.
-        categoryColumn.visibleProperty().bind(model.detailOpenProperty().not());
-        assigneeColumn.visibleProperty().bind(model.detailOpenProperty().not());
-        showWhen(drawerError, model.detailErrorProperty().isNotEmpty());
-        drawerError.textProperty().bind(model.detailErrorProperty());
-        model.detailProperty().addListener((obs, old, detail) -> showDetail(detail));
-    }
-
-    private void showDetail(IssueDetail detail) {
-        if (detail == null) {
-            return;
-        }
-        Issue issue = detail.issue();
-        drawerProgress.setVisible(detail.loading());
-        drawerPriority.setText(issue.priority().name());
-        drawerPriority.getStyleClass().setAll("label", "priority-chip",
-                "priority-" + issue.priority().name().toLowerCase(Locale.ROOT));
-        drawerStatus.setText(model.statusLabel(issue.status()));
-        drawerStatus.getStyleClass().setAll("label", "status-chip",
-                "status-" + issue.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        drawerTitle.setText(issue.title());
-        drawerDescription.setText(issue.description());
-        drawerCategory.setText(model.categoryLabel(issue.category()));
-        drawerMoney.setText(model.money(issue.moneyAtRiskCents()));
-        drawerListing.setText(issue.listingId() == null ? "—" : issue.listingId());
-        drawerAssignee.setText(model.assigneeLabel(issue));
-        drawerRootCause.setText(issue.rootCause() == null ? "—" : issue.rootCause());
-        drawerPauses.setText(model.pausesText(issue));
-        Merchant merchant = detail.merchant();
-        drawerMerchantName.setText(merchant == null ? issue.merchantName() : merchant.name());
-        drawerMerchantShop.setText(merchant == null ? "" : merchant.shopName());
-        drawerMerchantFacts.setText(merchant == null ? "" : model.merchantFacts(merchant));
-        drawerHistory.getChildren().clear();
-        for (IssueHistoryEntry entry : detail.history()) {
-            Label line = new Label(model.historyLine(entry));
-            line.setWrapText(true);
-            line.getStyleClass().add("history-line");
-            drawerHistory.getChildren().add(line);
-            if (entry.note() != null) {
-                Label noteLine = new Label(entry.note());
-                noteLine.setWrapText(true);
-                noteLine.getStyleClass().add("history-note");
-                drawerHistory.getChildren().add(noteLine);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- keys
 
     private void onKey(KeyEvent event) {
-        if (event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
-            return;
-        }
-        if (typing()) {
+        if (event.isControlDown() || event.isAltDown() || event.isMetaDown() || typing()) {
             return;
         }
         boolean handled = true;
         switch (event.getCode()) {
             case J -> move(1);
             case K -> move(-1);
-            case C -> model.claim();
-            case A -> model.acknowledge();
-            case W -> model.waitOnMerchant();
-            case R -> model.beginResolve();
-            case ENTER -> model.openDetail();
+            case C -> actions.claim();
+            case A -> actions.acknowledge();
+            case W -> actions.waitOnMerchant();
+            case R -> resolveDialog.begin();
+            case ENTER -> detail.open();
             default -> handled = false;
         }
         if (handled) {
@@ -332,18 +250,18 @@ public final class IssueQueueController {
     /** Typing (the search, the resolve dialog) is typing, never a command. */
     private boolean typing() {
         Node focus = queueRoot.getScene() == null ? null : queueRoot.getScene().getFocusOwner();
-        return focus instanceof TextInputControl || model.resolvingProperty().get();
+        return focus instanceof TextInputControl || resolveDialog.openProperty().get();
     }
 
     private void escape(KeyEvent event) {
-        if (model.resolvingProperty().get()) {
-            model.cancelResolve();
+        if (resolveDialog.openProperty().get()) {
+            resolveDialog.cancel();
         } else if (helpSheet.isVisible()) {
             helpSheet.setVisible(false);
         } else if (searchField.isFocused()) {
             issueTable.requestFocus();
-        } else if (model.detailOpenProperty().get()) {
-            model.closeDetail();
+        } else if (detail.openProperty().get()) {
+            detail.close();
         } else {
             return;
         }
@@ -366,43 +284,37 @@ public final class IssueQueueController {
 
     @FXML
     private void claim() {
-        model.claim();
+        actions.claim();
     }
 
     @FXML
     private void acknowledge() {
-        model.acknowledge();
+        actions.acknowledge();
     }
 
     @FXML
     private void waitOnMerchant() {
-        model.waitOnMerchant();
+        actions.waitOnMerchant();
     }
 
     @FXML
     private void resolve() {
-        model.beginResolve();
+        resolveDialog.begin();
     }
 
     @FXML
     private void confirmResolve() {
-        model.confirmResolve();
+        resolveDialog.confirm();
     }
 
     @FXML
     private void cancelResolve() {
-        model.cancelResolve();
+        resolveDialog.cancel();
     }
 
     @FXML
     private void openDetail() {
-        model.openDetail();
-    }
-
-    @FXML
-    private void closeDetail() {
-        model.closeDetail();
-        issueTable.requestFocus();
+        detail.open();
     }
 
     @FXML
@@ -413,30 +325,11 @@ public final class IssueQueueController {
 
     @FXML
     private void dismissNotice() {
-        model.dismissNotice();
+        actions.dismissNotice();
     }
 
     @FXML
     private void retry() {
-        model.load();
-    }
-
-    private static void showWhen(Node node, ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
-    }
-
-    private static final class ChoiceCell<T> extends ListCell<T> {
-        private final Function<T, String> label;
-
-        ChoiceCell(Function<T, String> label) {
-            this.label = label;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : label.apply(item));
-        }
+        model.retry();
     }
 }

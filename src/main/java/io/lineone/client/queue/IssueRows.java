@@ -9,7 +9,7 @@ import java.util.Set;
 import javafx.collections.ObservableListBase;
 
 /**
- * The queue's backing list. Read-only to everyone else; the view model changes it only through
+ * The queue's backing list. Read-only to everyone else; {@link LiveIssues} changes it only through
  * {@link #apply}, which reports a whole frame's removals, updates and additions as <em>one</em> change, so
  * a burst of events costs the sorted and filtered views and the table one pass, not one per event.
  */

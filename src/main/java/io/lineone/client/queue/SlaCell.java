@@ -12,8 +12,9 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The ticking SLA countdown; a paused one (waiting on the merchant) shows a pause sign and stands still. Every cell listens to the one shared clock of the view model (moved once a second
- * by one timeline), not to a timer of its own; it redraws only while it shows a row.
+ * The ticking SLA countdown; a paused one (waiting on the merchant) shows a pause sign and stands still. Every
+ * cell listens to the one shared clock of the live issues (moved once a second by one timeline), not to a timer
+ * of its own; it redraws only while it shows a row.
  */
 final class SlaCell extends TableCell<IssueRow, Issue> {
 

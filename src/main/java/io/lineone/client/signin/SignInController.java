@@ -1,5 +1,7 @@
 package io.lineone.client.signin;
 
+import static io.lineone.client.common.StatePanes.showWhen;
+
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -63,11 +65,6 @@ public final class SignInController {
         } else {
             password.requestFocus();
         }
-    }
-
-    private static void showWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     @FXML

@@ -10,8 +10,8 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.common.Messages;
+import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
-import io.lineone.client.merchants.MerchantsViewModel.State;
 import io.lineone.client.net.FakeBackend;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ class MerchantsViewModelTest {
 
         MerchantsViewModel model = loaded();
 
-        assertThat(model.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(model.visibleRows()).hasSize(1_234);
         assertThat(model.countTextProperty().get()).isEqualTo("1,234 merchants");
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.ONLINE);
@@ -66,16 +66,16 @@ class MerchantsViewModelTest {
 
         model.load();
 
-        assertThat(model.stateProperty().get()).isEqualTo(State.LOADING);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.LOADING);
         executor.runAll();
-        assertThat(model.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
     }
 
     @Test
     void anEmptyBookIsItsOwnState() {
         backend.withMerchants(List.of());
         MerchantsViewModel model = loaded();
-        assertThat(model.stateProperty().get()).isEqualTo(State.EMPTY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.EMPTY);
         assertThat(model.countTextProperty().get()).isEqualTo("No merchants");
     }
 
@@ -86,13 +86,13 @@ class MerchantsViewModelTest {
 
         model.load();
 
-        assertThat(model.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.ERROR);
         assertThat(model.errorProperty().get()).startsWith("Cannot reach the server at http://fake");
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.OFFLINE);
 
         model.load();
 
-        assertThat(model.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.ONLINE);
     }
@@ -108,7 +108,7 @@ class MerchantsViewModelTest {
         backend.failNext(FakeBackend.unreachable());
         executor.runNext();
 
-        assertThat(model.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(model.visibleRows()).hasSize(4);
     }
 
@@ -174,7 +174,7 @@ class MerchantsViewModelTest {
         MerchantsViewModel model = loaded();
         model.queryProperty().set("上海");
         assertThat(model.visibleRows()).isEmpty();
-        assertThat(model.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches “上海”.");
         model.queryProperty().set("");
         assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches the filters.");

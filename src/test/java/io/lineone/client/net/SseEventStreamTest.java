@@ -6,6 +6,7 @@ import io.lineone.api.EventTypes;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Priority;
+import io.lineone.client.net.EventStream.Opened;
 import io.lineone.client.ui.TestBackend;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class SseEventStreamTest {
 
     /** Records what the stream says, as the view model would receive it. */
     static final class Recorder implements EventStream.Listener {
-        final BlockingQueue<Long> opens = new LinkedBlockingQueue<>();
+        final BlockingQueue<Opened> opens = new LinkedBlockingQueue<>();
         final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
         final List<Long> ids = new CopyOnWriteArrayList<>();
         final AtomicInteger downs = new AtomicInteger();
@@ -40,8 +41,8 @@ class SseEventStreamTest {
         }
 
         @Override
-        public void onOpen(boolean reconnected) {
-            opens.add(reconnected ? 1L : 0L);
+        public void onOpen(Opened how) {
+            opens.add(how);
         }
 
         @Override
@@ -69,8 +70,8 @@ class SseEventStreamTest {
             return received;
         }
 
-        long open() throws InterruptedException {
-            Long open = opens.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        Opened open() throws InterruptedException {
+            Opened open = opens.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(open).as("the stream opened within " + WAIT).isNotNull();
             return open;
         }
@@ -103,7 +104,7 @@ class SseEventStreamTest {
         BackendClient client = signedIn(server);
         Recorder recorder = new Recorder();
         closing.add(client.subscribe(null, quick(), recorder));
-        assertThat(recorder.open()).as("first connection").isZero();
+        assertThat(recorder.open()).as("first connection").isEqualTo(Opened.FIRST);
         // The server registers the subscriber before answering: whatever is committed after onOpen arrives.
 
         Issue posted = server.issue(server.liNasMerchants.get(0), Priority.P1, IssueCategory.PRICING_ERROR,
@@ -175,7 +176,7 @@ class SseEventStreamTest {
                     .id());
         }
 
-        assertThat(recorder.open()).as("a reconnection, so the owner re-reads").isEqualTo(1L);
+        assertThat(recorder.open()).as("a reconnection that resumes: nothing to read again").isEqualTo(Opened.RESUMED);
         List<String> received = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             received.add(recorder.next().issue().id());

@@ -7,24 +7,29 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
+import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.Theme;
+import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
 import io.lineone.client.queue.IssueRow;
+import io.lineone.client.queue.IssueText;
+import io.lineone.client.queue.LiveIssues;
 import io.lineone.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +46,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
     private final FakeBackend backend = new FakeBackend();
     private final ManualUiScheduler ui = new ManualUiScheduler();
     private final MutableClock clock = new MutableClock(T0);
-    private IssueQueueViewModel model;
+    private LiveIssues issues;
 
     @Start
     void start(Stage primary) {
@@ -50,8 +55,8 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
 
     @AfterEach
     void light() {
-        if (model != null) {
-            model.close();
+        if (issues != null) {
+            issues.close();
         }
         interact(Theme.LIGHT::applyGlobally);
     }
@@ -70,28 +75,31 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         backend.issues.put("ok", Issues.issue("ok").priority(Priority.P3).category(IssueCategory.LOGISTICS)
                 .title("Parcels stuck in Guangzhou").build());
         clock.set(T0.plus(Duration.ofMinutes(10)));
-        if (model != null) {
-            model.close();
+        if (issues != null) {
+            issues.close();
         }
         interact(() -> {
             theme.applyGlobally();
-            model = new IssueQueueViewModel(backend, new CurrentThreadTaskExecutor(), ui,
-                    Messages.forLocale(Locale.ENGLISH), new ConnectionStatus(), clock, ZoneOffset.UTC, FakeBackend.USER,
-                    issue -> { });
-            FxmlLoaderFactory loaders = new FxmlLoaderFactory(Messages.forLocale(Locale.ENGLISH).bundle(),
-                    Map.of(IssueQueueController.class, () -> new IssueQueueController(model)));
-            Scene scene = new Scene(loaders.load(IssueQueueController.class).root(), 1000, 420);
+            Messages messages = Messages.forLocale(Locale.ENGLISH);
+            ConnectionStatus connection = new ConnectionStatus();
+            CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+            issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages), connection, clock, issue -> { });
+            IssueQueueViewModel queue = new IssueQueueViewModel(issues, backend, executor, messages, connection,
+                    new IssueText(messages, ZoneOffset.UTC, FakeBackend.USER.id()), FakeBackend.USER);
+            Parent view = new FxmlLoaderFactory(messages.bundle()).load("/io/lineone/client/queue/IssueQueueView.fxml",
+                    IssueQueueController.controllers(queue));
+            Scene scene = new Scene(view, 1000, 420);
             Theme.style(scene);
             stage.setScene(scene);
             stage.show();
-            model.start();
-            backend.streamListener.onOpen(false);
+            issues.start();
+            backend.streamListener.onOpen(EventStream.Opened.FIRST);
         });
     }
 
     private List<String> styles(String rowId) {
         return fx(() -> lookup(".sla-cell").queryAll().stream()
-                .filter(n -> n.getParent() instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null
+                .filter(n -> n.getParent() instanceof TableRow<?> row && row.getItem() != null
                         && ((IssueRow) row.getItem()).id().equals(rowId))
                 .findFirst().map(n -> List.copyOf(n.getStyleClass())).orElse(List.of()));
     }
@@ -104,7 +112,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         assertThat(styles("amber")).contains("sla-warning");
         assertThat(styles("paused")).contains("sla-paused");
         assertThat(styles("ok")).contains("sla-ok");
-        assertThat(model.openBreachesProperty().get()).isEqualTo(1);
+        assertThat(issues.openBreachesProperty().get()).isEqualTo(1);
         Screenshots.save(stage.getScene(), "queue-sla-states-en");
 
         // One tick of the shared clock moves every countdown.

@@ -1,0 +1,32 @@
+package io.lineone.client.main;
+
+import io.lineone.api.User;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.Messages;
+import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.Backend;
+import io.lineone.client.queue.IssueText;
+import io.lineone.client.queue.LiveIssues;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * What the screens of one signed-in session are built from: the wiring makes one per sign-in, and each
+ * {@link Section} builds its view model and controllers from it.
+ *
+ * @param issues     the session's live issues, running from sign-in on
+ * @param issueText  how issues read, in the user's language and time zone
+ * @param firstReady called once a screen first became usable (the console logs its cold-start time)
+ */
+public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
+                            LiveIssues issues, IssueText issueText, User me, Runnable firstReady) {
+
+    /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
+    void readyWhenLoaded(ObservableValue<ScreenState> state) {
+        state.addListener((obs, before, now) -> {
+            if (now != ScreenState.LOADING) {
+                firstReady.run();
+            }
+        });
+    }
+}

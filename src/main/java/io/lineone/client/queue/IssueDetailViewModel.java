@@ -1,0 +1,111 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.Merchant;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.ErrorMessages;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.Backend;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableObjectValue;
+
+/**
+ * The detail drawer: the selected issue at once, its merchant and history once the server sent them. While the
+ * drawer is open it follows the selection.
+ */
+public final class IssueDetailViewModel {
+
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final ErrorMessages errors;
+    private final ConnectionStatus connection;
+    private final IssueText text;
+    private final ObservableObjectValue<Issue> selected;
+
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<IssueDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    // An answer for an issue no longer asked about is dropped.
+    private int generation;
+
+    /**
+     * @param selectedRow moves when another issue is selected (not when the selected one changes)
+     * @param selected    the selected issue, in its newest version
+     */
+    IssueDetailViewModel(Backend backend, TaskExecutor executor, ErrorMessages errors, ConnectionStatus connection,
+                         IssueText text, ObservableObjectValue<IssueRow> selectedRow,
+                         ObservableObjectValue<Issue> selected) {
+        this.backend = backend;
+        this.executor = executor;
+        this.errors = errors;
+        this.connection = connection;
+        this.text = text;
+        this.selected = selected;
+        selectedRow.addListener((obs, old, row) -> {
+            if (open.get() && row != null) {
+                load(row.issue());
+            }
+        });
+    }
+
+    public void open() {
+        Issue issue = selected.get();
+        if (issue == null) {
+            return;
+        }
+        open.set(true);
+        load(issue);
+    }
+
+    public void close() {
+        open.set(false);
+        generation++;
+    }
+
+    private void load(Issue issue) {
+        int mine = ++generation;
+        error.set("");
+        detail.set(IssueDetail.pending(issue));
+        executor.execute(() -> {
+            Merchant merchant = backend.merchant(issue.merchantId());
+            List<IssueHistoryEntry> history = backend.issueHistory(issue.id());
+            return new IssueDetail(issue, merchant, history, false);
+        }, loaded -> {
+            if (mine == generation) {
+                Issue current = selected.get() != null && selected.get().id().equals(issue.id()) ? selected.get() : issue;
+                detail.set(new IssueDetail(current, loaded.merchant(), loaded.history(), false));
+            }
+        }, failure -> {
+            if (mine == generation) {
+                connection.reportFailure(failure);
+                detail.set(new IssueDetail(issue, null, List.of(), false));
+                error.set(errors.describe(failure));
+            }
+        });
+    }
+
+    /** The drawer's wording: labels, money, history lines. */
+    public IssueText text() {
+        return text;
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<IssueDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** Why the merchant or history could not be read; empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,348 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.api.Priority;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.ErrorMessages;
+import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.common.UiScheduler;
+import io.lineone.client.net.Backend;
+import io.lineone.client.net.EventStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * The signed-in session's issues, kept current: read over HTTP once the event stream is open, then moved by its
+ * events. The wiring makes one per sign-in and runs it whether or not the queue is on screen, because the status
+ * bar counts its breaches and a new P1 raises the alarm.
+ *
+ * <p>Every change, whatever brought it (the list, a frame's events, an action's answer), goes through
+ * {@link #apply}, as one change of the rows: a newer version of an issue wins, and a row is updated in place, so
+ * tables keep their selection. The stream's callbacks only fill an inbox; the UI thread empties it once a frame.
+ *
+ * <p>The list is read again only when the stream may have missed events: when it opens afresh, not when it
+ * resumes from the last event id (the server replays what was missed then). Everything here but the stream's
+ * callbacks runs on the UI thread.
+ */
+public final class LiveIssues implements AutoCloseable {
+
+    /** Told about every issue event applied, at the moment it was applied (UI thread). */
+    public interface AppliedListener {
+        void applied(Issue issue, Instant appliedAt);
+    }
+
+    /** Raises the alarm for a new P1 of this manager's merchants (UI thread). */
+    public interface UrgentIssueAlert {
+        void newUrgentIssue(Issue issue);
+    }
+
+    /** How long a new P1's row stays highlighted. */
+    static final Duration HIGHLIGHT = Duration.ofSeconds(6);
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final UiScheduler ui;
+    private final ErrorMessages errors;
+    private final ConnectionStatus connection;
+    private final Clock clock;
+    private final UrgentIssueAlert alert;
+    private AppliedListener appliedListener;
+
+    private final IssueRows rows = new IssueRows();
+    private final Map<String, IssueRow> byId = new HashMap<>();
+    /** Versions of issues that left the queue, so a late, older version cannot bring them back. */
+    private final Map<String, Long> goneVersions = new HashMap<>();
+    /** Issues changed since the running read was asked for: its older answer must not undo them. */
+    private final Set<String> touchedSinceRead = new HashSet<>();
+    private Backend.IssueQuery scope = Backend.IssueQuery.OPEN;
+
+    private final IssueFeed feed;
+    private EventStream stream;
+    private UiScheduler.Repeating ticker;
+
+    private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Instant> now;
+    private final ReadOnlyIntegerWrapper openBreaches = new ReadOnlyIntegerWrapper();
+
+    // An answer to an older read is dropped when a newer one was asked for.
+    private int readGeneration;
+    private boolean read;
+    private boolean closed;
+
+    public LiveIssues(Backend backend, TaskExecutor executor, UiScheduler ui, ErrorMessages errors,
+                      ConnectionStatus connection, Clock clock, UrgentIssueAlert alert) {
+        this.backend = backend;
+        this.executor = executor;
+        this.ui = ui;
+        this.errors = errors;
+        this.connection = connection;
+        this.clock = clock;
+        this.alert = alert;
+        this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        this.feed = new IssueFeed(ui, connection, clock, this::apply, this::streamOpened, this::streamDown);
+    }
+
+    // ---------------------------------------------------------------------------------------------- lifecycle
+
+    /** Opens the event stream (the list is read once it is open) and starts the one-second SLA clock. */
+    public void start() {
+        stream = backend.subscribe(null, feed);
+        ticker = ui.every(TICK, this::tick);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        feed.close();
+        if (stream != null) {
+            stream.close();
+        }
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
+    /** For the benchmark's latency probe; null to stop. */
+    public void setAppliedListener(AppliedListener listener) {
+        this.appliedListener = listener;
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /** Reads the list again and merges it with what events have brought meanwhile. */
+    public void load() {
+        int generation = ++readGeneration;
+        read = true;
+        touchedSinceRead.clear();
+        Backend.IssueQuery wanted = scope;
+        if (rows.isEmpty()) {
+            error.set("");
+            state.set(ScreenState.LOADING);
+        }
+        Instant asked = clock.instant();
+        executor.execute(() -> backend.allIssues(wanted), issues -> {
+            if (generation == readGeneration && !closed) {
+                connection.reportSuccess();
+                error.set("");
+                apply(IssueBatch.list(issues, asked));
+            }
+        }, failure -> {
+            if (generation == readGeneration && !closed) {
+                connection.reportFailure(failure);
+                if (rows.isEmpty()) {
+                    error.set(errors.describe(failure));
+                    state.set(ScreenState.ERROR);
+                }
+            }
+        });
+    }
+
+    /** Keeps resolved issues too ({@link Backend.IssueQuery#ALL}) or only open ones; a change reads the list. */
+    void scope(Backend.IssueQuery wanted) {
+        if (wanted != scope) {
+            scope = wanted;
+            load();
+        }
+    }
+
+    /** One issue as the server just described it (an action's answer). */
+    void put(Issue issue) {
+        apply(IssueBatch.answer(issue, clock.instant()));
+    }
+
+    /** Reads one issue again (someone else changed it). */
+    void reload(String id) {
+        executor.execute(() -> backend.issue(id), this::put, connection::reportFailure);
+    }
+
+    /** The row of an issue in the queue, or null. */
+    IssueRow find(String id) {
+        return byId.get(id);
+    }
+
+    // ----------------------------------------------------------------------------------------- the event stream
+
+    private void streamOpened(EventStream.Opened how) {
+        // Read after the stream is open, so no change can fall between the list and the first event. A resumed
+        // stream replays what it missed; only one that starts afresh may have lost events.
+        if (how != EventStream.Opened.RESUMED) {
+            load();
+        }
+    }
+
+    private void streamDown() {
+        // Without a stream the list is still worth showing (or its error): read it rather than wait.
+        if (!read) {
+            load();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ the one path
+
+    /** Puts a batch into the rows as one change, and keeps the breach count, highlights and alarms with it. */
+    void apply(IssueBatch batch) {
+        if (closed) {
+            return;
+        }
+        boolean list = batch.source() == IssueBatch.Source.LIST;
+        Instant appliedAt = clock.instant();
+        // Between two ticks "now" stands still, so only the rows a batch touches can change the breach count: keep
+        // it by difference instead of re-reading every row up to 60 times a second.
+        Instant at = now.get();
+        int breachDelta = 0;
+        List<IssueRow> added = new ArrayList<>();
+        List<IssueRow> updated = new ArrayList<>();
+        List<IssueRow> removed = new ArrayList<>();
+        List<Issue> applied = new ArrayList<>();
+        List<Issue> urgent = new ArrayList<>();
+        Set<String> listed = list ? new HashSet<>() : Set.of();
+        for (Issue issue : batch.issues()) {
+            String id = issue.id();
+            if (list) {
+                listed.add(id);
+            } else {
+                touchedSinceRead.add(id);
+            }
+            IssueRow row = byId.get(id);
+            if (!accepts(list, row, issue)) {
+                continue;
+            }
+            Instant viewedAt = batch.describedAt(issue, appliedAt);
+            if (row != null) {
+                breachDelta -= breaching(row, at);
+                if (inScope(issue)) {
+                    row.update(issue, viewedAt);
+                    updated.add(row);
+                    breachDelta += breaching(row, at);
+                } else {
+                    byId.remove(id);
+                    goneVersions.put(id, issue.version());
+                    removed.add(row);
+                }
+            } else if (inScope(issue)) {
+                row = new IssueRow(issue, viewedAt);
+                byId.put(id, row);
+                goneVersions.remove(id);
+                added.add(row);
+                breachDelta += breaching(row, at);
+                if (batch.created().contains(id) && issue.priority() == Priority.P1) {
+                    row.highlightUntil(appliedAt.plus(HIGHLIGHT));
+                    urgent.add(issue);
+                }
+            } else {
+                continue;
+            }
+            applied.add(issue);
+        }
+        if (list) {
+            // The list is the truth about what is in the queue, except for issues events changed since it was asked.
+            for (IssueRow row : List.copyOf(byId.values())) {
+                if (!listed.contains(row.id()) && !touchedSinceRead.contains(row.id())) {
+                    byId.remove(row.id());
+                    removed.add(row);
+                    breachDelta -= breaching(row, at);
+                }
+            }
+            touchedSinceRead.clear();
+        }
+        rows.apply(removed, updated, added);
+        showState();
+        openBreaches.set(openBreaches.get() + breachDelta);
+        AppliedListener probe = appliedListener;
+        if (probe != null && batch.source() == IssueBatch.Source.EVENTS) {
+            for (Issue done : applied) {
+                probe.applied(done, appliedAt);
+            }
+        }
+        for (Issue p1 : urgent) {
+            alert.newUrgentIssue(p1);
+        }
+    }
+
+    /**
+     * A newer version wins. The server's own list may also set back what no event has touched since it was asked
+     * for: it is the truth then, even about an older version (a restored database).
+     */
+    private boolean accepts(boolean list, IssueRow row, Issue issue) {
+        boolean truth = list && !touchedSinceRead.contains(issue.id());
+        if (row != null) {
+            return issue.version() > row.version() || (truth && issue.version() != row.version());
+        }
+        Long gone = goneVersions.get(issue.id());
+        return gone == null || issue.version() > gone || truth;
+    }
+
+    private boolean inScope(Issue issue) {
+        return scope == Backend.IssueQuery.ALL || issue.status().isOpen();
+    }
+
+    private void showState() {
+        if (state.get() != ScreenState.ERROR || !rows.isEmpty()) {
+            state.set(rows.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
+        }
+    }
+
+    private static int breaching(IssueRow row, Instant at) {
+        return row.issue().status().isOpen() && row.sla(at).breached() ? 1 : 0;
+    }
+
+    /** The one-second clock: countdowns, highlights, the breach count. */
+    void tick() {
+        Instant at = clock.instant();
+        now.set(at);
+        int breaches = 0;
+        for (IssueRow row : rows) {
+            row.expireHighlight(at);
+            breaches += breaching(row, at);
+        }
+        openBreaches.set(breaches);
+    }
+
+    // ------------------------------------------------------------------------------------------- properties
+
+    /** Every row, unfiltered and unordered; changed only by {@link #apply}. */
+    public ObservableList<IssueRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<ScreenState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Why the first read failed; empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** When the rows were last known current; null while the stream is open. */
+    public ReadOnlyObjectProperty<Instant> asOfProperty() {
+        return feed.asOfProperty();
+    }
+
+    /** The shared clock of every countdown, moved once a second. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** Open issues past their SLA, for the status bar. */
+    public ReadOnlyIntegerProperty openBreachesProperty() {
+        return openBreaches.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,119 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.Priority;
+import io.lineone.client.common.SearchText;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * What of the live issues the queue shows, and in which order. Filters and search work in memory; only a status
+ * choice that needs resolved issues widens what the live issues keep (and read).
+ */
+public final class QueueFilters {
+
+    /** Most urgent first: priority, then the SLA due time, then age. */
+    static final Comparator<IssueRow> BY_URGENCY = Comparator
+            .comparing((IssueRow row) -> row.issue().priority())
+            .thenComparing(row -> Sla.dueAt(row.issue()))
+            .thenComparing(row -> row.issue().createdAt())
+            .thenComparing(IssueRow::id);
+    static final Comparator<IssueRow> BY_MONEY = Comparator
+            .comparingLong((IssueRow row) -> row.issue().moneyAtRiskCents()).reversed()
+            .thenComparing(BY_URGENCY);
+
+    private final String myId;
+    private final ObjectProperty<AssigneeChoice> assignee = new SimpleObjectProperty<>(AssigneeChoice.ALL);
+    private final ObjectProperty<StatusChoice> status = new SimpleObjectProperty<>(StatusChoice.OPEN);
+    private final ObjectProperty<FilterChoice<IssueCategory>> category = new SimpleObjectProperty<>(FilterChoice.any());
+    private final ObjectProperty<FilterChoice<Priority>> priority = new SimpleObjectProperty<>(FilterChoice.any());
+    private final StringProperty query = new SimpleStringProperty("");
+    private final BooleanProperty orderByMoney = new SimpleBooleanProperty(false);
+    private final FilteredList<IssueRow> filtered;
+    private final SortedList<IssueRow> sorted;
+    private final StringBinding countText;
+
+    QueueFilters(LiveIssues issues, String myId, IssueText text) {
+        this.myId = myId;
+        this.filtered = new FilteredList<>(issues.rows());
+        this.sorted = new SortedList<>(filtered, BY_URGENCY);
+        for (Observable filter : List.<Observable>of(assignee, category, priority, query)) {
+            filter.addListener(o -> refilter());
+        }
+        status.addListener((obs, old, choice) -> {
+            issues.scope(choice.query());
+            refilter();
+        });
+        orderByMoney.addListener((obs, old, money) -> sorted.setComparator(money ? BY_MONEY : BY_URGENCY));
+        countText = Bindings.createStringBinding(() -> text.count(filtered.size(), issues.rows().size()),
+                filtered, issues.rows());
+    }
+
+    private void refilter() {
+        String[] terms = SearchText.terms(query.get());
+        AssigneeChoice whose = assignee.get() == null ? AssigneeChoice.ALL : assignee.get();
+        StatusChoice which = status.get() == null ? StatusChoice.OPEN : status.get();
+        FilterChoice<IssueCategory> about = category.get() == null ? FilterChoice.any() : category.get();
+        FilterChoice<Priority> urgency = priority.get() == null ? FilterChoice.any() : priority.get();
+        filtered.setPredicate(row -> {
+            Issue issue = row.issue();
+            return whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
+                    && urgency.accepts(issue.priority()) && row.matches(terms);
+        });
+    }
+
+    /** The rows that pass the filters, in queue order. */
+    public ObservableList<IssueRow> visibleRows() {
+        return sorted;
+    }
+
+    public List<FilterChoice<IssueCategory>> categoryChoices() {
+        return FilterChoice.anyOr(IssueCategory.values());
+    }
+
+    public List<FilterChoice<Priority>> priorityChoices() {
+        return FilterChoice.anyOr(Priority.values());
+    }
+
+    public ObjectProperty<AssigneeChoice> assigneeProperty() {
+        return assignee;
+    }
+
+    public ObjectProperty<StatusChoice> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<FilterChoice<IssueCategory>> categoryProperty() {
+        return category;
+    }
+
+    public ObjectProperty<FilterChoice<Priority>> priorityProperty() {
+        return priority;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public BooleanProperty orderByMoneyProperty() {
+        return orderByMoney;
+    }
+
+    /** "5 issues", "1 of 3 issues". */
+    public StringBinding countTextProperty() {
+        return countText;
+    }
+}

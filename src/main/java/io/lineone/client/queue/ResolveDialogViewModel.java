@@ -1,0 +1,113 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.client.common.Messages;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The resolve dialog: a root cause and a note for the selected issue. What was typed is a draft of that issue,
+ * kept through a failed send, a cancel or a dropped connection, until the server took it or another issue's
+ * resolution is begun.
+ */
+public final class ResolveDialogViewModel {
+
+    private final IssueActions actions;
+    private final LiveIssues issues;
+    private final Messages messages;
+
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
+    private final StringProperty rootCause = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private String draftIssueId;
+
+    ResolveDialogViewModel(IssueActions actions, LiveIssues issues, Messages messages) {
+        this.actions = actions;
+        this.issues = issues;
+        this.messages = messages;
+    }
+
+    /** Opens the dialog for the selected issue, with its unsent draft if there is one. */
+    public void begin() {
+        Issue issue = actions.actionable(actions.canResolveProperty(), "queue.action.resolve");
+        if (issue == null) {
+            return;
+        }
+        if (!issue.id().equals(draftIssueId)) {
+            draftIssueId = issue.id();
+            rootCause.set(issue.rootCause() == null ? "" : issue.rootCause());
+            note.set("");
+        }
+        subject.set(issue.title());
+        error.set("");
+        open.set(true);
+    }
+
+    /** Sends the resolution; the draft is kept until the server took it. */
+    public void confirm() {
+        IssueRow row = draftIssueId == null ? null : issues.find(draftIssueId);
+        if (row == null) {
+            error.set(messages.get("queue.resolve.gone"));
+            return;
+        }
+        String cause = rootCause.get() == null ? "" : rootCause.get().strip();
+        if (cause.isEmpty()) {
+            error.set(messages.get("queue.resolve.rootCauseRequired"));
+            return;
+        }
+        if (!actions.availableProperty().get()) {
+            error.set(actions.unavailableReasonProperty().get());
+            return;
+        }
+        String text = note.get() == null || note.get().isBlank() ? null : note.get().strip();
+        error.set("");
+        actions.resolve(row.issue(), cause, text, this::sent, error::set);
+    }
+
+    private void sent() {
+        draftIssueId = null;
+        rootCause.set("");
+        note.set("");
+        open.set(false);
+    }
+
+    /** Closes the dialog; the draft stays for when the same issue is resolved again. */
+    public void cancel() {
+        open.set(false);
+        error.set("");
+    }
+
+    /** Root-cause tags offered; any other text is accepted too. */
+    public List<String> rootCauseSuggestions() {
+        return List.of("decimal-point-price", "coupon-stacking", "weight-unit", "release-regression",
+                "inventory-sync", "cash-flow", "logistics-delay", "rules-misunderstood", "merchant-error", "duplicate");
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    /** The title of the issue being resolved. */
+    public ReadOnlyStringProperty subjectProperty() {
+        return subject.getReadOnlyProperty();
+    }
+
+    public StringProperty rootCauseProperty() {
+        return rootCause;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}
