@@ -1,6 +1,8 @@
 package io.lineone.server;
 
 import io.lineone.api.NewUser;
+import io.lineone.api.Release;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Role;
 import io.lineone.server.audit.AuditLog;
 import io.lineone.server.auth.AuthService;
@@ -10,6 +12,7 @@ import io.lineone.server.auth.TokenStore;
 import io.lineone.server.auth.UserStore;
 import io.lineone.server.core.DomainException;
 import io.lineone.server.db.Database;
+import io.lineone.server.db.IdempotencyKeys;
 import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.events.EventLog;
@@ -23,6 +26,13 @@ import io.lineone.server.merchants.Lighthouse;
 import io.lineone.server.merchants.MerchantRoutes;
 import io.lineone.server.merchants.MerchantService;
 import io.lineone.server.merchants.MerchantStore;
+import io.lineone.server.releases.BellRoutes;
+import io.lineone.server.releases.BellService;
+import io.lineone.server.releases.BellStore;
+import io.lineone.server.releases.ReleaseRoutes;
+import io.lineone.server.releases.ReleaseService;
+import io.lineone.server.releases.ReleaseStore;
+import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
 import io.lineone.server.system.SystemRoutes;
@@ -47,14 +57,16 @@ public final class LineOneServer implements AutoCloseable {
     private final Database db;
     private final HttpApi http;
     private final EventHub events;
+    private final AutoCloseable bellClock;
     private final Optional<TrafficSimulator> simulator;
 
-    private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events,
+    private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events, AutoCloseable bellClock,
                           Optional<TrafficSimulator> simulator) {
         this.config = config;
         this.db = db;
         this.http = http;
         this.events = events;
+        this.bellClock = bellClock;
         this.simulator = simulator;
     }
 
@@ -84,13 +96,22 @@ public final class LineOneServer implements AutoCloseable {
             EventLog eventLog = new EventLog(db);
             events = new EventHub(eventLog, config.eventStream());
             IssueStore issueStore = new IssueStore(db);
+            ReleaseStore releaseStore = new ReleaseStore(db);
             IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,
-                    config.sla(), config.clock());
+                    config.sla(), id -> releaseStore.find(id).isPresent(), config.clock());
+            BellStore bellStore = new BellStore(db);
+            ReleaseService releases = new ReleaseService(db, releaseStore, bellStore, userStore, issues, eventLog,
+                    audit, events, config.clock());
+            BellService bells = new BellService(db, bellStore, releaseStore, issues, new IdempotencyKeys(db),
+                    eventLog, audit, events, config.bells(), config.clock());
 
             bootstrap(config, userStore, users, merchants);
             if (config.demo() && issueStore.count() == 0) {
                 // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
+            }
+            if (config.demo() && releaseStore.count() == 0) {
+                DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
             }
 
             // Every route of the API, feature by feature: a new feature is one more entry here.
@@ -100,12 +121,16 @@ public final class LineOneServer implements AutoCloseable {
                     new UserRoutes(users),
                     new MerchantRoutes(merchants),
                     new IssueRoutes(issues),
+                    new ReleaseRoutes(releases),
+                    new BellRoutes(bells),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
-                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore)
+                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore,
+                            releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
                     : Optional.empty();
-            return new LineOneServer(config, db, http, events, simulator);
+            AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());
+            return new LineOneServer(config, db, http, events, bellClock, simulator);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -195,6 +220,11 @@ public final class LineOneServer implements AutoCloseable {
     @Override
     public void close() {
         simulator.ifPresent(TrafficSimulator::close);
+        try {
+            bellClock.close();
+        } catch (Exception e) {
+            LOG.warn("the bell clock did not stop cleanly: {}", e.toString());
+        }
         events.close();
         http.stop();
         db.closeAndDiscardInMemory();

@@ -4,6 +4,7 @@ import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseWeights;
+import io.lineone.server.releases.BellPolicy;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param simulate      run the demo traffic simulator (only with {@code demo})
  * @param sla           issue SLA targets per priority
  * @param eventStream   heartbeat and buffering of {@code GET /events}
+ * @param bells         how soon a bell must be acknowledged before it is raised to the supervisors
  */
 public record ServerConfig(
         String host,
@@ -31,7 +33,8 @@ public record ServerConfig(
         int passwordIterations,
         LighthouseWeights lighthouseWeights,
         SlaPolicy sla,
-        EventHub.Settings eventStream) {
+        EventHub.Settings eventStream,
+        BellPolicy bells) {
 
     public static final int DEFAULT_PORT = 8080;
     /** The ADMIN password of {@link #forTests()}. */
@@ -44,14 +47,14 @@ public record ServerConfig(
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
     /** A private in-memory database on a free loopback port, with only the ADMIN account. */
@@ -60,7 +63,7 @@ public record ServerConfig(
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
                 Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
     public static String defaultJdbcUrl() {
@@ -94,6 +97,7 @@ public record ServerConfig(
         private LighthouseWeights lighthouseWeights;
         private SlaPolicy sla;
         private EventHub.Settings eventStream;
+        private BellPolicy bells;
 
         private Builder(ServerConfig from) {
             host = from.host;
@@ -109,6 +113,7 @@ public record ServerConfig(
             lighthouseWeights = from.lighthouseWeights;
             sla = from.sla;
             eventStream = from.eventStream;
+            bells = from.bells;
         }
 
         public Builder host(String value) {
@@ -160,9 +165,14 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder bells(BellPolicy value) {
+            bells = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                    passwordIterations, lighthouseWeights, sla, eventStream);
+                    passwordIterations, lighthouseWeights, sla, eventStream, bells);
         }
     }
 }

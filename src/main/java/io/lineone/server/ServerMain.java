@@ -2,6 +2,7 @@ package io.lineone.server;
 
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseWeights;
+import io.lineone.server.releases.BellPolicy;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -26,6 +27,9 @@ public final class ServerMain {
               --sla TARGETS    first-response/resolution targets per priority, e.g.
                                P1=60s/4h,P2=5m/24h,P3=30m/72h,P4=4h/7d (those are the defaults;
                                priorities left out keep theirs)
+              --bell-response TIMES
+                               how soon a release owner must acknowledge a bell before it is
+                               raised to the supervisors: BLOCKER=30m,MAJOR=4h (the defaults)
               --help           show this help
 
             Environment:
@@ -106,6 +110,13 @@ public final class ServerMain {
                         config.lighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
+                    }
+                }
+                case "--bell-response" -> {
+                    try {
+                        config.bells(BellPolicy.parse(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--bell-response: " + e.getMessage());
                     }
                 }
                 case "--sla" -> {

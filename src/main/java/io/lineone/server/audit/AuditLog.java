@@ -5,7 +5,6 @@ import io.lineone.server.db.Rows;
 import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,8 @@ public final class AuditLog {
     }
 
     /** Appends in the caller's transaction, so the entry commits or rolls back with the change it records. */
-    public void append(Tx tx, Entry entry) throws SQLException {
-        Rows.update(tx,
+    public void append(Tx tx, Entry entry) {
+        tx.update(
                 "insert into audit_event (actor_id, action, target_type, target_id, before_json, after_json, request_id, at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 entry.actorId(), entry.action(), entry.targetType(), entry.targetId(), entry.beforeJson(),

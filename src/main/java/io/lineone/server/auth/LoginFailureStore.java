@@ -18,7 +18,7 @@ public final class LoginFailureStore {
     }
 
     public void record(String login, Instant at) {
-        db.inTransaction(tx -> Rows.update(tx, "insert into login_failure (login, failed_at) values (?, ?)", login, at));
+        db.inTransaction(tx -> tx.update("insert into login_failure (login, failed_at) values (?, ?)", login, at));
     }
 
     public int countSince(String login, Instant since) {

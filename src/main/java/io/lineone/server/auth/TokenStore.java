@@ -6,7 +6,6 @@ import io.lineone.server.db.Rows;
 import io.lineone.server.db.Tx;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,9 +18,8 @@ public final class TokenStore {
         this.db = db;
     }
 
-    public void insert(Tx tx, String tokenHash, String userId, Instant createdAt, Instant expiresAt)
-            throws SQLException {
-        Rows.update(tx, "insert into auth_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)",
+    public void insert(Tx tx, String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
+        tx.update("insert into auth_token (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)",
                 tokenHash, userId, createdAt, expiresAt);
     }
 
@@ -41,8 +39,8 @@ public final class TokenStore {
     }
 
     /** Returns whether a live token was revoked. */
-    public boolean revoke(Tx tx, String tokenHash, Instant now) throws SQLException {
-        return Rows.update(tx, "update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null",
+    public boolean revoke(Tx tx, String tokenHash, Instant now) {
+        return tx.update("update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null",
                 now, tokenHash) == 1;
     }
 }

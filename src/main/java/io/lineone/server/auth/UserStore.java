@@ -21,6 +21,7 @@ public final class UserStore {
     }
 
     private static final String COLUMNS = "id, login, display_name, role";
+    private static final String BY_ID = "select " + COLUMNS + " from app_user where id = ?";
 
     private final Database db;
 
@@ -28,19 +29,14 @@ public final class UserStore {
         this.db = db;
     }
 
-    public void insert(Tx tx, User user, String passwordHash, Instant createdAt) throws SQLException {
-        Rows.update(tx,
+    public void insert(Tx tx, User user, String passwordHash, Instant createdAt) {
+        tx.update(
                 "insert into app_user (id, login, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?, ?)",
                 user.id(), user.login(), user.displayName(), user.role().name(), passwordHash, createdAt);
     }
 
-    public boolean loginExists(Tx tx, String login) throws SQLException {
-        try (PreparedStatement select = tx.connection().prepareStatement("select 1 from app_user where login = ?")) {
-            select.setString(1, login);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
-        }
+    public boolean loginExists(Tx tx, String login) {
+        return tx.first("select 1 from app_user where login = ?", List.of(login), rows -> true).isPresent();
     }
 
     public Optional<Credentials> credentials(String login) {
@@ -58,16 +54,11 @@ public final class UserStore {
     }
 
     public Optional<User> find(String id) {
-        return db.read(connection -> find(new Tx(connection), id));
+        return db.read(connection -> Rows.first(connection, BY_ID, List.of(id), UserStore::user));
     }
 
-    public Optional<User> find(Tx tx, String id) throws SQLException {
-        try (PreparedStatement select = tx.connection().prepareStatement("select " + COLUMNS + " from app_user where id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-            }
-        }
+    public Optional<User> find(Tx tx, String id) {
+        return tx.first(BY_ID, List.of(id), UserStore::user);
     }
 
     /** Users in id order after {@code afterId} (null for the first page); {@code limit} rows at most. */

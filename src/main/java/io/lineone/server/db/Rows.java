@@ -1,13 +1,16 @@
 package io.lineone.server.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JDBC chores every store shares: parameters bound in order, and timestamps both drivers agree on
@@ -19,10 +22,42 @@ public final class Rows {
     }
 
     /** Runs an insert or update with {@code values} bound in order (as {@link #bind}); returns the rows changed. */
-    public static int update(Tx tx, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = tx.connection().prepareStatement(sql)) {
+    public static int update(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, Arrays.asList(values));
             return statement.executeUpdate();
+        }
+    }
+
+    /** Maps the current row of a result. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rows) throws SQLException;
+    }
+
+    /** Every row a query returns, mapped, with {@code values} bound in order. */
+    public static <T> List<T> list(Connection connection, String sql, List<?> values, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bind(select, values);
+            List<T> result = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+            }
+            return result;
+        }
+    }
+
+    /** The first row a query returns, mapped; empty when there is none. */
+    public static <T> Optional<T> first(Connection connection, String sql, List<?> values, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            bind(select, values);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
         }
     }
 

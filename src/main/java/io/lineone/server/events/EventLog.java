@@ -1,10 +1,12 @@
 package io.lineone.server.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Json;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
 import io.lineone.server.db.Tx;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +37,22 @@ public final class EventLog {
 
     /** An event to append; {@code payload} is JSON. */
     public record NewEvent(String type, String merchantId, String managerId, String payload, Instant at) {
+
+        private static final ObjectMapper JSON = Json.mapper();
+
+        /** An event whose payload is {@code body} as the API writes it. */
+        public static NewEvent of(String type, String merchantId, String managerId, Object body, Instant at) {
+            try {
+                return new NewEvent(type, merchantId, managerId, JSON.writeValueAsString(body), at);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the payload of " + type, e);
+            }
+        }
+
+        /** An event of no merchant (a release or a bell): every signed-in caller sees it. */
+        public static NewEvent global(String type, Object body, Instant at) {
+            return of(type, null, null, body, at);
+        }
     }
 
     /** A committed event. */
@@ -53,43 +71,44 @@ public final class EventLog {
      * Appends events in the caller's transaction, numbering them from the locked counter. Call it last in the
      * transaction: the counter row stays locked until the transaction ends.
      */
-    public List<StoredEvent> append(Tx tx, List<NewEvent> events) throws SQLException {
-        Connection connection = tx.connection();
+    public List<StoredEvent> append(Tx tx, List<NewEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
-        long last;
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select last_id from event_sequence where name = 'domain_event' for update");
-             ResultSet rows = lock.executeQuery()) {
-            if (!rows.next()) {
-                throw new SQLException("the event_sequence row is missing");
+        return tx.jdbc(connection -> {
+            long last;
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select last_id from event_sequence where name = 'domain_event' for update");
+                 ResultSet rows = lock.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("the event_sequence row is missing");
+                }
+                last = rows.getLong(1);
             }
-            last = rows.getLong(1);
-        }
-        try (PreparedStatement bump = connection.prepareStatement(
-                "update event_sequence set last_id = ? where name = 'domain_event'")) {
-            bump.setLong(1, last + events.size());
-            bump.executeUpdate();
-        }
-        List<StoredEvent> stored = new ArrayList<>(events.size());
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into domain_event (id, type, merchant_id, manager_id, payload, at) values (?, ?, ?, ?, ?, ?)")) {
-            for (NewEvent event : events) {
-                long id = ++last;
-                insert.setLong(1, id);
-                insert.setString(2, event.type());
-                insert.setString(3, event.merchantId());
-                insert.setString(4, event.managerId());
-                insert.setString(5, event.payload());
-                Rows.setInstant(insert, 6, event.at());
-                insert.addBatch();
-                stored.add(new StoredEvent(id, event.type(), event.merchantId(), event.managerId(), event.payload(),
-                        event.at()));
+            try (PreparedStatement bump = connection.prepareStatement(
+                    "update event_sequence set last_id = ? where name = 'domain_event'")) {
+                bump.setLong(1, last + events.size());
+                bump.executeUpdate();
             }
-            insert.executeBatch();
-        }
-        return stored;
+            List<StoredEvent> stored = new ArrayList<>(events.size());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into domain_event (id, type, merchant_id, manager_id, payload, at) values (?, ?, ?, ?, ?, ?)")) {
+                for (NewEvent event : events) {
+                    long id = ++last;
+                    insert.setLong(1, id);
+                    insert.setString(2, event.type());
+                    insert.setString(3, event.merchantId());
+                    insert.setString(4, event.managerId());
+                    insert.setString(5, event.payload());
+                    Rows.setInstant(insert, 6, event.at());
+                    insert.addBatch();
+                    stored.add(new StoredEvent(id, event.type(), event.merchantId(), event.managerId(), event.payload(),
+                            event.at()));
+                }
+                insert.executeBatch();
+            }
+            return stored;
+        });
     }
 
     /** The id of the newest committed event, 0 when there is none. */

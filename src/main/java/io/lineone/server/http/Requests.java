@@ -50,6 +50,38 @@ public final class Requests {
         }
     }
 
+    /** A body that may be left out: null when there is none. */
+    public static <T> T optionalBody(Context ctx, Class<T> type) {
+        return ctx.bodyAsBytes().length == 0 ? null : body(ctx, type);
+    }
+
+    /**
+     * The {@code Idempotency-Key} header, null when absent: 1 to 200 visible ASCII characters, so it can be
+     * stored and compared as it is.
+     */
+    public static String idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw DomainException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** A {@code true}/{@code false} query parameter; false when absent. */
+    public static boolean flag(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty() || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw DomainException.invalid(name, "must be true or false");
+    }
+
     public static int limit(Context ctx) {
         String text = ctx.queryParam("limit");
         if (text == null || text.isEmpty()) {

@@ -33,6 +33,7 @@ public record IssueRoutes(IssueService issues) implements RouteModule {
                         enumSet(ctx, "priority", Priority.class),
                         enumSet(ctx, "category", IssueCategory.class),
                         Requests.textParam(ctx, "merchantId", 40),
+                        Requests.textParam(ctx, "releaseId", 40),
                         Requests.enumParam(ctx, "assignee", IssueService.Assignee.class)),
                 Requests.cursor(ctx),
                 Requests.limit(ctx))));

@@ -1,7 +1,5 @@
 package io.lineone.server.issues;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.EventTypes;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
@@ -9,7 +7,6 @@ import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueSource;
 import io.lineone.api.IssueStatus;
-import io.lineone.api.Json;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
@@ -23,7 +20,6 @@ import io.lineone.server.core.Cursor;
 import io.lineone.server.core.DomainException;
 import io.lineone.server.core.Ids;
 import io.lineone.server.core.IfMatch;
-import io.lineone.server.core.Validation;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
@@ -32,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -45,19 +42,15 @@ public final class IssueService {
 
     /** Issues cannot claim more money at risk than this (10 trillion CNY): a guard against overflow, not policy. */
     public static final long MAX_MONEY_CENTS = 1_000_000_000_000_000L;
-    private static final int MAX_TITLE = 200;
-    private static final int MAX_DESCRIPTION = 4000;
-    private static final int MAX_NOTE = 2000;
-    private static final int MAX_ROOT_CAUSE = 100;
     private static final int MAX_CLAIM_ATTEMPTS = 5;
-    private static final ObjectMapper JSON = Json.mapper();
+    private static final Comparator<Issue> NEWEST_FIRST = Comparator.comparing(Issue::createdAt).reversed();
 
     /** Whose issues a list asks for. */
     public enum Assignee { ME, UNASSIGNED }
 
     /** Filters of {@code GET /issues}; null or empty sets match everything. */
     public record Filter(Set<IssueStatus> statuses, Set<Priority> priorities, Set<IssueCategory> categories,
-                         String merchantId, Assignee assignee) {
+                         String merchantId, String releaseId, Assignee assignee) {
     }
 
     private final Database db;
@@ -67,10 +60,11 @@ public final class IssueService {
     private final AuditLog audit;
     private final EventPublisher publisher;
     private final SlaPolicy sla;
+    private final ReleaseDirectory releases;
     private final Clock clock;
 
     public IssueService(Database db, IssueStore issues, MerchantService merchants, EventLog events, AuditLog audit,
-                        EventPublisher publisher, SlaPolicy sla, Clock clock) {
+                        EventPublisher publisher, SlaPolicy sla, ReleaseDirectory releases, Clock clock) {
         this.db = db;
         this.issues = issues;
         this.merchants = merchants;
@@ -78,20 +72,23 @@ public final class IssueService {
         this.audit = audit;
         this.publisher = publisher;
         this.sla = sla;
+        this.releases = releases;
         this.clock = clock;
     }
 
     /** Opens an issue: SERVICE and ADMIN for any merchant, a MANAGER for one of their own. */
     public Issue create(Caller caller, NewIssue request) {
         caller.require(Role.SERVICE, Role.ADMIN, Role.MANAGER);
-        validate(request);
+        IssueRequests.validate(request);
         Merchant merchant = merchants.get(caller, request.merchantId());
+        requireRelease(request.releaseId());
         return insert(caller, request, merchant, now());
     }
 
     /** For the demo seed and simulator: no role check, and a creation time of the caller's choosing. */
     public Issue createUnchecked(Caller caller, NewIssue request, Instant createdAt) {
-        validate(request);
+        IssueRequests.validate(request);
+        requireRelease(request.releaseId());
         Merchant merchant = merchants.find(request.merchantId())
                 .orElseThrow(() -> DomainException.notFound("merchant", request.merchantId()));
         return insert(caller, request, merchant, createdAt.truncatedTo(ChronoUnit.MILLIS));
@@ -120,6 +117,27 @@ public final class IssueService {
         return issue;
     }
 
+    /**
+     * The issues naming a release that the caller may see, newest first, at most {@code limit}; none for a role
+     * without a book of merchants.
+     */
+    public List<Issue> linkedTo(Caller caller, String releaseId, int limit) {
+        Visibility shown = Visibility.of(caller);
+        if (shown.kind() == Visibility.Kind.NONE) {
+            return List.of();
+        }
+        Instant now = now();
+        List<IssueStore.Row> rows = issues.list(new IssueStore.Query(shown, null, releaseId, Set.of(), Set.of(),
+                Set.of(), null, false, null, limit));
+        return rows.stream().map(r -> IssueWorkflow.view(r, now)).sorted(NEWEST_FIRST).toList();
+    }
+
+    private void requireRelease(String releaseId) {
+        if (releaseId != null && !releaseId.isBlank() && !releases.exists(releaseId.strip())) {
+            throw DomainException.invalid("releaseId", "names no release");
+        }
+    }
+
     public Issue get(Caller caller, String id) {
         return IssueWorkflow.view(visible(caller, id), now());
     }
@@ -137,7 +155,7 @@ public final class IssueService {
             merchants.get(caller, filter.merchantId());
         }
         List<IssueStore.Row> rows = issues.list(new IssueStore.Query(Visibility.of(caller), filter.merchantId(),
-                filter.statuses(), filter.priorities(), filter.categories(),
+                filter.releaseId(), filter.statuses(), filter.priorities(), filter.categories(),
                 filter.assignee() == Assignee.ME ? caller.id() : null, filter.assignee() == Assignee.UNASSIGNED,
                 cursor.afterId(), limit + 1));
         Instant now = now();
@@ -189,7 +207,7 @@ public final class IssueService {
      *                         CONFLICT for a move the workflow forbids, INVALID for a resolution without a root cause
      */
     public Issue patch(Caller caller, String id, IssuePatch patch, IfMatch ifMatch) {
-        validate(patch);
+        IssueRequests.validate(patch);
         if (ifMatch == null) {
             throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED,
                     "Send 'If-Match' with the issue's ETag (its version), so a change made meanwhile is not overwritten.");
@@ -260,7 +278,7 @@ public final class IssueService {
 
     /** The domain event of a change; appended last in its transaction, since that locks the event counter. */
     private EventLog.NewEvent event(String type, IssueStore.Row row, Issue payload, Instant now) {
-        return new EventLog.NewEvent(type, row.merchantId(), row.managerId(), json(payload), now);
+        return EventLog.NewEvent.of(type, row.merchantId(), row.managerId(), payload, now);
     }
 
     private IssueStore.Row visible(Caller caller, String id) {
@@ -286,45 +304,5 @@ public final class IssueService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an event payload", e);
-        }
-    }
-
-    private static void validate(NewIssue request) {
-        Validation v = new Validation()
-                .text("merchantId", request.merchantId(), 40)
-                .required("category", request.category())
-                .required("priority", request.priority())
-                .text("title", request.title(), MAX_TITLE);
-        v.optionalLongText("description", request.description(), MAX_DESCRIPTION);
-        if (request.listingId() != null && !request.listingId().isEmpty()) {
-            v.text("listingId", request.listingId(), 40);
-        }
-        if (request.releaseId() != null && !request.releaseId().isEmpty()) {
-            v.text("releaseId", request.releaseId(), 40);
-        }
-        Long money = request.moneyAtRiskCents();
-        if (money != null && (money < 0 || money > MAX_MONEY_CENTS)) {
-            v.add("moneyAtRiskCents", "must be between 0 and " + MAX_MONEY_CENTS);
-        }
-        v.throwIfInvalid();
-    }
-
-    private static void validate(IssuePatch patch) {
-        Validation v = new Validation();
-        if (patch.status() == null && patch.note() == null && patch.rootCause() == null) {
-            v.add("body", "must set at least one of status, note and rootCause");
-        }
-        v.optionalLongText("note", patch.note(), MAX_NOTE);
-        if (patch.rootCause() != null) {
-            v.text("rootCause", patch.rootCause(), MAX_ROOT_CAUSE);
-        }
-        v.throwIfInvalid();
     }
 }

@@ -70,7 +70,7 @@ public final class IssueStore {
      * What to list; null or empty filters match everything. {@code shown} restricts to the books it sees;
      * {@code assigneeId} to one assignee, or {@code unassigned} to none.
      */
-    public record Query(Visibility shown, String merchantId, Set<IssueStatus> statuses, Set<Priority> priorities,
+    public record Query(Visibility shown, String merchantId, String releaseId, Set<IssueStatus> statuses, Set<Priority> priorities,
                         Set<IssueCategory> categories, String assigneeId, boolean unassigned, String afterId,
                         int limit) {
     }
@@ -94,9 +94,9 @@ public final class IssueStore {
         this.db = db;
     }
 
-    public void insert(Tx tx, Row row) throws SQLException {
+    public void insert(Tx tx, Row row) {
         State s = row.state();
-        Rows.update(tx, "insert into issue (id, merchant_id, category,"
+        tx.update("insert into issue (id, merchant_id, category,"
                 + " source, priority, status, title, description, listing_id, release_id, root_cause,"
                 + " money_at_risk_cents, assignee_id, created_at, updated_at, first_response_at, resolved_at,"
                 + " first_response_due_at, resolution_base_due_at, pause_count, paused_millis, paused_since, version)"
@@ -109,8 +109,8 @@ public final class IssueStore {
     }
 
     /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
-    public boolean update(Tx tx, String id, State s, long expectedVersion) throws SQLException {
-        return Rows.update(tx, "update issue set status = ?, root_cause = ?,"
+    public boolean update(Tx tx, String id, State s, long expectedVersion) {
+        return tx.update("update issue set status = ?, root_cause = ?,"
                 + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
                 + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?",
                 s.status().name(), s.rootCause(), s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
@@ -118,16 +118,11 @@ public final class IssueStore {
     }
 
     public Optional<Row> find(String id) {
-        return db.read(connection -> find(new Tx(connection), id));
+        return db.read(connection -> Rows.first(connection, SELECT + " where i.id = ?", List.of(id), IssueStore::row));
     }
 
-    public Optional<Row> find(Tx tx, String id) throws SQLException {
-        try (PreparedStatement select = tx.connection().prepareStatement(SELECT + " where i.id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
-            }
-        }
+    public Optional<Row> find(Tx tx, String id) {
+        return tx.first(SELECT + " where i.id = ?", List.of(id), IssueStore::row);
     }
 
     /** Issues in id order; ask for one row more than a page to learn whether another page exists. */
@@ -138,6 +133,10 @@ public final class IssueStore {
         if (query.merchantId() != null) {
             sql.append(" and i.merchant_id = ?");
             args.add(query.merchantId());
+        }
+        if (query.releaseId() != null) {
+            sql.append(" and i.release_id = ?");
+            args.add(query.releaseId());
         }
         in(sql, args, "i.status", query.statuses());
         in(sql, args, "i.priority", query.priorities());
@@ -170,12 +169,12 @@ public final class IssueStore {
 
     /** Open issues of the merchants of one manager, oldest first, at most {@code limit}; for the simulator. */
     public List<Row> openOfManager(String managerId, int limit) {
-        return list(new Query(Visibility.bookOf(managerId), null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
+        return list(new Query(Visibility.bookOf(managerId), null, null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
                 IssueStatus.IN_PROGRESS, IssueStatus.WAITING_MERCHANT), null, null, null, false, null, limit));
     }
 
-    public void appendHistory(Tx tx, HistoryStep step) throws SQLException {
-        Rows.update(tx, "insert into issue_history (issue_id, at,"
+    public void appendHistory(Tx tx, HistoryStep step) {
+        tx.update("insert into issue_history (issue_id, at,"
                 + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 step.issueId(), step.at(), step.actorId(), step.action(), step.fromStatus(), step.toStatus(),
                 step.note(), step.rootCause());

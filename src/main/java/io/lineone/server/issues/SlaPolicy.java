@@ -1,6 +1,7 @@
 package io.lineone.server.issues;
 
 import io.lineone.api.Priority;
+import io.lineone.server.core.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -60,23 +61,9 @@ public record SlaPolicy(Map<Priority, Targets> targets) {
                 throw new IllegalArgumentException("expected P1..P4=FIRST_RESPONSE/RESOLUTION such as P1=60s/4h, got '"
                         + part.strip() + "'");
             }
-            targets.put(priority, new Targets(duration(times[0]), duration(times[1])));
+            targets.put(priority, new Targets(Durations.parse(times[0]), Durations.parse(times[1])));
         }
         return new SlaPolicy(targets);
-    }
-
-    private static Duration duration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd])").matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a duration such as 90s, 5m, 4h or 7d");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 
     public Targets of(Priority priority) {

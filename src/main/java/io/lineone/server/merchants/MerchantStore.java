@@ -29,6 +29,7 @@ public final class MerchantStore {
     private static final String COLUMNS = "id, name, shop_name, tier, category, region, assigned_manager_id,"
             + " shipping_hours, pre_sale_response_seconds, after_sale_response_seconds, dsr, dispute_rate,"
             + " lighthouse_score, band, auto_deduction_paused, version";
+    private static final String BY_ID = "select " + COLUMNS + " from merchant where id = ?";
 
     private final Database db;
 
@@ -36,9 +37,9 @@ public final class MerchantStore {
         this.db = db;
     }
 
-    public void insert(Tx tx, Merchant merchant, Instant createdAt) throws SQLException {
+    public void insert(Tx tx, Merchant merchant, Instant createdAt) {
         MerchantMetrics m = merchant.metrics();
-        Rows.update(tx, "insert into merchant (" + COLUMNS + ", search_text, created_at)"
+        tx.update("insert into merchant (" + COLUMNS + ", search_text, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 merchant.id(), merchant.name(), merchant.shopName(), merchant.tier(), merchant.category(),
                 merchant.region(), merchant.assignedManagerId(), m.shippingHours(), m.preSaleResponseSeconds(),
@@ -47,16 +48,11 @@ public final class MerchantStore {
     }
 
     public Optional<Merchant> find(String id) {
-        return db.read(connection -> find(new Tx(connection), id));
+        return db.read(connection -> Rows.first(connection, BY_ID, List.of(id), MerchantStore::merchant));
     }
 
-    public Optional<Merchant> find(Tx tx, String id) throws SQLException {
-        try (PreparedStatement select = tx.connection().prepareStatement("select " + COLUMNS + " from merchant where id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(merchant(rows)) : Optional.empty();
-            }
-        }
+    public Optional<Merchant> find(Tx tx, String id) {
+        return tx.first(BY_ID, List.of(id), MerchantStore::merchant);
     }
 
     /** Merchants in id order; asks for one row more than the limit so the caller knows if a next page exists. */
@@ -97,9 +93,8 @@ public final class MerchantStore {
     }
 
     /** Moves a merchant to another manager if it is still at {@code expectedVersion}; returns whether it was. */
-    public boolean updateAssignee(Tx tx, String id, String managerId, long expectedVersion)
-            throws SQLException {
-        return Rows.update(tx,
+    public boolean updateAssignee(Tx tx, String id, String managerId, long expectedVersion) {
+        return tx.update(
                 "update merchant set assigned_manager_id = ?, version = version + 1 where id = ? and version = ?",
                 managerId, id, expectedVersion) == 1;
     }

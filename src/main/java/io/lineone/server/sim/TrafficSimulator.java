@@ -51,18 +51,20 @@ public final class TrafficSimulator implements AutoCloseable {
     private final Caller feed;
     private final List<Book> books;
     private final String demoManagerId;
+    private final List<String> releasesInRollout;
     private final Random random = new Random();
     private final ScheduledExecutorService scheduler;
     private final double tickMinutes;
 
     private TrafficSimulator(IssueService issues, IssueStore issueStore, Caller feed, List<Book> books,
-                             String demoManagerId, Duration tick, double speed) {
+                             String demoManagerId, List<String> releasesInRollout, Duration tick, double speed) {
         this.tickMinutes = tick.toMillis() / 60_000.0 * speed;
         this.issues = issues;
         this.issueStore = issueStore;
         this.feed = feed;
         this.books = books;
         this.demoManagerId = demoManagerId;
+        this.releasesInRollout = List.copyOf(releasesInRollout);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "lineone-simulator");
             thread.setDaemon(true);
@@ -70,10 +72,14 @@ public final class TrafficSimulator implements AutoCloseable {
         });
     }
 
-    /** Starts the simulator at real-life rates, or returns empty if there is no demo workspace to simulate. */
+    /**
+     * Starts the simulator at real-life rates, or returns empty if there is no demo workspace to simulate. Now and
+     * then a posted issue names one of {@code releasesInRollout}, so the impact of a release moves.
+     */
     public static Optional<TrafficSimulator> start(IssueService issues, IssueStore issueStore,
-                                                   MerchantStore merchants, UserStore users) {
-        return start(issues, issueStore, merchants, users, Duration.ofSeconds(1), 1);
+                                                   MerchantStore merchants, UserStore users,
+                                                   List<String> releasesInRollout) {
+        return start(issues, issueStore, merchants, users, releasesInRollout, Duration.ofSeconds(1), 1);
     }
 
     /**
@@ -81,8 +87,8 @@ public final class TrafficSimulator implements AutoCloseable {
      * forward).
      */
     public static Optional<TrafficSimulator> start(IssueService issues, IssueStore issueStore,
-                                                   MerchantStore merchants, UserStore users, Duration tick,
-                                                   double speed) {
+                                                   MerchantStore merchants, UserStore users,
+                                                   List<String> releasesInRollout, Duration tick, double speed) {
         Optional<Caller> feed = caller(users, DemoWorkspace.FEED_LOGIN);
         List<Book> books = books(merchants, users);
         if (feed.isEmpty() || books.isEmpty()) {
@@ -91,7 +97,7 @@ public final class TrafficSimulator implements AutoCloseable {
         }
         String demoManagerId = caller(users, DemoWorkspace.MANAGER_LOGIN).map(Caller::id).orElse(null);
         TrafficSimulator simulator = new TrafficSimulator(issues, issueStore, feed.get(), books, demoManagerId,
-                tick, speed);
+                releasesInRollout, tick, speed);
         simulator.scheduler.scheduleWithFixedDelay(simulator::tickSafely, tick.toMillis(), tick.toMillis(),
                 TimeUnit.MILLISECONDS);
         return Optional.of(simulator);
@@ -146,7 +152,13 @@ public final class TrafficSimulator implements AutoCloseable {
             return;
         }
         Merchant merchant = book.merchants().get(random.nextInt(book.merchants().size()));
-        issues.create(feed, DemoIssues.next(random, merchant));
+        NewIssue issue = DemoIssues.next(random, merchant);
+        if (!releasesInRollout.isEmpty() && random.nextInt(6) == 0) {
+            issue = new NewIssue(issue.merchantId(), issue.category(), issue.source(), issue.priority(), issue.title(),
+                    issue.description(), issue.listingId(),
+                    releasesInRollout.get(random.nextInt(releasesInRollout.size())), issue.moneyAtRiskCents());
+        }
+        issues.create(feed, issue);
     }
 
     private void move(Book book, boolean isDemoUser) {

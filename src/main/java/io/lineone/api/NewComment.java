@@ -1,0 +1,5 @@
+package io.lineone.api;
+
+/** Body of {@code POST /bells/{id}/comments}. */
+public record NewComment(String text) {
+}
