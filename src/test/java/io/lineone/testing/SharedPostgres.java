@@ -31,8 +31,6 @@ public final class SharedPostgres implements AutoCloseable {
     }
 
     private static SharedPostgres start() {
-        // PostgreSQL's own start-up chatter would bury the test output; warnings still show.
-        System.setProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
         try {
             return new SharedPostgres(EmbeddedPostgres.builder().start());
         } catch (IOException e) {

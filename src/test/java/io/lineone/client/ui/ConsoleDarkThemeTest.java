@@ -8,6 +8,8 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.client.common.Theme;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.Screenshots;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +35,7 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
 
     @Test
     void mainWindowInDark() throws TimeoutException {
-        open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
+        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
 
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
         // The rows exist before their cells are laid out: wait for the cell, not just the item.
@@ -47,14 +49,14 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
 
     @Test
     void issueQueueInDark() throws Exception {
-        Issue p1 = server.issue(server.liNasMerchants.get(2), Priority.P1, IssueCategory.PRICING_ERROR,
+        Issue p1 = server.issue(books.liNasMerchants().get(2), Priority.P1, IssueCategory.PRICING_ERROR,
                 "Hotpot base at ¥0.59 instead of ¥59", 86_000_00);
-        Issue waiting = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.AFTER_SALES,
+        Issue waiting = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.AFTER_SALES,
                 "Refund dispute needs the merchant's invoice", 1_200_00);
         server.patch(waiting.id(), new IssuePatch(IssueStatus.ACKNOWLEDGED, null, null));
         server.patch(waiting.id(), new IssuePatch(IssueStatus.WAITING_MERCHANT, "Asked for the invoice", null));
-        server.issue(server.liNasMerchants.get(3), Priority.P3, IssueCategory.LOGISTICS, "Parcels stuck in Guangzhou", 0);
-        open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
+        server.issue(books.liNasMerchants().get(3), Priority.P3, IssueCategory.LOGISTICS, "Parcels stuck in Guangzhou", 0);
+        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
         waitUntil(() -> showing("#navIssues"));
         clickOn("#navIssues");
         waitUntil(() -> showing("#issueTable") && fx(() -> lookup("#issueTable").queryAs(TableView.class)

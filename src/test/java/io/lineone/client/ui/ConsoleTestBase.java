@@ -9,6 +9,7 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.Theme;
 import io.lineone.client.merchants.MerchantRow;
 import io.lineone.client.net.BackendClient;
+import io.lineone.testing.TestServer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,13 +47,13 @@ abstract class ConsoleTestBase extends FxRobot {
 
     /**
      * Opens the console as the launcher would: at sign-in for {@code serverUrl}, or straight into the
-     * "demo workspace", which here is the test backend signed in as {@code demoLogin}.
+     * "demo workspace", which here is the test server signed in as {@code demoLogin}.
      */
-    protected void open(Locale locale, Optional<String> serverUrl, TestBackend demoServer, String demoLogin) {
+    protected void open(Locale locale, Optional<String> serverUrl, TestServer demoServer, String demoLogin) {
         BackendClient backend = BackendClient.withDefaults();
         FxTaskExecutor executor = new FxTaskExecutor();
         DemoLauncher demo = () -> new SignedIn(
-                backend.signIn(demoServer.url(), demoLogin, TestBackend.PASSWORD), demoServer.url(), true);
+                backend.signIn(demoServer.url(), demoLogin, TestServer.PASSWORD), demoServer.url(), true);
         wiring = new AppWiring(Messages.forLocale(locale), settings, executor, backend, demo, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);

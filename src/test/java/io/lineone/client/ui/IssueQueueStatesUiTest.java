@@ -17,6 +17,7 @@ import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
 import io.lineone.client.queue.IssueRow;
 import io.lineone.testing.MutableClock;
+import io.lineone.testing.Screenshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -16,16 +16,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Search, filters and paging of {@code GET /merchants} (and paging of {@code GET /users}). */
 class MerchantListApiTest {
 
     private static final String INJECTION = "x'; drop table merchant; --";
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
+
     private static ApiClient api;
     private static String admin;
     private static TestServer.Account manager;
@@ -33,8 +35,7 @@ class MerchantListApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api;
+        api = server.api();
         admin = server.adminToken();
         manager = server.account(Role.MANAGER, "li.na");
         add("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, 0.9, manager.id());
@@ -51,12 +52,7 @@ class MerchantListApiTest {
     }
 
     private static void add(String name, String shop, Tier tier, double share, String managerId) {
-        IDS.put(name, server.merchant(name, shop, tier, managerId, Metrics.at(share)).get("id").asText());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        IDS.put(name, server.merchant(name, shop, tier, managerId, Metrics.at(share)).id());
     }
 
     private static String q(String text) {
