@@ -32,6 +32,15 @@ public final class StoreRows {
         return user;
     }
 
+    /** Managers usr_a ("a") and usr_b ("b") with a merchant each, mer_a and mer_b, and mer_x of nobody's. */
+    public static void twoBooks(Database db) {
+        user(db, "usr_a", "a", Role.MANAGER);
+        user(db, "usr_b", "b", Role.MANAGER);
+        merchant(db, "mer_a", "usr_a");
+        merchant(db, "mer_b", "usr_b");
+        merchant(db, "mer_x", null);
+    }
+
     /** A GREEN SME merchant named "商家 {id}" in the book of {@code managerId} (null: nobody's). */
     public static Merchant merchant(Database db, String id, String managerId) {
         Merchant merchant = new Merchant(id, "商家 " + id, "店 " + id, Tier.SME, "食品生鲜", "浙江", managerId, METRICS,

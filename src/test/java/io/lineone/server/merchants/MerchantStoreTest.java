@@ -7,6 +7,7 @@ import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
+import io.lineone.testing.Pages;
 import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
@@ -107,17 +108,7 @@ class MerchantStoreTest {
         }
         expected.sort(null);
 
-        List<String> seen = new ArrayList<>();
-        String after = null;
-        while (true) {
-            List<String> page = ids(t, new MerchantStore.Query(null, null, null, null, after, 5));
-            assertThat(page.size()).isLessThanOrEqualTo(5);
-            if (page.isEmpty()) {
-                break;
-            }
-            seen.addAll(page);
-            after = page.get(page.size() - 1);
-        }
+        List<String> seen = Pages.walk(5, after -> ids(t, new MerchantStore.Query(null, null, null, null, after, 5)));
 
         assertThat(seen).isEqualTo(expected);
     }
