@@ -10,17 +10,35 @@ import io.lineone.api.Priority;
 import io.lineone.client.common.Theme;
 import io.lineone.testing.ManagerBooks;
 import io.lineone.testing.Screenshots;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
-/** The same screens under the dark theme: the app stylesheet uses only theme variables, so both work. */
+/**
+ * The same screens under the dark theme: the app stylesheet uses only theme variables, so both work. Each test reads
+ * the colours a person sees off the rendered nodes and compares them with AtlantaFX's Primer palettes.
+ */
 class ConsoleDarkThemeTest extends SeededConsoleTestBase {
+
+    /** PrimerDark's {@code -color-bg-default}, {@code -color-bg-subtle} and {@code -color-fg-default}. */
+    private static final Color DARK_BACKGROUND = Color.web("#0d1117");
+    private static final Color DARK_SUBTLE_BACKGROUND = Color.web("#161b22");
+    private static final Color DARK_TEXT = Color.web("#c9d1d9");
+    /** The same three of PrimerLight: what a screen that ignored the theme would still show. */
+    private static final Color LIGHT_BACKGROUND = Color.web("#ffffff");
+    private static final Color LIGHT_SUBTLE_BACKGROUND = Color.web("#f6f8fa");
+    private static final Color LIGHT_TEXT = Color.web("#24292f");
 
     @Start
     void start(Stage primary) {
@@ -44,12 +62,17 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#detailName"));
 
         assertThat(text("#detailName")).isEqualTo("Chengdu Hotpot Foods");
+        assertThat(background("#content")).as("the content area").isEqualTo(DARK_BACKGROUND)
+                .isNotEqualTo(LIGHT_BACKGROUND);
+        assertThat(background(".nav-rail")).as("the navigation rail").isEqualTo(DARK_SUBTLE_BACKGROUND)
+                .isNotEqualTo(LIGHT_SUBTLE_BACKGROUND);
+        assertThat(textFill("#detailName")).as("the merchant's name").isEqualTo(DARK_TEXT).isNotEqualTo(LIGHT_TEXT);
         Screenshots.save(stage.getScene(), "main-merchants-dark-en");
     }
 
     @Test
     void issueQueueInDark() throws Exception {
-        Issue p1 = server.issue(books.liNasMerchants().get(2), Priority.P1, IssueCategory.PRICING_ERROR,
+        server.issue(books.liNasMerchants().get(2), Priority.P1, IssueCategory.PRICING_ERROR,
                 "Hotpot base at ¥0.59 instead of ¥59", 86_000_00);
         Issue waiting = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.AFTER_SALES,
                 "Refund dispute needs the merchant's invoice", 1_200_00);
@@ -67,7 +90,29 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
             table.getSelectionModel().select(1);
             table.requestFocus();
         });
-        assertThat(p1.priority()).isEqualTo(Priority.P1);
+        assertThat(background("#content")).as("behind the queue").isEqualTo(DARK_BACKGROUND)
+                .isNotEqualTo(LIGHT_BACKGROUND);
+        assertThat(textFill("Parcels stuck in Guangzhou")).as("an issue's title in the table").isEqualTo(DARK_TEXT)
+                .isNotEqualTo(LIGHT_TEXT);
         Screenshots.save(stage.getScene(), "queue-dark-en");
+    }
+
+    /** The colour a region is painted in once CSS is applied: its innermost background fill. */
+    private Paint background(String query) {
+        return fx(() -> {
+            Region region = lookup(query).queryAs(Region.class);
+            region.applyCss();
+            List<BackgroundFill> fills = region.getBackground().getFills();
+            return fills.get(fills.size() - 1).getFill();
+        });
+    }
+
+    /** The colour of a label's or a cell's text once CSS is applied. */
+    private Paint textFill(String query) {
+        return fx(() -> {
+            Labeled labeled = lookup(query).queryLabeled();
+            labeled.applyCss();
+            return labeled.getTextFill();
+        });
     }
 }
