@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Plain JDK HTTP calls against a running backend, so API tests read as requests and answers. The only place in the
@@ -34,10 +35,15 @@ public final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final String root;
+    private final Supplier<String> root;
 
     /** @param root the server's root URL, e.g. {@code http://127.0.0.1:54321} */
     public ApiClient(String root) {
+        this(() -> root);
+    }
+
+    /** A client of a server whose URL is known only once it runs: {@code root} is asked at each request. */
+    public ApiClient(Supplier<String> root) {
         this.root = root;
     }
 
@@ -98,13 +104,13 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        return sendTo(URI.create(root + "/api/v1" + path), method, token, publisher(body), headers);
+        return sendTo(URI.create(root.get() + "/api/v1" + path), method, token, publisher(body), headers);
     }
 
     /** A request to any path of the server, outside {@code /api/v1} too. */
     public Response sendRaw(String method, String absolutePath, String token, HttpRequest.BodyPublisher body,
                             Map<String, String> headers) {
-        return sendTo(URI.create(root + absolutePath), method, token, body, headers);
+        return sendTo(URI.create(root.get() + absolutePath), method, token, body, headers);
     }
 
     /**
@@ -112,7 +118,7 @@ public final class ApiClient {
      * the caller decides how long to read, and closes the body.
      */
     public HttpResponse<InputStream> stream(String path, String token, Map<String, String> headers) {
-        HttpRequest request = request(URI.create(root + "/api/v1" + path), "GET", token, null, headers).build();
+        HttpRequest request = request(URI.create(root.get() + "/api/v1" + path), "GET", token, null, headers).build();
         return exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 

@@ -24,6 +24,7 @@ import io.lineone.server.events.EventHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -66,8 +67,8 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     private final ServerConfig config;
     private final MutableClock clock;
     private final Runnable discardDatabase;
+    private final ApiClient api = new ApiClient(this::url);
     private volatile LineOneServer server;
-    private ApiClient api;
     private String adminToken;
     private Database ownPool;
     private boolean startedForTheClass;
@@ -84,12 +85,18 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     }
 
     /**
-     * A backend on an H2 file database in {@code dir} and on a free port that stays the same, so that {@link #stop()}
-     * and {@link #start()} bring back the same server with the same data at the same URL.
+     * A backend on an H2 file database in a new directory (under the build's {@code target/}, the tests' temporary
+     * directory) and on a free port that stays the same, so that {@link #stop()} and {@link #start()} bring back the
+     * same server with the same data at the same URL.
      */
-    public static Builder onH2File(Path dir) {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("lineone");
-        return new Builder(ServerConfig.forTests().toBuilder().port(freePort()).database(url, null, null), () -> { });
+    public static Builder onH2File() {
+        try {
+            Path dir = Files.createTempDirectory("lineone-h2-");
+            String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("lineone");
+            return new Builder(ServerConfig.forTests().toBuilder().port(freePort()).database(url, null, null), () -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A backend on a fresh database of the shared PostgreSQL, dropped when the server is closed. */
@@ -158,7 +165,6 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     /** Starts the server (again, after {@link #stop()}); returns it. */
     public TestServer start() {
         server = LineOneServer.start(config);
-        api = new ApiClient(server.url());
         return this;
     }
 
@@ -227,9 +233,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return running().port();
     }
 
-    /** Raw HTTP calls, paths relative to {@code /api/v1}. */
+    /**
+     * Raw HTTP calls, paths relative to {@code /api/v1}, to wherever the server runs when each call is made: it may
+     * be taken before JUnit starts the server, as a field initialiser.
+     */
     public ApiClient api() {
-        running();
         return api;
     }
 

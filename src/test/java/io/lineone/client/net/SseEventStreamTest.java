@@ -9,8 +9,6 @@ import io.lineone.api.Priority;
 import io.lineone.testing.Await;
 import io.lineone.testing.ManagerBooks;
 import io.lineone.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +75,8 @@ class SseEventStreamTest {
     }
 
     private final List<AutoCloseable> closing = new ArrayList<>();
+    private TestServer server;
+    private ManagerBooks books;
 
     @AfterEach
     void close() throws Exception {
@@ -90,13 +90,14 @@ class SseEventStreamTest {
         return new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), () -> 0.5);
     }
 
-    /** A server with li.na's and wang.wei's books, closed after the test. */
-    private ManagerBooks seeded(TestServer server) {
+    /** Starts the test's server (on the real clock) with li.na's and wang.wei's books; it is closed after the test. */
+    private void startSeeded(TestServer.Builder how) {
+        server = how.systemClock().start();
         closing.add(server);
-        return ManagerBooks.seed(server);
+        books = ManagerBooks.seed(server);
     }
 
-    private BackendClient signedIn(TestServer server) throws BackendException {
+    private BackendClient signedIn() throws BackendException {
         BackendClient client = BackendClient.withDefaults();
         client.signIn(server.url(), ManagerBooks.LI_NA, TestServer.PASSWORD);
         return client;
@@ -104,9 +105,8 @@ class SseEventStreamTest {
 
     @Test
     void issueEventsArriveLiveAsTheIssueAfterTheChange() throws Exception {
-        TestServer server = TestServer.onH2().systemClock().start();
-        ManagerBooks books = seeded(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         Recorder recorder = new Recorder();
         closing.add(client.subscribe(null, quick(), recorder));
         assertThat(recorder.open()).as("first connection").isZero();
@@ -133,9 +133,8 @@ class SseEventStreamTest {
 
     @Test
     void aStreamResumesAfterTheLastEventIdWithNothingTwice() throws Exception {
-        TestServer server = TestServer.onH2().systemClock().start();
-        ManagerBooks books = seeded(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         Recorder first = new Recorder();
         EventStream stream = client.subscribe(null, quick(), first);
         first.open();
@@ -159,10 +158,8 @@ class SseEventStreamTest {
 
     @Test
     void afterTheServerRestartsTheStreamReconnectsAndResumesWithoutGapOrDuplicate() throws Exception {
-        TestServer server = TestServer.onH2File(Files.createTempDirectory(Path.of("target"), "sse-restart-"))
-                .systemClock().start();
-        ManagerBooks books = seeded(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2File());
+        BackendClient client = signedIn();
         Recorder recorder = new Recorder();
         EventStream stream = client.subscribe(null, quick(), recorder);
         closing.add(stream);
@@ -193,9 +190,8 @@ class SseEventStreamTest {
 
     @Test
     void aSessionTheServerRefusesStopsTheStreamForGood() throws Exception {
-        TestServer server = TestServer.onH2().systemClock().start();
-        seeded(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         client.signOut();
         Recorder recorder = new Recorder();
         closing.add(client.subscribe(null, quick(), recorder));

@@ -11,10 +11,7 @@ import io.lineone.client.queue.IssueRow;
 import io.lineone.testing.ManagerBooks;
 import io.lineone.testing.Screenshots;
 import io.lineone.testing.TestServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +39,8 @@ class IssueQueueUiTest extends ConsoleTestBase {
     private static ManagerBooks books;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = TestServer.onH2File(Files.createTempDirectory(Path.of("target"), "queue-ui-")).systemClock().start();
+    static void startServer() {
+        server = TestServer.onH2File().systemClock().start();
         books = ManagerBooks.seed(server);
     }
 

@@ -24,13 +24,12 @@ class AuditApiTest {
     @RegisterExtension
     final TestServer server = TestServer.onH2().build();
 
-    private ApiClient api;
+    private final ApiClient api = server.api();
     private String admin;
     private String adminId;
 
     @BeforeEach
     void start() {
-        api = server.api();
         admin = server.adminToken();
         adminId = api.get("/me", admin).json().get("id").asText();
     }

@@ -25,7 +25,7 @@ class AccessApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static TestServer.Account managerA;
     private static TestServer.Account managerB;
     private static TestServer.Account supervisor;
@@ -36,7 +36,6 @@ class AccessApiTest {
 
     @BeforeAll
     static void start() {
-        api = server.api();
         managerA = server.account(Role.MANAGER, "manager.a");
         managerB = server.account(Role.MANAGER, "manager.b");
         supervisor = server.account(Role.SUPERVISOR, "supervisor");

@@ -29,12 +29,11 @@ class EventStreamApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().heartbeat(Duration.ofMillis(100)).build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static String admin;
 
     @BeforeAll
     static void start() {
-        api = server.api();
         admin = server.adminToken();
     }
 

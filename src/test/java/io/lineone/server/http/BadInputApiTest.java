@@ -36,14 +36,13 @@ class BadInputApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static String admin;
     private static TestServer.Account manager;
     private static String merchantId;
 
     @BeforeAll
     static void start() {
-        api = server.api();
         admin = server.adminToken();
         manager = server.account(Role.MANAGER, "li.na");
         merchantId = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, manager.id()).id();

@@ -25,14 +25,13 @@ class IssueApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static TestServer.Account manager;
     private static TestServer.Account other;
     private static String merchant;
 
     @BeforeAll
     static void start() {
-        api = server.api();
         manager = server.account(Role.MANAGER);
         other = server.account(Role.MANAGER);
         merchant = server.merchantOf(manager).id();

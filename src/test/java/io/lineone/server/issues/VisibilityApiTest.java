@@ -27,7 +27,7 @@ class VisibilityApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().heartbeat(Duration.ofMillis(100)).build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static TestServer.Account a;
     private static TestServer.Account b;
     private static String merchantA;
@@ -35,7 +35,6 @@ class VisibilityApiTest {
 
     @BeforeAll
     static void start() {
-        api = server.api();
         a = server.account(Role.MANAGER);
         b = server.account(Role.MANAGER);
         merchantA = server.merchantOf(a).id();

@@ -28,14 +28,13 @@ class MerchantListApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().build();
 
-    private static ApiClient api;
+    private static final ApiClient api = server.api();
     private static String admin;
     private static TestServer.Account manager;
     private static final Map<String, String> IDS = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        api = server.api();
         admin = server.adminToken();
         manager = server.account(Role.MANAGER, "li.na");
         add("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, 0.9, manager.id());

@@ -8,7 +8,6 @@ import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,12 +17,7 @@ class SystemApiTest {
     @RegisterExtension
     static final TestServer server = TestServer.onH2().build();
 
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        api = server.api();
-    }
+    private static final ApiClient api = server.api();
 
     @Test
     void healthIsPublic() {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ class AuthApiTest {
     @RegisterExtension
     final TestServer server = TestServer.onH2().build();
 
-    private ApiClient api;
-
-    @BeforeEach
-    void start() {
-        api = server.api();
-    }
+    private final ApiClient api = server.api();
 
     private ApiClient.Response signIn(String login, String password) {
         return api.post("/session", null, new SessionRequest(login, password));
