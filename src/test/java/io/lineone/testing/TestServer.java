@@ -138,7 +138,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
             return this;
         }
 
-        /** Any other setting of the server, such as its SLA targets or the event stream's heartbeat. */
+        /** Any other setting of the server, such as its SLA targets. */
         public Builder configure(UnaryOperator<ServerConfig.Builder> settings) {
             settings.apply(config);
             return this;

@@ -10,16 +10,11 @@ import io.lineone.api.Priority;
 import io.lineone.client.common.Theme;
 import io.lineone.testing.ManagerBooks;
 import io.lineone.testing.Screenshots;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,24 +90,5 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
         assertThat(textFill("Parcels stuck in Guangzhou")).as("an issue's title in the table").isEqualTo(DARK_TEXT)
                 .isNotEqualTo(LIGHT_TEXT);
         Screenshots.save(stage.getScene(), "queue-dark-en");
-    }
-
-    /** The colour a region is painted in once CSS is applied: its innermost background fill. */
-    private Paint background(String query) {
-        return fx(() -> {
-            Region region = lookup(query).queryAs(Region.class);
-            region.applyCss();
-            List<BackgroundFill> fills = region.getBackground().getFills();
-            return fills.get(fills.size() - 1).getFill();
-        });
-    }
-
-    /** The colour of a label's or a cell's text once CSS is applied. */
-    private Paint textFill(String query) {
-        return fx(() -> {
-            Labeled labeled = lookup(query).queryLabeled();
-            labeled.applyCss();
-            return labeled.getTextFill();
-        });
     }
 }

@@ -23,6 +23,9 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +110,25 @@ abstract class ConsoleTestBase extends FxRobot {
 
     protected List<String> shownNames() {
         return fx(() -> table().getItems().stream().map(row -> row.merchant().name()).toList());
+    }
+
+    /** The colour a region is painted in once CSS is applied: its innermost background fill. */
+    protected Paint background(String query) {
+        return fx(() -> {
+            Region region = lookup(query).queryAs(Region.class);
+            region.applyCss();
+            List<BackgroundFill> fills = region.getBackground().getFills();
+            return fills.get(fills.size() - 1).getFill();
+        });
+    }
+
+    /** The colour of a label's or a cell's text once CSS is applied. */
+    protected Paint textFill(String query) {
+        return fx(() -> {
+            Labeled labeled = lookup(query).queryLabeled();
+            labeled.applyCss();
+            return labeled.getTextFill();
+        });
     }
 
     protected static <T> T fx(Callable<T> read) {
