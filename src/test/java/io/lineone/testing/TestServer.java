@@ -56,7 +56,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         AfterEachCallback {
 
     /** The password of every account a test creates. */
-    public static final String PASSWORD = "correct horse battery";
+    public static final String PASSWORD = "open-sesame-1";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
