@@ -16,37 +16,37 @@ class LoadGeneratorTest {
 
     @Test
     void postsIssuesForTheManagersOwnBookAndReportsWhatItAchieved() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.onH2().start()) {
             TestServer.Account manager = server.account(Role.MANAGER);
             server.merchant("杭州压测食品有限公司", "压测食品旗舰店", Tier.SME, manager.id());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             LoadGenerator.Report report = LoadGenerator.run(LoadGenerator.Options.parse(new String[] {
-                "issues", "--url", server.server.url(), "--login", manager.login(), "--password", TestServer.PASSWORD,
+                "issues", "--url", server.url(), "--login", manager.login(), "--password", TestServer.PASSWORD,
                 "--rate", "40", "--duration", "1", "--connections", "4"}), new PrintStream(out, true, StandardCharsets.UTF_8));
 
             assertThat(report.sent()).isEqualTo(40);
             assertThat(report.failures()).as(report.describe()).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("sent 40, failed 0");
-            ApiClient.Response issues = server.api.get("/issues?limit=500", manager.token());
+            ApiClient.Response issues = server.api().get("/issues?limit=500", manager.token());
             assertThat(issues.json().get("items")).hasSize(40);
         }
     }
 
     @Test
     void updatesPatchANoteOntoEachIssueInTurnWithTheLatestVersion() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.onH2().start()) {
             TestServer.Account manager = server.account(Role.MANAGER);
             server.merchant("义乌压测日用品有限公司", "压测日用品专营店", Tier.SME, manager.id());
 
             LoadGenerator.Report report = LoadGenerator.run(LoadGenerator.Options.parse(new String[] {
-                "updates", "--url", server.server.url(), "--login", manager.login(), "--password", TestServer.PASSWORD,
+                "updates", "--url", server.url(), "--login", manager.login(), "--password", TestServer.PASSWORD,
                 "--rate", "60", "--duration", "1", "--connections", "2", "--issues", "5"}),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
             assertThat(report.sent()).isEqualTo(60);
             assertThat(report.failures()).as("no PATCH was stale: %s", report.describe()).isZero();
-            ApiClient.Response issues = server.api.get("/issues?limit=500", manager.token());
+            ApiClient.Response issues = server.api().get("/issues?limit=500", manager.token());
             assertThat(issues.json().get("items")).hasSize(5)
                     .allSatisfy(issue -> assertThat(issue.get("version").asLong()).isEqualTo(13));
         }

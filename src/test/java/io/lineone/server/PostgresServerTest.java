@@ -25,16 +25,15 @@ class PostgresServerTest {
 
     @Test
     void signInAndMerchantsWorkOnPostgres(SharedPostgres postgres) {
-        String database = postgres.createDatabase();
-        try (TestServer server = TestServer.start(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
-            ApiClient api = server.api;
+        try (TestServer server = TestServer.onPostgres(postgres).start()) {
+            ApiClient api = server.api();
             JsonNode health = api.get("/health", null).json();
             assertThat(health.get("database").asText()).isEqualTo("PostgreSQL");
             assertThat(health.get("status").asText()).isEqualTo("UP");
 
             TestServer.Account a = server.account(Role.MANAGER, "li.na");
             TestServer.Account b = server.account(Role.MANAGER, "wang.wei");
-            String id = server.merchant("杭州悦享食品有限公司", "100%_纯棉旗舰店", Tier.KA, a.id()).get("id").asText();
+            String id = server.merchant("杭州悦享食品有限公司", "100%_纯棉旗舰店", Tier.KA, a.id()).id();
             server.merchant("深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, b.id());
 
             assertThat(api.get("/merchants", a.token()).json().get("items")).hasSize(1);
@@ -53,21 +52,18 @@ class PostgresServerTest {
                 assertThat(api.post("/session", null, new SessionRequest("li.na", "wrong")).status()).isEqualTo(401);
             }
             assertThat(api.post("/session", null, new SessionRequest("li.na", TestServer.PASSWORD)).status()).isEqualTo(429);
-            server.clock.advance(Duration.ofMinutes(16));
+            server.clock().advance(Duration.ofMinutes(16));
             assertThat(api.post("/session", null, new SessionRequest("li.na", TestServer.PASSWORD)).status()).isEqualTo(201);
-            server.clock.advance(Duration.ofHours(12));
+            server.clock().advance(Duration.ofHours(12));
             assertThat(api.get("/me", a.token()).status()).isEqualTo(401);
-        } finally {
-            postgres.dropDatabase(database);
         }
     }
 
     /** PostgreSQL refuses NUL in text where H2 takes it: each must still be a 4xx, not a 500. */
     @Test
     void nulCharactersAreRefusedNotFailedOnPostgres(SharedPostgres postgres) {
-        String database = postgres.createDatabase();
-        try (TestServer server = TestServer.start(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
-            ApiClient api = server.api;
+        try (TestServer server = TestServer.onPostgres(postgres).start()) {
+            ApiClient api = server.api();
             String admin = server.adminToken();
             // Bodies first, paths with a NUL last: Jetty closes the connection after refusing such a path, and a POST or
             // PUT sent on that connection before the client saw it close is not retried the way a GET is.
@@ -83,8 +79,6 @@ class PostgresServerTest {
             ApiClient.Response surrogate = api.sendRaw("GET", "/api/v1/merchants?q=%ED%A0%80", admin, null, Map.of());
             assertThat(surrogate.status()).as("%s", surrogate).isBetween(200, 499);
             assertThat(api.get("/health", null).status()).isEqualTo(200);
-        } finally {
-            postgres.dropDatabase(database);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.lineone.client.merchants;
 
-import static io.lineone.client.merchants.Merchants.merchant;
+import static io.lineone.testing.Merchants.merchant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Band;

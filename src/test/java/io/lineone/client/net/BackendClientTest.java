@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lineone.api.Merchant;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
+import io.lineone.testing.StubServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
 import io.lineone.api.User;
+import java.net.ConnectException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class FakeBackend implements Backend {
     }
 
     public static BackendException unreachable() {
-        return BackendException.unreachable("http://fake", new java.net.ConnectException("refused"));
+        return BackendException.unreachable("http://fake", new ConnectException("refused"));
     }
 
     private void maybeFail() throws BackendException {

@@ -7,21 +7,19 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Priority;
 import io.lineone.client.net.EventStream.Opened;
-import io.lineone.client.ui.TestBackend;
-import java.nio.file.Path;
+import io.lineone.testing.Await;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The console's event stream against the real backend: live events, resume by id, and a server restart. */
 class SseEventStreamTest {
@@ -78,6 +76,8 @@ class SseEventStreamTest {
     }
 
     private final List<AutoCloseable> closing = new ArrayList<>();
+    private TestServer server;
+    private ManagerBooks books;
 
     @AfterEach
     void close() throws Exception {
@@ -91,23 +91,29 @@ class SseEventStreamTest {
         return new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), () -> 0.5);
     }
 
-    private BackendClient signedIn(TestBackend server) throws BackendException {
+    /** Starts the test's server (on the real clock) with li.na's and wang.wei's books; it is closed after the test. */
+    private void startSeeded(TestServer.Builder how) {
+        server = how.systemClock().start();
+        closing.add(server);
+        books = ManagerBooks.seed(server);
+    }
+
+    private BackendClient signedIn() throws BackendException {
         BackendClient client = BackendClient.withDefaults();
-        client.signIn(server.url(), TestBackend.LI_NA, TestBackend.PASSWORD);
+        client.signIn(server.url(), ManagerBooks.LI_NA, TestServer.PASSWORD);
         return client;
     }
 
     @Test
     void issueEventsArriveLiveAsTheIssueAfterTheChange() throws Exception {
-        TestBackend server = TestBackend.seeded();
-        closing.add(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         Recorder recorder = new Recorder();
         closing.add(client.subscribe(null, quick(), recorder));
         assertThat(recorder.open()).as("first connection").isEqualTo(Opened.FIRST);
         // The server registers the subscriber before answering: whatever is committed after onOpen arrives.
 
-        Issue posted = server.issue(server.liNasMerchants.get(0), Priority.P1, IssueCategory.PRICING_ERROR,
+        Issue posted = server.issue(books.liNasMerchants().get(0), Priority.P1, IssueCategory.PRICING_ERROR,
                 "Price ¥9.9 for a ¥999 tea set", 120_000_00);
         Recorder.Received created = recorder.next();
         assertThat(created.type()).isEqualTo(EventTypes.ISSUE_CREATED);
@@ -121,58 +127,55 @@ class SseEventStreamTest {
         assertThat(claimed.id()).isGreaterThan(created.id());
 
         // Another manager's merchants stay out of li.na's stream.
-        server.issue(server.wangWeisMerchants.get(0), Priority.P1, IssueCategory.OTHER, "not hers", 0);
-        Issue mine = server.issue(server.liNasMerchants.get(1), Priority.P3, IssueCategory.OTHER, "hers", 0);
+        server.issue(books.wangWeisMerchants().get(0), Priority.P1, IssueCategory.OTHER, "not hers", 0);
+        Issue mine = server.issue(books.liNasMerchants().get(1), Priority.P3, IssueCategory.OTHER, "hers", 0);
         assertThat(recorder.next().issue().id()).isEqualTo(mine.id());
     }
 
     @Test
     void aStreamResumesAfterTheLastEventIdWithNothingTwice() throws Exception {
-        TestBackend server = TestBackend.seeded();
-        closing.add(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         Recorder first = new Recorder();
         EventStream stream = client.subscribe(null, quick(), first);
         first.open();
-        Issue a = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "a", 0);
+        Issue a = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.INVENTORY, "a", 0);
         assertThat(first.next().issue().id()).isEqualTo(a.id());
         long last = stream.lastEventId();
         stream.close();
 
-        Issue b = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "b", 0);
-        Issue c = server.issue(server.liNasMerchants.get(1), Priority.P2, IssueCategory.INVENTORY, "c", 0);
+        Issue b = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.INVENTORY, "b", 0);
+        Issue c = server.issue(books.liNasMerchants().get(1), Priority.P2, IssueCategory.INVENTORY, "c", 0);
 
         Recorder resumed = new Recorder();
         closing.add(client.subscribe(last, quick(), resumed));
         resumed.open();
         assertThat(resumed.next().issue().id()).as("missed while away, replayed first").isEqualTo(b.id());
         assertThat(resumed.next().issue().id()).isEqualTo(c.id());
-        Issue d = server.issue(server.liNasMerchants.get(0), Priority.P2, IssueCategory.INVENTORY, "d", 0);
+        Issue d = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.INVENTORY, "d", 0);
         assertThat(resumed.next().issue().id()).isEqualTo(d.id());
         assertThat(resumed.ids).doesNotHaveDuplicates().isSorted().allSatisfy(id -> assertThat(id).isGreaterThan(last));
     }
 
     @Test
     void afterTheServerRestartsTheStreamReconnectsAndResumesWithoutGapOrDuplicate() throws Exception {
-        Path db = Path.of("target", "sse-restart-" + System.nanoTime());
-        TestBackend server = TestBackend.seededOnFile(db);
-        closing.add(server::stop);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2File());
+        BackendClient client = signedIn();
         Recorder recorder = new Recorder();
         EventStream stream = client.subscribe(null, quick(), recorder);
         closing.add(stream);
         recorder.open();
-        Issue before = server.issue(server.liNasMerchants.get(0), Priority.P1, IssueCategory.PRICING_ERROR, "before", 1);
+        Issue before = server.issue(books.liNasMerchants().get(0), Priority.P1, IssueCategory.PRICING_ERROR, "before", 1);
         assertThat(recorder.next().issue().id()).isEqualTo(before.id());
 
         server.stop();
-        waitFor(() -> recorder.offline.get() > 0);
+        Await.until(WAIT, () -> recorder.offline.get() > 0, "the stream to report the server offline");
         server.start();
         // Posted at once: the stream is still waiting out its backoff, or has just come back; either way
         // these arrive exactly once, by replay from the last id or live.
         List<String> posted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            posted.add(server.issue(server.liNasMerchants.get(i), Priority.P2, IssueCategory.LOGISTICS, "after " + i, 0)
+            posted.add(server.issue(books.liNasMerchants().get(i), Priority.P2, IssueCategory.LOGISTICS, "after " + i, 0)
                     .id());
         }
 
@@ -188,9 +191,8 @@ class SseEventStreamTest {
 
     @Test
     void aSessionTheServerRefusesStopsTheStreamForGood() throws Exception {
-        TestBackend server = TestBackend.seeded();
-        closing.add(server);
-        BackendClient client = signedIn(server);
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
         client.signOut();
         Recorder recorder = new Recorder();
         closing.add(client.subscribe(null, quick(), recorder));
@@ -198,9 +200,5 @@ class SseEventStreamTest {
         assertThat(reason).isNotNull();
         assertThat(reason.status()).isEqualTo(401);
         assertThat(recorder.opens).isEmpty();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, condition);
     }
 }

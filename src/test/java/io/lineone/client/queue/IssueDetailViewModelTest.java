@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Tier;
 import io.lineone.client.common.DeferredTaskExecutor;
-import io.lineone.client.merchants.Merchants;
 import io.lineone.client.net.Issues;
+import io.lineone.testing.Merchants;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;

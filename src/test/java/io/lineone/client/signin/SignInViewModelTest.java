@@ -10,6 +10,7 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.BackendException;
 import io.lineone.client.net.FakeBackend;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ class SignInViewModelTest {
     void unreachableServerOffersRetryThatSucceedsOnceItIsBack() {
         SignInViewModel model = model(new CurrentThreadTaskExecutor());
         fill(model, "http://h:1", "li.na", FakeBackend.PASSWORD);
-        backend.failNext(BackendException.unreachable("http://h:1", new java.net.ConnectException()));
+        backend.failNext(BackendException.unreachable("http://h:1", new ConnectException()));
 
         model.signIn();
 

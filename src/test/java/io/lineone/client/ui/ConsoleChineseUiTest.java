@@ -2,6 +2,9 @@ package io.lineone.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.Screenshots;
+import io.lineone.testing.TestServer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -19,12 +22,12 @@ class ConsoleChineseUiTest extends SeededConsoleTestBase {
 
     @Test
     void signInAndSearchInChinese() throws TimeoutException {
-        open(Locale.SIMPLIFIED_CHINESE, Optional.of(server.url()), server, TestBackend.LI_NA);
+        open(Locale.SIMPLIFIED_CHINESE, Optional.of(server.url()), server, ManagerBooks.LI_NA);
         assertThat(stage.getTitle()).isEqualTo("LineOne — 登录");
         assertThat(text("#signInButton")).isEqualTo("登录");
 
-        clickOn("#login").write(TestBackend.LI_NA);
-        clickOn("#password").write(TestBackend.PASSWORD);
+        clickOn("#login").write(ManagerBooks.LI_NA);
+        clickOn("#password").write(TestServer.PASSWORD);
         Screenshots.save(stage.getScene(), "signin-zh");
         clickOn("#signInButton");
 

@@ -9,6 +9,7 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.Theme;
 import io.lineone.client.merchants.MerchantRow;
 import io.lineone.client.net.BackendClient;
+import io.lineone.testing.TestServer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,13 +50,13 @@ abstract class ConsoleTestBase extends FxRobot {
 
     /**
      * Opens the console as the launcher would: at sign-in for {@code serverUrl}, or straight into the
-     * "demo workspace", which here is the test backend signed in as {@code demoLogin}.
+     * "demo workspace", which here is the test server signed in as {@code demoLogin}.
      */
-    protected void open(Locale locale, Optional<String> serverUrl, TestBackend demoServer, String demoLogin) {
+    protected void open(Locale locale, Optional<String> serverUrl, TestServer demoServer, String demoLogin) {
         BackendClient backend = BackendClient.withDefaults();
         FxTaskExecutor executor = new FxTaskExecutor();
         DemoLauncher demo = () -> new SignedIn(
-                backend.signIn(demoServer.url(), demoLogin, TestBackend.PASSWORD), demoServer.url(), true);
+                backend.signIn(demoServer.url(), demoLogin, TestServer.PASSWORD), demoServer.url(), true);
         wiring = new AppWiring(Messages.forLocale(locale), settings, executor, backend, demo, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);
@@ -106,6 +110,25 @@ abstract class ConsoleTestBase extends FxRobot {
 
     protected List<String> shownNames() {
         return fx(() -> table().getItems().stream().map(row -> row.merchant().name()).toList());
+    }
+
+    /** The colour a region is painted in once CSS is applied: its innermost background fill. */
+    protected Paint background(String query) {
+        return fx(() -> {
+            Region region = lookup(query).queryAs(Region.class);
+            region.applyCss();
+            List<BackgroundFill> fills = region.getBackground().getFills();
+            return fills.get(fills.size() - 1).getFill();
+        });
+    }
+
+    /** The colour of a label's or a cell's text once CSS is applied. */
+    protected Paint textFill(String query) {
+        return fx(() -> {
+            Labeled labeled = lookup(query).queryLabeled();
+            labeled.applyCss();
+            return labeled.getTextFill();
+        });
     }
 
     protected static <T> T fx(Callable<T> read) {

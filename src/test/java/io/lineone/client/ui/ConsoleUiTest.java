@@ -3,7 +3,10 @@ package io.lineone.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Merchant;
-import io.lineone.server.ServerConfig;
+import io.lineone.api.Role;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.Screenshots;
+import io.lineone.testing.TestServer;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,7 +27,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
     }
 
     private void openAtSignIn(String url) {
-        open(Locale.ENGLISH, Optional.of(url), server, TestBackend.LI_NA);
+        open(Locale.ENGLISH, Optional.of(url), server, ManagerBooks.LI_NA);
     }
 
     @Test
@@ -33,14 +36,14 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(stage.getTitle()).isEqualTo("LineOne — Sign in");
         assertThat(text("#serverUrl")).isEqualTo(server.url());
 
-        clickOn("#login").write(TestBackend.LI_NA);
-        clickOn("#password").write(TestBackend.PASSWORD);
+        clickOn("#login").write(ManagerBooks.LI_NA);
+        clickOn("#password").write(TestServer.PASSWORD);
         Screenshots.save(stage.getScene(), "signin-en");
-        type(javafx.scene.input.KeyCode.ENTER);
+        type(KeyCode.ENTER);
 
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
         assertThat(shownNames()).containsExactlyInAnyOrderElementsOf(
-                server.liNasMerchants.stream().map(Merchant::name).toList());
+                books.liNasMerchants().stream().map(Merchant::name).toList());
         assertThat(shownNames()).doesNotContain("杭州滨江数码有限公司", "深圳电子贸易有限公司");
         assertThat(text("#countLabel")).isEqualTo("5 merchants");
         assertThat(text("#userLabel")).isEqualTo("李娜 · Account manager");
@@ -78,17 +81,17 @@ class ConsoleUiTest extends SeededConsoleTestBase {
     void wrongPasswordSaysSoAndKeepsTheTypedLogin() throws TimeoutException {
         openAtSignIn(server.url());
 
-        signIn(TestBackend.WANG_WEI, "not-the-password");
+        signIn(ManagerBooks.WANG_WEI, "not-the-password");
 
         waitUntil(() -> showing("#errorMessage"));
         assertThat(text("#errorMessage")).isEqualTo("Wrong login or password.");
-        assertThat(text("#login")).isEqualTo(TestBackend.WANG_WEI);
+        assertThat(text("#login")).isEqualTo(ManagerBooks.WANG_WEI);
         assertThat(text("#password")).isEmpty();
         assertThat(showing("#retryButton")).isFalse();
         Screenshots.save(stage.getScene(), "signin-wrong-password-en");
 
-        write(TestBackend.PASSWORD);
-        type(javafx.scene.input.KeyCode.ENTER);
+        write(TestServer.PASSWORD);
+        type(KeyCode.ENTER);
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 2);
     }
 
@@ -101,15 +104,15 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         String url = "http://127.0.0.1:" + port;
         openAtSignIn(url);
 
-        signIn(TestBackend.LI_NA, TestBackend.PASSWORD);
+        signIn(ManagerBooks.LI_NA, TestServer.PASSWORD);
 
         waitUntil(() -> showing("#retryButton"));
         assertThat(text("#errorMessage")).startsWith("Cannot reach the server at " + url);
-        assertThat(text("#login")).isEqualTo(TestBackend.LI_NA);
+        assertThat(text("#login")).isEqualTo(ManagerBooks.LI_NA);
         Screenshots.save(stage.getScene(), "signin-unreachable-en");
 
-        try (TestBackend late = TestBackend.bare(ServerConfig.forTests().toBuilder().port(port).build())) {
-            late.user(TestBackend.LI_NA, "李娜");
+        try (TestServer late = TestServer.onH2().systemClock().port(port).start()) {
+            late.account(Role.MANAGER, ManagerBooks.LI_NA, "李娜");
             clickOn("#retryButton");
             waitUntil(() -> showing("#emptyState"));
             waitUntil(() -> text("#connectionLabel").equals("Live · connected to " + url));
@@ -120,7 +123,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
     void anEmptyBookShowsTheEmptyState() throws TimeoutException {
         openAtSignIn(server.url());
 
-        signIn(TestBackend.NOBODY, TestBackend.PASSWORD);
+        signIn(ManagerBooks.NOBODY, TestServer.PASSWORD);
 
         waitUntil(() -> showing("#emptyState"));
         assertThat(showing("#merchantTable")).isFalse();
@@ -150,7 +153,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
 
     @Test
     void withNoServerConfiguredTheDemoWorkspaceOpensStraightAway() throws TimeoutException {
-        open(Locale.ENGLISH, Optional.empty(), server, TestBackend.LI_NA);
+        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
 
         waitUntil(() -> showing("#demoBadge") && showing("#merchantTable"));
         Screenshots.save(stage.getScene(), "main-demo-en");

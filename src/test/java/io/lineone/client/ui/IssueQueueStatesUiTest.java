@@ -21,6 +21,7 @@ import io.lineone.client.queue.IssueRow;
 import io.lineone.client.queue.IssueText;
 import io.lineone.client.queue.LiveIssues;
 import io.lineone.testing.MutableClock;
+import io.lineone.testing.Screenshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,9 @@ import org.testfx.framework.junit5.Start;
 class IssueQueueStatesUiTest extends ConsoleTestBase {
 
     private static final Instant T0 = Instant.parse("2026-11-23T06:00:00Z");
+    /** {@code -color-danger-fg} of PrimerLight and of PrimerDark: the red of a breached countdown. */
+    private static final Color LIGHT_DANGER = Color.web("#cf222e");
+    private static final Color DARK_DANGER = Color.web("#f85149");
 
     private final FakeBackend backend = new FakeBackend();
     private final ManualUiScheduler ui = new ManualUiScheduler();
@@ -113,6 +118,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         assertThat(styles("paused")).contains("sla-paused");
         assertThat(styles("ok")).contains("sla-ok");
         assertThat(issues.openBreachesProperty().get()).isEqualTo(1);
+        assertThat(textFill(".sla-breached")).as("a breached countdown, light").isEqualTo(LIGHT_DANGER);
         Screenshots.save(stage.getScene(), "queue-sla-states-en");
 
         // One tick of the shared clock moves every countdown.
@@ -123,6 +129,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
 
         show(Theme.DARK);
         waitUntil(() -> styles("red").contains("sla-breached"));
+        assertThat(textFill(".sla-breached")).as("a breached countdown, dark").isEqualTo(DARK_DANGER);
         Screenshots.save(stage.getScene(), "queue-sla-states-dark-en");
     }
 }

@@ -8,9 +8,10 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.client.queue.IssueRow;
-import java.io.IOException;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.Screenshots;
+import io.lineone.testing.TestServer;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,16 +35,18 @@ import org.testfx.framework.junit5.Start;
  */
 class IssueQueueUiTest extends ConsoleTestBase {
 
-    private static TestBackend server;
+    private static TestServer server;
+    private static ManagerBooks books;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seededOnFile(Path.of("target", "queue-ui-" + System.nanoTime()));
+    static void startServer() {
+        server = TestServer.onH2File().systemClock().start();
+        books = ManagerBooks.seed(server);
     }
 
     @AfterAll
     static void stopServer() {
-        server.stop();
+        server.close();
     }
 
     @Start
@@ -52,7 +55,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
     }
 
     private void openQueue(Locale locale) throws TimeoutException {
-        open(locale, Optional.empty(), server, TestBackend.LI_NA);
+        open(locale, Optional.empty(), server, ManagerBooks.LI_NA);
         waitUntil(() -> showing("#navIssues"));
         clickOn("#navIssues");
         waitUntil(() -> showing("#queueRoot") && !showing("#loadingState"));
@@ -86,15 +89,11 @@ class IssueQueueUiTest extends ConsoleTestBase {
     }
 
     private Issue onServer(String id) {
-        try {
-            return server.issue(id);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return server.issueById(id);
     }
 
-    private Issue post(Priority priority, String title, long money) throws IOException {
-        return server.issue(server.liNasMerchants.get(0), priority, IssueCategory.PRICING_ERROR, title, money);
+    private Issue post(Priority priority, String title, long money) {
+        return server.issue(books.liNasMerchants().get(0), priority, IssueCategory.PRICING_ERROR, title, money);
     }
 
     @Test
@@ -137,7 +136,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
         type(KeyCode.ENTER);
         waitUntil(() -> showing("#detailDrawer") && !showing("#drawerProgress"));
         assertThat(text("#drawerTitle")).isEqualTo(fire.title());
-        assertThat(text("#drawerMerchantName")).isEqualTo(server.liNasMerchants.get(0).name());
+        assertThat(text("#drawerMerchantName")).isEqualTo(books.liNasMerchants().get(0).name());
         assertThat(text("#drawerListing")).isEqualTo(fire.listingId());
         List<String> history = fx(() -> lookup("#drawerHistory").queryAs(javafx.scene.layout.VBox.class)
                 .getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList());
@@ -169,11 +168,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
 
         // Someone else notes it, and in the same FX turn — before the console can hear of it — A is pressed.
         interact(() -> {
-            try {
-                server.patch(issue.id(), new IssuePatch(null, "Called the merchant", null));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            server.patch(issue.id(), new IssuePatch(null, "Called the merchant", null));
             Node table = queue();
             table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "a", "a", KeyCode.A, false, false, false, false));
         });
@@ -239,12 +234,12 @@ class IssueQueueUiTest extends ConsoleTestBase {
 
     private boolean shownMatchesServer() {
         try {
-            Map<String, Long> expected = server.openIssuesOf(TestBackend.LI_NA).stream()
+            Map<String, Long> expected = server.openIssuesOf(ManagerBooks.LI_NA).stream()
                     .collect(Collectors.toMap(Issue::id, Issue::version));
             Map<String, Long> actual = fx(() -> queue().getItems().stream()
                     .collect(Collectors.toMap(IssueRow::id, IssueRow::version)));
             return expected.equals(actual);
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return false;
         }
     }
@@ -252,7 +247,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
     @Test
     void theQueueInChinese() throws Exception {
         openQueue(Locale.SIMPLIFIED_CHINESE);
-        Issue issue = server.issue(server.liNasMerchants.get(1), Priority.P1, IssueCategory.COUPON_OVERSPEND,
+        Issue issue = server.issue(books.liNasMerchants().get(1), Priority.P1, IssueCategory.COUPON_OVERSPEND,
                 "叠加优惠券后售价低于成本", 18_000_00);
         waitUntil(() -> shown(issue.id()).isPresent());
         assertThat(fx(() -> queue().getColumns().get(2).getText())).isEqualTo("商家");

@@ -1,17 +1,20 @@
 package io.lineone.client.ui;
 
-import java.io.IOException;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Console tests that share one real backend per class, seeded with two managers' books ({@link TestBackend#seeded()}). */
+/** Console tests that share one real backend per class, seeded with two managers' books ({@link ManagerBooks}). */
 abstract class SeededConsoleTestBase extends ConsoleTestBase {
 
-    protected static TestBackend server;
+    protected static TestServer server;
+    protected static ManagerBooks books;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seeded();
+    static void startServer() {
+        server = TestServer.onH2().systemClock().start();
+        books = ManagerBooks.seed(server);
     }
 
     @AfterAll

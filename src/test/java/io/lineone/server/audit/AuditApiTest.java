@@ -14,29 +14,24 @@ import io.lineone.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every state change leaves an audit event, read back from the server's own database. */
 class AuditApiTest {
 
-    private TestServer server;
-    private ApiClient api;
+    @RegisterExtension
+    final TestServer server = TestServer.onH2().build();
+
+    private final ApiClient api = server.api();
     private String admin;
     private String adminId;
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
-        api = server.api;
         admin = server.adminToken();
         adminId = api.get("/me", admin).json().get("id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private static Map<String, String> requestId(String id) {
@@ -63,7 +58,7 @@ class AuditApiTest {
     @Test
     void signingInAndOutIsAuditedAndAFailedSignInIsNot() {
         TestServer.Account manager = server.account(Role.MANAGER, "li.na");
-        server.clock.advance(Duration.ofMinutes(3));
+        server.clock().advance(Duration.ofMinutes(3));
         problem(api.post("/session", null, new SessionRequest("li.na", "wrong password")), 401);
         assertThat(api.send("DELETE", "/session", manager.token(), null, requestId("req-out")).status()).isEqualTo(204);
 
@@ -81,8 +76,8 @@ class AuditApiTest {
     void creatingAndReassigningAMerchantIsAudited() {
         TestServer.Account a = server.account(Role.MANAGER, "manager.a");
         TestServer.Account b = server.account(Role.MANAGER, "manager.b");
-        String id = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, a.id()).get("id").asText();
-        server.clock.advance(Duration.ofHours(1));
+        String id = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, a.id()).id();
+        server.clock().advance(Duration.ofHours(1));
         assertThat(api.send("PUT", "/merchants/" + id + "/assignee", admin, new AssigneeChange(b.id()),
                 requestId("req-move")).status()).isEqualTo(200);
 
@@ -100,7 +95,7 @@ class AuditApiTest {
     @Test
     void refusedChangesLeaveNoTrace() {
         TestServer.Account manager = server.account(Role.MANAGER, "li.na");
-        String id = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, manager.id()).get("id").asText();
+        String id = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, manager.id()).id();
 
         problem(api.put("/merchants/" + id + "/assignee", manager.token(), new AssigneeChange(manager.id())), 403);
         problem(api.put("/merchants/" + id + "/assignee", admin, new AssigneeChange(adminId)), 400);

@@ -15,15 +15,17 @@ import io.lineone.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may see and do what: 403 for a role that may not, 404 for a merchant the caller may not see. */
 class AccessApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
+
+    private static final ApiClient api = server.api();
     private static TestServer.Account managerA;
     private static TestServer.Account managerB;
     private static TestServer.Account supervisor;
@@ -34,21 +36,14 @@ class AccessApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api;
         managerA = server.account(Role.MANAGER, "manager.a");
         managerB = server.account(Role.MANAGER, "manager.b");
         supervisor = server.account(Role.SUPERVISOR, "supervisor");
         productOwner = server.account(Role.PRODUCT_OWNER, "owner");
         service = server.account(Role.SERVICE, "feed");
-        merchantOfA = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, managerA.id()).get("id").asText();
-        merchantOfB = server.merchant("深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, managerB.id()).get("id").asText();
+        merchantOfA = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, managerA.id()).id();
+        merchantOfB = server.merchant("深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, managerB.id()).id();
         server.merchant("无人认领有限公司", "无人店", Tier.SME, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static List<String> ids(ApiClient.Response page) {
@@ -117,7 +112,7 @@ class AccessApiTest {
 
     @Test
     void reassigningMovesVisibilityAndBumpsTheVersion() {
-        String id = server.merchant("宁波青禾家居有限公司", "青禾旗舰店", Tier.SME, managerA.id()).get("id").asText();
+        String id = server.merchant("宁波青禾家居有限公司", "青禾旗舰店", Tier.SME, managerA.id()).id();
         JsonNode before = api.get("/merchants/" + id, supervisor.token()).json();
         assertThat(before.get("version").asLong()).isEqualTo(1);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Role;
 import io.lineone.api.User;
+import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class TokenStoreTest {
 
     @StoreTest
     void aTokenIsLiveUntilItsExpiryInstantExclusive(TestDatabase t) {
-        User user = UserStoreTest.insert(t.db(), "usr_1", "li.na", Role.MANAGER);
+        User user = StoreRows.user(t.db(), "usr_1", "li.na", Role.MANAGER);
         insert(t, "hash-1", user.id());
         TokenStore tokens = new TokenStore(t.db());
 
@@ -36,7 +37,7 @@ class TokenStoreTest {
 
     @StoreTest
     void revokingEndsOneTokenOnlyAndOnlyOnce(TestDatabase t) {
-        User user = UserStoreTest.insert(t.db(), "usr_1", "li.na", Role.MANAGER);
+        User user = StoreRows.user(t.db(), "usr_1", "li.na", Role.MANAGER);
         insert(t, "hash-1", user.id());
         insert(t, "hash-2", user.id());
         TokenStore tokens = new TokenStore(t.db());
@@ -52,7 +53,7 @@ class TokenStoreTest {
 
     @StoreTest
     void aRolledBackRevocationLeavesTheTokenLive(TestDatabase t) {
-        User user = UserStoreTest.insert(t.db(), "usr_1", "li.na", Role.MANAGER);
+        User user = StoreRows.user(t.db(), "usr_1", "li.na", Role.MANAGER);
         insert(t, "hash-1", user.id());
         TokenStore tokens = new TokenStore(t.db());
 

@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lineone.api.Role;
 import io.lineone.api.User;
-import io.lineone.server.db.Database;
 import io.lineone.server.db.StoreException;
+import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
-import java.time.Instant;
 import java.util.List;
 
-public class UserStoreTest {
-
-    private static final Instant AT = Instant.parse("2026-11-11T08:00:00.123Z");
-
-    public static User insert(Database db, String id, String login, Role role) {
-        User user = new User(id, login, "名字 " + login, role);
-        db.inTransaction(connection -> {
-            new UserStore(db).insert(connection, user, "hash-of-" + login, AT);
-            return null;
-        });
-        return user;
-    }
+class UserStoreTest {
 
     @StoreTest
     void startsEmptyAndFindsWhatWasInserted(TestDatabase t) {
         UserStore users = new UserStore(t.db());
         assertThat(users.isEmpty()).isTrue();
 
-        User li = insert(t.db(), "usr_a1", "li.na", Role.MANAGER);
+        User li = StoreRows.user(t.db(), "usr_a1", "li.na", Role.MANAGER);
 
         assertThat(users.isEmpty()).isFalse();
         assertThat(users.find("usr_a1")).contains(li);
@@ -43,19 +31,19 @@ public class UserStoreTest {
 
     @StoreTest
     void refusesASecondUserWithTheSameLoginAndKeepsTheFirst(TestDatabase t) {
-        insert(t.db(), "usr_a1", "li.na", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_a1", "li.na", Role.MANAGER);
 
-        assertThatThrownBy(() -> insert(t.db(), "usr_a2", "li.na", Role.ADMIN)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> StoreRows.user(t.db(), "usr_a2", "li.na", Role.ADMIN)).isInstanceOf(StoreException.class);
 
         assertThat(new UserStore(t.db()).list(null, null, 10)).extracting(User::id).containsExactly("usr_a1");
     }
 
     @StoreTest
     void listsByRoleInIdOrderAfterACursor(TestDatabase t) {
-        insert(t.db(), "usr_c", "c", Role.MANAGER);
-        insert(t.db(), "usr_a", "a", Role.MANAGER);
-        insert(t.db(), "usr_b", "b", Role.SUPERVISOR);
-        insert(t.db(), "usr_d", "d", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_c", "c", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_a", "a", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_b", "b", Role.SUPERVISOR);
+        StoreRows.user(t.db(), "usr_d", "d", Role.MANAGER);
         UserStore users = new UserStore(t.db());
 
         assertThat(users.list(null, null, 10)).extracting(User::id).containsExactly("usr_a", "usr_b", "usr_c", "usr_d");
@@ -68,11 +56,11 @@ public class UserStoreTest {
     @StoreTest
     void keepsChineseNamesAndEveryRole(TestDatabase t) {
         List<User> all = List.of(
-                insert(t.db(), "usr_1", "m", Role.MANAGER),
-                insert(t.db(), "usr_2", "s", Role.SUPERVISOR),
-                insert(t.db(), "usr_3", "p", Role.PRODUCT_OWNER),
-                insert(t.db(), "usr_4", "a", Role.ADMIN),
-                insert(t.db(), "usr_5", "f", Role.SERVICE));
+                StoreRows.user(t.db(), "usr_1", "m", Role.MANAGER),
+                StoreRows.user(t.db(), "usr_2", "s", Role.SUPERVISOR),
+                StoreRows.user(t.db(), "usr_3", "p", Role.PRODUCT_OWNER),
+                StoreRows.user(t.db(), "usr_4", "a", Role.ADMIN),
+                StoreRows.user(t.db(), "usr_5", "f", Role.SERVICE));
         assertThat(new UserStore(t.db()).list(null, null, 10)).isEqualTo(all);
         assertThat(new UserStore(t.db()).find("usr_1").orElseThrow().displayName()).isEqualTo("名字 m");
     }

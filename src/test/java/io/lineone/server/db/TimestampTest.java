@@ -6,7 +6,7 @@ import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.server.audit.AuditLog;
 import io.lineone.server.auth.TokenStore;
-import io.lineone.server.auth.UserStoreTest;
+import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
 import java.time.Instant;
@@ -58,7 +58,7 @@ class TimestampTest {
 
     @StoreTest
     void tokenExpiryComparesInstantsNotLocalTimes(TestDatabase t) {
-        User user = UserStoreTest.insert(t.db(), "usr_1", "li.na", Role.MANAGER);
+        User user = StoreRows.user(t.db(), "usr_1", "li.na", Role.MANAGER);
         Instant expires = Instant.parse("2026-11-11T12:00:00.500Z");
         t.db().inTransaction(connection -> {
             new TokenStore(t.db()).insert(connection, "h", user.id(), expires.minusSeconds(60), expires);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
+import io.lineone.testing.Await;
+import io.lineone.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,14 +25,15 @@ class EventHubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private TestDatabase database;
     private Database db;
     private EventLog log;
     private EventHub hub;
 
     @BeforeEach
     void open() {
-        db = Database.open("jdbc:h2:mem:hub-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", null, null, 4);
+        database = TestDatabase.h2();
+        db = database.db();
         log = new EventLog(db);
     }
 
@@ -40,7 +42,7 @@ class EventHubTest {
         if (hub != null) {
             hub.close();
         }
-        db.close();
+        database.close();
     }
 
     private EventHub hub(int queueCapacity, Duration pollInterval) {
@@ -163,7 +165,6 @@ class EventHubTest {
         @Override
         public synchronized void write(byte[] bytes) {
             text.append(new String(bytes, StandardCharsets.UTF_8));
-            notifyAll();
         }
 
         @Override
@@ -174,26 +175,21 @@ class EventHubTest {
         public void close() {
         }
 
-        synchronized void awaitConnected() throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!text.toString().contains(": connected") && System.nanoTime() < deadline) {
-                wait(50);
-            }
-            assertThat(text.toString()).contains(": connected");
+        void awaitConnected() {
+            Await.until(WAIT, () -> text().contains(": connected"), "the stream's greeting");
         }
 
         /** Waits until {@code count} events came, and returns the ids of all that came. */
-        synchronized List<Long> awaitIds(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            List<Long> ids = ids();
-            while (ids.size() < count && System.nanoTime() < deadline) {
-                wait(50);
-                ids = ids();
-            }
-            return ids;
+        List<Long> awaitIds(int count) {
+            Await.until(WAIT, () -> ids().size() >= count, count + " events");
+            return ids();
         }
 
-        private List<Long> ids() {
+        private synchronized String text() {
+            return text.toString();
+        }
+
+        private synchronized List<Long> ids() {
             List<Long> ids = new ArrayList<>();
             Matcher matcher = ID.matcher(text);
             while (matcher.find()) {

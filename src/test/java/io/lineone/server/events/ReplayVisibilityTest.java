@@ -7,9 +7,9 @@ import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
-import io.lineone.server.auth.UserStoreTest;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.merchants.MerchantStore;
+import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
 import java.time.Instant;
@@ -35,8 +35,8 @@ class ReplayVisibilityTest {
 
     /** Events of no merchant, of usr_a's, of usr_b's and of an unassigned merchant, in that order. */
     private static EventLog seeded(TestDatabase t) {
-        UserStoreTest.insert(t.db(), "usr_a", "a", Role.MANAGER);
-        UserStoreTest.insert(t.db(), "usr_b", "b", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_a", "a", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_b", "b", Role.MANAGER);
         merchant(t, "mer_a", "usr_a");
         merchant(t, "mer_b", "usr_b");
         merchant(t, "mer_free", null);

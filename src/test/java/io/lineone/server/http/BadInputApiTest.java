@@ -10,16 +10,19 @@ import io.lineone.server.ServerConfig;
 import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,24 +33,19 @@ class BadInputApiTest {
     private static final String METRICS = "{\"shippingHours\":24,\"preSaleResponseSeconds\":30,"
             + "\"afterSaleResponseSeconds\":60,\"dsr\":4.8,\"disputeRate\":0.002}";
 
-    private static TestServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
+
+    private static final ApiClient api = server.api();
     private static String admin;
     private static TestServer.Account manager;
     private static String merchantId;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api;
         admin = server.adminToken();
         manager = server.account(Role.MANAGER, "li.na");
-        merchantId = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, manager.id()).get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        merchantId = server.merchant("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, manager.id()).id();
     }
 
     @AfterEach
@@ -224,7 +222,7 @@ class BadInputApiTest {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().get("id").asText();
         assertThat(api.get("/merchants/" + id, admin).json().get("name").asText()).isEqualTo(name);
-        assertThat(api.get("/merchants?q=" + java.net.URLEncoder.encode("😀", StandardCharsets.UTF_8), admin)
+        assertThat(api.get("/merchants?q=" + URLEncoder.encode("😀", StandardCharsets.UTF_8), admin)
                 .json().get("items").get(0).get("id").asText()).isEqualTo(id);
     }
 
@@ -252,7 +250,7 @@ class BadInputApiTest {
     @MethodSource("rawRequests")
     void rawRequestsNeverAnswer500OrHtml(String requestLine) throws Exception {
         String line = requestLine.replace("\\u0000", "\u0000");
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write((line + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
@@ -260,7 +258,7 @@ class BadInputApiTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
             assertThat(status).as("%s → %s", line, answer).matches(code -> code >= 400 && code <= 499 || code == 505);
-            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as("%s → %s", line, answer)
+            assertThat(answer.toLowerCase(Locale.ROOT)).as("%s → %s", line, answer)
                     .contains("content-type: application/problem+json")
                     .doesNotContain("<html", "exception");
         }

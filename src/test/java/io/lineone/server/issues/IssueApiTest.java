@@ -7,42 +7,41 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.api.Role;
+import io.lineone.testing.ApiClient;
 import io.lineone.testing.MutableClock;
+import io.lineone.testing.TestServer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /issues}: intake, the workflow, If-Match, claiming, history, lists and bad input. */
 class IssueApiTest {
 
-    private static QueueServer server;
-    private static QueueServer.Account manager;
-    private static QueueServer.Account other;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
+
+    private static final ApiClient api = server.api();
+    private static TestServer.Account manager;
+    private static TestServer.Account other;
     private static String merchant;
 
     @BeforeAll
     static void start() {
-        server = QueueServer.start();
-        manager = server.user(Role.MANAGER);
-        other = server.user(Role.MANAGER);
-        merchant = server.merchant(manager);
+        manager = server.account(Role.MANAGER);
+        other = server.account(Role.MANAGER);
+        merchant = server.merchantOf(manager).id();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static ApiClient.Response patch(String token, String id, Object body, String ifMatch) {
+        return api.send("PATCH", "/issues/" + id, token, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
     }
 
-    private static QueueServer.Response patch(String token, String id, Object body, String ifMatch) {
-        return server.send("PATCH", "/issues/" + id, token, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
-    }
-
-    private static void assertProblem(QueueServer.Response response, int status) {
+    private static void assertProblem(ApiClient.Response response, int status) {
         assertThat(response.status()).as("%s", response).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(status);
@@ -50,7 +49,7 @@ class IssueApiTest {
 
     @Test
     void aNewIssueIsNewUnassignedWithItsDueTimesAndAnEtag() {
-        QueueServer.Response created = server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        ApiClient.Response created = api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "COUPON_OVERSPEND", "priority", "P2", "title", "满减券与品类券重复叠加"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         JsonNode issue = created.json();
@@ -67,7 +66,7 @@ class IssueApiTest {
         assertThat(issue.get("firstResponseDueAt").asText()).isEqualTo("2026-11-11T00:05:00Z");
         assertThat(issue.get("resolutionDueAt").asText()).isEqualTo("2026-11-12T00:00:00Z");
 
-        QueueServer.Response read = server.send("GET", "/issues/" + id, manager.token(), null);
+        ApiClient.Response read = api.get("/issues/" + id, manager.token());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("\"1\"");
         assertThat(read.json()).isEqualTo(issue);
@@ -75,14 +74,14 @@ class IssueApiTest {
 
     @Test
     void patchNeedsIfMatchAndACurrentVersion() {
-        String id = server.issue(merchant, Priority.P3).get("id").asText();
+        String id = server.issue(merchant, Priority.P3).id();
         IssuePatch ack = new IssuePatch(IssueStatus.ACKNOWLEDGED, null, null);
 
         assertProblem(patch(manager.token(), id, ack, null), 428);
         assertProblem(patch(manager.token(), id, ack, "\"7\""), 412);
         assertProblem(patch(manager.token(), id, ack, "\"banana\""), 412);
 
-        QueueServer.Response done = patch(manager.token(), id, ack, "\"1\"");
+        ApiClient.Response done = patch(manager.token(), id, ack, "\"1\"");
         assertThat(done.status()).as("%s", done).isEqualTo(200);
         assertThat(done.header("ETag")).isEqualTo("\"2\"");
         assertThat(done.json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
@@ -96,22 +95,22 @@ class IssueApiTest {
 
     @Test
     void theWorkflowRefusesMovesItDoesNotAllow() {
-        String id = server.issue(merchant, Priority.P3).get("id").asText();
+        String id = server.issue(merchant, Priority.P3).id();
         assertProblem(patch(manager.token(), id, new IssuePatch(IssueStatus.WAITING_MERCHANT, null, null), "\"1\""), 409);
         JsonNode acked = patch(manager.token(), id, new IssuePatch(IssueStatus.ACKNOWLEDGED, null, null), "\"1\"").json();
         assertProblem(patch(manager.token(), id, new IssuePatch(IssueStatus.NEW, null, null), "\"2\""), 409);
         // Resolving needs a root cause: in the patch, or already on the issue.
-        QueueServer.Response noCause = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, null, null), "\"2\"");
+        ApiClient.Response noCause = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, null, null), "\"2\"");
         assertProblem(noCause, 400);
         assertThat(noCause.json().get("errors").get(0).get("field").asText()).isEqualTo("rootCause");
         assertThat(patch(manager.token(), id, new IssuePatch(null, null, "小数点错位"), "\"2\"").status()).isEqualTo(200);
-        QueueServer.Response resolved = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, "已下架", null), "\"3\"");
+        ApiClient.Response resolved = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, "已下架", null), "\"3\"");
         assertThat(resolved.status()).as("%s", resolved).isEqualTo(200);
         assertThat(resolved.json().get("resolvedAt").asText()).isEqualTo(MutableClock.START.toString());
         assertThat(resolved.json().get("rootCause").asText()).isEqualTo("小数点错位");
         // RESOLVED is final; a note may still be added, and the same status is no move at all.
         assertProblem(patch(manager.token(), id, new IssuePatch(IssueStatus.IN_PROGRESS, null, null), "\"4\""), 409);
-        QueueServer.Response same = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, null, null), "\"4\"");
+        ApiClient.Response same = patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, null, null), "\"4\"");
         assertThat(same.status()).isEqualTo(200);
         assertThat(same.header("ETag")).isEqualTo("\"4\"");
         assertThat(patch(manager.token(), id, new IssuePatch(null, "复盘完成", null), "\"4\"").status()).isEqualTo(200);
@@ -120,11 +119,11 @@ class IssueApiTest {
 
     @Test
     void newMayGoStraightToInProgressOrResolved() {
-        String a = server.issue(merchant, Priority.P4).get("id").asText();
+        String a = server.issue(merchant, Priority.P4).id();
         JsonNode started = patch(manager.token(), a, new IssuePatch(IssueStatus.IN_PROGRESS, null, null), "\"1\"").json();
         assertThat(started.get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(started.get("firstResponseAt").isNull()).isFalse();
-        String b = server.issue(merchant, Priority.P4).get("id").asText();
+        String b = server.issue(merchant, Priority.P4).id();
         JsonNode closed = patch(manager.token(), b, new IssuePatch(IssueStatus.RESOLVED, "重复问题", "重复"), "\"1\"").json();
         assertThat(closed.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(closed.get("firstResponseAt").asText()).isEqualTo(closed.get("resolvedAt").asText());
@@ -132,8 +131,8 @@ class IssueApiTest {
 
     @Test
     void claimingAssignsTheCallerButIsNoResponse() {
-        String id = server.issue(merchant, Priority.P2).get("id").asText();
-        QueueServer.Response claimed = server.send("POST", "/issues/" + id + "/claim", manager.token(), null);
+        String id = server.issue(merchant, Priority.P2).id();
+        ApiClient.Response claimed = api.send("POST", "/issues/" + id + "/claim", manager.token(), null);
         assertThat(claimed.status()).as("%s", claimed).isEqualTo(200);
         assertThat(claimed.header("ETag")).isEqualTo("\"2\"");
         assertThat(claimed.json().get("assigneeId").asText()).isEqualTo(manager.id());
@@ -141,24 +140,24 @@ class IssueApiTest {
         assertThat(claimed.json().get("status").asText()).isEqualTo("NEW");
         assertThat(claimed.json().get("firstResponseAt").isNull()).isTrue();
         // Again: nothing changes.
-        assertThat(server.send("POST", "/issues/" + id + "/claim", manager.token(), null).header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.send("POST", "/issues/" + id + "/claim", manager.token(), null).header("ETag")).isEqualTo("\"2\"");
         // Somebody else's: conflict. A machine account may not claim at all.
-        QueueServer.Account supervisor = server.user(Role.SUPERVISOR);
-        assertProblem(server.send("POST", "/issues/" + id + "/claim", supervisor.token(), null), 409);
-        QueueServer.Account feed = server.user(Role.SERVICE);
-        assertProblem(server.send("POST", "/issues/" + id + "/claim", feed.token(), null), 403);
+        TestServer.Account supervisor = server.account(Role.SUPERVISOR);
+        assertProblem(api.send("POST", "/issues/" + id + "/claim", supervisor.token(), null), 409);
+        TestServer.Account feed = server.account(Role.SERVICE);
+        assertProblem(api.send("POST", "/issues/" + id + "/claim", feed.token(), null), 403);
         // An If-Match on a claim is honoured.
-        String other = server.issue(merchant, Priority.P2).get("id").asText();
-        assertProblem(server.send("POST", "/issues/" + other + "/claim", manager.token(), null, Map.of("If-Match", "\"5\"")), 412);
+        String other = server.issue(merchant, Priority.P2).id();
+        assertProblem(api.send("POST", "/issues/" + other + "/claim", manager.token(), null, Map.of("If-Match", "\"5\"")), 412);
     }
 
     @Test
     void historyTellsWhoDidWhatAndWhen() {
-        String id = server.issue(merchant, Priority.P3).get("id").asText();
-        server.send("POST", "/issues/" + id + "/claim", manager.token(), null);
+        String id = server.issue(merchant, Priority.P3).id();
+        api.send("POST", "/issues/" + id + "/claim", manager.token(), null);
         patch(manager.token(), id, new IssuePatch(IssueStatus.ACKNOWLEDGED, "马上处理", null), "\"2\"");
         patch(manager.token(), id, new IssuePatch(IssueStatus.RESOLVED, null, "促销价未回滚"), "\"3\"");
-        QueueServer.Response history = server.send("GET", "/issues/" + id + "/history", manager.token(), null);
+        ApiClient.Response history = api.get("/issues/" + id + "/history", manager.token());
         assertThat(history.status()).isEqualTo(200);
         JsonNode items = history.json().get("items");
         assertThat(items).hasSize(4);
@@ -175,17 +174,17 @@ class IssueApiTest {
 
     @Test
     void listsFilterAndPageWithoutLosingOrRepeatingAnIssue() {
-        QueueServer.Account owner = server.user(Role.MANAGER);
-        String shop = server.merchant(owner);
+        TestServer.Account owner = server.account(Role.MANAGER);
+        String shop = server.merchantOf(owner).id();
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 7; i++) {
-            created.add(server.issue(shop, i % 2 == 0 ? Priority.P1 : Priority.P4).get("id").asText());
+            created.add(server.issue(shop, i % 2 == 0 ? Priority.P1 : Priority.P4).id());
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            QueueServer.Response page = server.send("GET", "/issues?merchantId=" + shop + "&limit=3"
-                    + (cursor == null ? "" : "&cursor=" + cursor), owner.token(), null);
+            ApiClient.Response page = api.get("/issues?merchantId=" + shop + "&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor), owner.token());
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             page.json().get("items").forEach(item -> seen.add(item.get("id").asText()));
             cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
@@ -193,57 +192,57 @@ class IssueApiTest {
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().isSorted();
         assertThat(new HashSet<>(seen)).isEqualTo(created);
 
-        assertThat(server.send("GET", "/issues?priority=P1&merchantId=" + shop, owner.token(), null)
+        assertThat(api.get("/issues?priority=P1&merchantId=" + shop, owner.token())
                 .json().get("items")).hasSize(4);
         String first = seen.get(0);
-        server.send("POST", "/issues/" + first + "/claim", owner.token(), null);
-        assertThat(server.send("GET", "/issues?assignee=me", owner.token(), null).json().get("items")).hasSize(1);
-        assertThat(server.send("GET", "/issues?assignee=unassigned&merchantId=" + shop, owner.token(), null)
+        api.send("POST", "/issues/" + first + "/claim", owner.token(), null);
+        assertThat(api.get("/issues?assignee=me", owner.token()).json().get("items")).hasSize(1);
+        assertThat(api.get("/issues?assignee=unassigned&merchantId=" + shop, owner.token())
                 .json().get("items")).hasSize(6);
         patch(owner.token(), first, new IssuePatch(IssueStatus.RESOLVED, null, "重复"), "\"2\"");
-        assertThat(server.send("GET", "/issues?status=open&merchantId=" + shop, owner.token(), null)
+        assertThat(api.get("/issues?status=open&merchantId=" + shop, owner.token())
                 .json().get("items")).hasSize(6);
-        assertThat(server.send("GET", "/issues?status=NEW,RESOLVED&category=PRICING_ERROR&merchantId=" + shop,
+        assertThat(api.send("GET", "/issues?status=NEW,RESOLVED&category=PRICING_ERROR&merchantId=" + shop,
                 owner.token(), null).json().get("items")).hasSize(7);
     }
 
     @Test
     void badInputGetsA4xxProblem() {
-        assertProblem(server.sendRaw("POST", "/issues", manager.token(), "{\"merchantId\":", Map.of()), 400);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), "{\"merchantId\":", Map.of()), 400);
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "PRICING", "priority", "P1", "title", "x")), 400);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", "P9", "title", "x")), 400);
-        QueueServer.Response missing = server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant));
+        ApiClient.Response missing = api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant));
         assertProblem(missing, 400);
         assertThat(missing.json().get("errors")).hasSize(3);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", "P1", "title", "x", "moneyAtRiskCents", -1)), 400);
-        assertProblem(server.sendRaw("POST", "/issues", manager.token(), "{\"merchantId\":\"" + merchant
+        assertProblem(api.send("POST", "/issues", manager.token(), "{\"merchantId\":\"" + merchant
                 + "\",\"category\":\"OTHER\",\"priority\":\"P1\",\"title\":\"x\",\"moneyAtRiskCents\":99999999999999999999}",
                 Map.of()), 400);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", "P1", "title", "x".repeat(201))), 400);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", "P1", "title", "ok", "description", "bell\u0007")), 400);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", "'; drop table issue; --",
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", "'; drop table issue; --",
                 "category", "OTHER", "priority", "P1", "title", "x")), 404);
-        assertProblem(server.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
+        assertProblem(api.send("POST", "/issues", manager.token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", 1, "title", "x")), 400);
 
-        String id = server.issue(merchant, Priority.P3).get("id").asText();
+        String id = server.issue(merchant, Priority.P3).id();
         assertProblem(patch(manager.token(), id, Map.of(), "\"1\""), 400);
         assertProblem(patch(manager.token(), id, Map.of("status", "DONE"), "\"1\""), 400);
         assertProblem(patch(manager.token(), id, Map.of("note", 5), "\"1\""), 400);
         assertProblem(patch(manager.token(), id, Map.of("rootCause", "x".repeat(101)), "\"1\""), 400);
 
-        assertProblem(server.send("GET", "/issues?status=LATE", manager.token(), null), 400);
-        assertProblem(server.send("GET", "/issues?assignee=bob", manager.token(), null), 400);
-        assertProblem(server.send("GET", "/issues?limit=0", manager.token(), null), 400);
-        assertProblem(server.send("GET", "/issues?cursor=%25%25", manager.token(), null), 400);
-        assertProblem(server.send("GET", "/issues/iss_nope", manager.token(), null), 404);
-        assertProblem(server.send("GET", "/issues", null, null), 401);
-        assertProblem(server.send("POST", "/issues", server.user(Role.SUPERVISOR).token(), Map.of("merchantId", merchant,
+        assertProblem(api.get("/issues?status=LATE", manager.token()), 400);
+        assertProblem(api.get("/issues?assignee=bob", manager.token()), 400);
+        assertProblem(api.get("/issues?limit=0", manager.token()), 400);
+        assertProblem(api.get("/issues?cursor=%25%25", manager.token()), 400);
+        assertProblem(api.get("/issues/iss_nope", manager.token()), 404);
+        assertProblem(api.get("/issues", null), 401);
+        assertProblem(api.send("POST", "/issues", server.account(Role.SUPERVISOR).token(), Map.of("merchantId", merchant,
                 "category", "OTHER", "priority", "P1", "title", "x")), 403);
     }
 }

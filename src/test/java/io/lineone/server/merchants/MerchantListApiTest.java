@@ -16,25 +16,25 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Search, filters and paging of {@code GET /merchants} (and paging of {@code GET /users}). */
 class MerchantListApiTest {
 
     private static final String INJECTION = "x'; drop table merchant; --";
 
-    private static TestServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
+
+    private static final ApiClient api = server.api();
     private static String admin;
     private static TestServer.Account manager;
     private static final Map<String, String> IDS = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api;
         admin = server.adminToken();
         manager = server.account(Role.MANAGER, "li.na");
         add("杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, 0.9, manager.id());
@@ -51,12 +51,7 @@ class MerchantListApiTest {
     }
 
     private static void add(String name, String shop, Tier tier, double share, String managerId) {
-        IDS.put(name, server.merchant(name, shop, tier, managerId, Metrics.at(share)).get("id").asText());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        IDS.put(name, server.merchant(name, shop, tier, managerId, Metrics.at(share)).id());
     }
 
     private static String q(String text) {

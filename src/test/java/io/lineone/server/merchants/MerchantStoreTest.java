@@ -7,8 +7,9 @@ import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
-import io.lineone.server.auth.UserStoreTest;
 import io.lineone.server.auth.Visibility;
+import io.lineone.testing.Pages;
+import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
 import java.time.Instant;
@@ -47,7 +48,7 @@ class MerchantStoreTest {
 
     @StoreTest
     void findsWhatWasInsertedFieldForField(TestDatabase t) {
-        UserStoreTest.insert(t.db(), "usr_m", "m", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_m", "m", Role.MANAGER);
         Merchant stored = insert(t, merchant("mer_1", "杭州悦享食品有限公司", "悦享食品旗舰店", Tier.KA, "usr_m", Band.GREEN));
         Merchant unassigned = insert(t, merchant("mer_2", "Acme", "Acme Shop", Tier.SME, null, Band.RED));
         MerchantStore merchants = new MerchantStore(t.db());
@@ -60,8 +61,8 @@ class MerchantStoreTest {
 
     @StoreTest
     void filtersByManagerTierBandAndText(TestDatabase t) {
-        UserStoreTest.insert(t.db(), "usr_a", "a", Role.MANAGER);
-        UserStoreTest.insert(t.db(), "usr_b", "b", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_a", "a", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_b", "b", Role.MANAGER);
         insert(t, merchant("mer_1", "杭州悦享食品有限公司", "悦享旗舰店", Tier.KA, "usr_a", Band.GREEN));
         insert(t, merchant("mer_2", "Acme Trading", "ACME Outlet", Tier.SME, "usr_a", Band.RED));
         insert(t, merchant("mer_3", "深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, "usr_b", Band.GREEN));
@@ -113,25 +114,15 @@ class MerchantStoreTest {
         }
         expected.sort(null);
 
-        List<String> seen = new ArrayList<>();
-        String after = null;
-        while (true) {
-            List<String> page = ids(t, new MerchantStore.Query(Visibility.EVERYTHING, null, null, null, after, 5));
-            assertThat(page.size()).isLessThanOrEqualTo(5);
-            if (page.isEmpty()) {
-                break;
-            }
-            seen.addAll(page);
-            after = page.get(page.size() - 1);
-        }
+        List<String> seen = Pages.walk(5, after -> ids(t, new MerchantStore.Query(Visibility.EVERYTHING, null, null, null, after, 5)));
 
         assertThat(seen).isEqualTo(expected);
     }
 
     @StoreTest
     void reassignsOnlyAtTheExpectedVersion(TestDatabase t) {
-        UserStoreTest.insert(t.db(), "usr_a", "a", Role.MANAGER);
-        UserStoreTest.insert(t.db(), "usr_b", "b", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_a", "a", Role.MANAGER);
+        StoreRows.user(t.db(), "usr_b", "b", Role.MANAGER);
         insert(t, merchant("mer_1", "Acme", "shop", Tier.SME, "usr_a", Band.GREEN));
         MerchantStore merchants = new MerchantStore(t.db());
 

@@ -20,13 +20,12 @@ import io.lineone.server.merchants.Lighthouse;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.merchants.MerchantService;
 import io.lineone.server.merchants.MerchantStore;
+import io.lineone.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The demo seed opens a few issues per manager; the simulator keeps the queues moving, and stops. */
@@ -61,12 +60,13 @@ class TrafficSimulatorTest {
                     Duration.ofMillis(5), 2_000);
             assertThat(simulator).isPresent();
             try {
-                await(() -> issues.count() >= seeded + 20 && resolvedByOthers(issues, demoManager) > 0);
+                Await.until(WAIT, () -> issues.count() >= seeded + 20 && resolvedByOthers(issues, demoManager) > 0,
+                        "twenty more issues, and one resolved by a manager other than the demo's");
             } finally {
                 simulator.get().close();
             }
-            await(() -> Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.getName().equals("lineone-simulator")));
+            Await.until(WAIT, () -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("lineone-simulator")), "the simulator's thread to end");
             // Nobody but the demo manager (and merchants answering through the feed) moves the demo manager's issues.
             for (IssueStore.Row row : issues.list(new IssueStore.Query(Visibility.bookOf(demoManager.id()), null, null, null, null, null, null,
                     false, null, 500))) {
@@ -82,25 +82,15 @@ class TrafficSimulatorTest {
     @Test
     void aDemoServerRunsTheSimulatorAndStopsItOnClose() {
         try (LineOneServer server = LineOneServer.start(ServerConfig.forTests().toBuilder().demo(true, true).build())) {
-            await(() -> Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getName().equals("lineone-simulator")));
+            Await.until(WAIT, () -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("lineone-simulator")), "the simulator's thread");
         }
-        await(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("lineone-simulator") && t.isAlive()));
-    }
-
-    /** Polls a condition until it holds, failing after {@link #WAIT}. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within %s", WAIT).isLessThan(deadline);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Await.until(WAIT, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("lineone-simulator") && t.isAlive()), "the simulator stopped");
     }
 
     private static long resolvedByOthers(IssueStore issues, User demoManager) {
         return issues.list(new IssueStore.Query(Visibility.EVERYTHING, null, null, Set.of(IssueStatus.RESOLVED), null, null, null, false,
                 null, 500)).stream().filter(r -> !demoManager.id().equals(r.managerId())).count();
     }
-
 }

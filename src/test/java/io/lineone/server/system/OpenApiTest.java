@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -170,7 +172,7 @@ class OpenApiTest {
                 }
             });
             List<String> placeholders = new ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(route.path());
+            Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
             while (m.find()) {
                 placeholders.add(m.group(1));
             }

@@ -8,26 +8,16 @@ import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /health}, {@code /openapi.json}, and what unknown routes and wrong methods answer. */
 class SystemApiTest {
 
-    private static TestServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final TestServer server = TestServer.onH2().build();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        api = server.api;
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final ApiClient api = server.api();
 
     @Test
     void healthIsPublic() {

@@ -17,26 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sign-in, throttling, token expiry and revocation, over real HTTP with a hand-moved clock. */
 class AuthApiTest {
 
-    private TestServer server;
-    private ApiClient api;
+    @RegisterExtension
+    final TestServer server = TestServer.onH2().build();
 
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api;
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    private final ApiClient api = server.api();
 
     private ApiClient.Response signIn(String login, String password) {
         return api.post("/session", null, new SessionRequest(login, password));
@@ -108,7 +98,7 @@ class AuthApiTest {
         server.account(Role.MANAGER, "wang.wei");
         for (int i = 0; i < 5; i++) {
             problem(signIn("admin", "wrong " + i), 401);
-            server.clock.advance(Duration.ofMinutes(1));
+            server.clock().advance(Duration.ofMinutes(1));
         }
 
         ApiClient.Response refused = signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD);
@@ -120,7 +110,7 @@ class AuthApiTest {
         assertThat(signIn("wang.wei", TestServer.PASSWORD).status()).as("other logins are unaffected").isEqualTo(201);
 
         // The first failure was at minute 0; at minute 15 and a bit it has left the window.
-        server.clock.set(MutableClock.START.plus(Duration.ofMinutes(15)).plusSeconds(1));
+        server.clock().set(MutableClock.START.plus(Duration.ofMinutes(15)).plusSeconds(1));
         assertThat(signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD).status()).isEqualTo(201);
     }
 
@@ -137,7 +127,7 @@ class AuthApiTest {
     void failuresSpreadOverMoreThanTheWindowDoNotThrottle() {
         for (int i = 0; i < 10; i++) {
             problem(signIn("admin", "wrong " + i), 401);
-            server.clock.advance(Duration.ofMinutes(4));
+            server.clock().advance(Duration.ofMinutes(4));
         }
         assertThat(signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD).status()).isEqualTo(201);
     }
@@ -145,10 +135,10 @@ class AuthApiTest {
     @Test
     void aTokenExpiresAfterTwelveHours() {
         String token = server.adminToken();
-        server.clock.advance(Duration.ofHours(12).minusSeconds(1));
+        server.clock().advance(Duration.ofHours(12).minusSeconds(1));
         assertThat(api.get("/me", token).status()).isEqualTo(200);
 
-        server.clock.advance(Duration.ofSeconds(1));
+        server.clock().advance(Duration.ofSeconds(1));
         problem(api.get("/me", token), 401);
         problem(api.get("/merchants", token), 401);
     }

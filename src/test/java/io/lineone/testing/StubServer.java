@@ -1,4 +1,4 @@
-package io.lineone.client.net;
+package io.lineone.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,33 +12,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A tiny HTTP server answering canned responses by method and path, recording what it received,
- * so the client's wire behaviour is tested without the real backend.
+ * A tiny HTTP server answering canned responses by method and path, recording what it received, so the console's
+ * client is tested on answers the real backend would never give (error pages, garbage, a captive portal).
  */
-final class StubServer implements AutoCloseable {
+public final class StubServer implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body) {
     }
 
-    record Received(String method, String pathAndQuery, String authorization, String body) {
+    public record Received(String method, String pathAndQuery, String authorization, String body) {
     }
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    StubServer() throws IOException {
+    public StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answers {@code method path} (path including any query) with this. */
-    StubServer on(String method, String pathAndQuery, int status, String contentType, String body) {
+    public StubServer on(String method, String pathAndQuery, int status, String contentType, String body) {
         answers.put(method + " " + pathAndQuery, new Answer(status, contentType, body));
         return this;
     }

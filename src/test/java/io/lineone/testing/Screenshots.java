@@ -1,4 +1,4 @@
-package io.lineone.client.ui;
+package io.lineone.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

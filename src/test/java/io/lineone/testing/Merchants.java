@@ -1,4 +1,4 @@
-package io.lineone.client.merchants;
+package io.lineone.testing;
 
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
