@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -281,7 +282,7 @@ public final class LoadGenerator {
         String describe() {
             return String.format(Locale.ROOT,
                     "sent %d, failed %d%s, %.1f s: %.0f ok/s; latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f",
-                    sent, failures(), failuresByReason.isEmpty() ? "" : " " + new java.util.TreeMap<>(failuresByReason),
+                    sent, failures(), failuresByReason.isEmpty() ? "" : " " + new TreeMap<>(failuresByReason),
                     seconds, throughput(), percentileMillis(50), percentileMillis(90), percentileMillis(99),
                     percentileMillis(100));
         }

@@ -4,6 +4,7 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Where an issue stands against its SLA at one moment. While an issue is NEW the clock is the first-response
@@ -72,8 +73,8 @@ public record Sla(Kind kind, Duration remaining, Duration window, boolean firstR
         long minutes = seconds % 3600 / 60;
         long secs = seconds % 60;
         String text = hours > 0
-                ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs)
-                : String.format(java.util.Locale.ROOT, "%02d:%02d", minutes, secs);
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs)
+                : String.format(Locale.ROOT, "%02d:%02d", minutes, secs);
         return negative ? "\u2212" + text : text;
     }
 }

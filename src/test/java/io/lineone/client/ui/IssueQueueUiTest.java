@@ -20,9 +20,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,8 +141,8 @@ class IssueQueueUiTest extends ConsoleTestBase {
         assertThat(text("#drawerTitle")).isEqualTo(fire.title());
         assertThat(text("#drawerMerchantName")).isEqualTo(books.liNasMerchants().get(0).name());
         assertThat(text("#drawerListing")).isEqualTo(fire.listingId());
-        List<String> history = fx(() -> lookup("#drawerHistory").queryAs(javafx.scene.layout.VBox.class)
-                .getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+        List<String> history = fx(() -> lookup("#drawerHistory").queryAs(VBox.class)
+                .getChildren().stream().map(n -> ((Label) n).getText()).toList());
         assertThat(history).anySatisfy(line -> assertThat(line).contains("Administrator · opened the issue"));
         assertThat(history).anySatisfy(line -> assertThat(line).contains("李娜 · claimed it"));
         assertThat(history).anySatisfy(line -> assertThat(line).contains("李娜 · moved it from New to Acknowledged"));
@@ -227,7 +230,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
         type(KeyCode.R);
         waitUntil(() -> showing("#resolveSheet"));
         assertThat(text("#noteField")).isEqualTo("Half-written note");
-        assertThat(fx(() -> lookup("#rootCauseField").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+        assertThat(fx(() -> lookup("#rootCauseField").queryAs(ComboBox.class).getEditor()
                 .getText())).isEqualTo("weight-unit");
         type(KeyCode.ESCAPE);
     }
