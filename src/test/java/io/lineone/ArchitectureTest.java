@@ -62,7 +62,8 @@ class ArchitectureTest {
     @Test
     void viewModelsNeverTouchControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .or().haveNameMatching("io\\.lineone\\.client\\.queue\\.(LiveIssues|IssueFeed|IssueBatch|QueueFilters|IssueActions|IssueText)")
+                .or().haveNameMatching(
+                        "io\\.lineone\\.client\\.queue\\.(LiveIssues|IssueFeed|IssueBatch|QueueFilters|IssueActions|IssueText)")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
                 .because("view models and the models behind them are tested with plain JUnit, without a toolkit")
                 .check(classes);
