@@ -96,6 +96,7 @@ public final class IssueText {
             case "status" -> messages.format("queue.history.status", status(entry.fromStatus()), status(entry.toStatus()));
             case "rootCause" -> messages.format("queue.history.rootCause", entry.rootCause());
             case "note" -> messages.get("queue.history.note");
+            case "release" -> messages.get(entry.note() == null ? "queue.history.unrelease" : "queue.history.release");
             default -> entry.action();
         };
         return messages.format("queue.history.line", time(entry.at()), who, what);

@@ -37,8 +37,11 @@ final class IssueRequests {
 
     static void validate(IssuePatch patch) {
         Validation v = new Validation();
-        if (patch.status() == null && patch.note() == null && patch.rootCause() == null) {
-            v.add("body", "must set at least one of status, note and rootCause");
+        if (patch.status() == null && patch.note() == null && patch.rootCause() == null && patch.releaseId() == null) {
+            v.add("body", "must set at least one of status, note, rootCause and releaseId");
+        }
+        if (patch.releaseId() != null && !patch.releaseId().isEmpty()) {
+            v.text("releaseId", patch.releaseId(), 40);
         }
         v.optionalLongText("note", patch.note(), MAX_NOTE);
         if (patch.rootCause() != null) {

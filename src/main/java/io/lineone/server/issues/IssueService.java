@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -187,7 +188,7 @@ public final class IssueService {
             IssueStore.State after = new IssueStore.State(s.status(), s.rootCause(), caller.id(), now,
                     s.firstResponseAt(), s.resolvedAt(), s.pauseCount(), s.pausedMillis(), s.pausedSince(),
                     s.version() + 1);
-            Issue result = write(caller, before, after, caller.user().displayName(), "issue.claim",
+            Issue result = write(caller, before, after, caller.user().displayName(), before.releaseId(), "issue.claim",
                     List.of(new IssueStore.HistoryStep(id, now, caller.id(), "claimed", null, null, null, null)), now);
             if (result != null) {
                 return result;
@@ -200,8 +201,8 @@ public final class IssueService {
     }
 
     /**
-     * Applies a status move, a note and/or a root-cause tag, if the issue is still at a version {@code ifMatch}
-     * names.
+     * Applies a status move, a note, a root-cause tag and/or a link to a release, if the issue is still at a
+     * version {@code ifMatch} names.
      *
      * @throws DomainException PRECONDITION_REQUIRED without {@code ifMatch}, PRECONDITION_FAILED when stale,
      *                         CONFLICT for a move the workflow forbids, INVALID for a resolution without a root cause
@@ -223,8 +224,13 @@ public final class IssueService {
         String rootCause = patch.rootCause() == null ? null : patch.rootCause().strip();
         boolean moves = patch.status() != null && patch.status() != s.status();
         boolean tags = rootCause != null && !rootCause.equals(s.rootCause());
-        if (!moves && !tags && note == null) {
+        String release = patch.releaseId() == null ? before.releaseId() : blankToNull(patch.releaseId());
+        boolean links = !Objects.equals(release, before.releaseId());
+        if (!moves && !tags && !links && note == null) {
             return IssueWorkflow.view(before, now);
+        }
+        if (links) {
+            requireRelease(release);
         }
         IssueStore.State after = moves ? IssueWorkflow.move(s, patch.status(), now) : s;
         String finalRootCause = tags ? rootCause : s.rootCause();
@@ -240,13 +246,18 @@ public final class IssueService {
             assigneeName = caller.user().displayName();
             steps.add(new IssueStore.HistoryStep(id, now, caller.id(), "claimed", null, null, null, null));
         }
-        String action = moves ? "status" : tags ? "rootCause" : "note";
-        steps.add(new IssueStore.HistoryStep(id, now, actor(caller), action, moves ? s.status() : null,
-                moves ? after.status() : null, note, tags ? rootCause : null));
+        if (links) {
+            steps.add(new IssueStore.HistoryStep(id, now, actor(caller), "release", null, null, release, null));
+        }
+        if (moves || tags || note != null) {
+            String action = moves ? "status" : tags ? "rootCause" : "note";
+            steps.add(new IssueStore.HistoryStep(id, now, actor(caller), action, moves ? s.status() : null,
+                    moves ? after.status() : null, note, tags ? rootCause : null));
+        }
         IssueStore.State written = new IssueStore.State(after.status(), finalRootCause, assigneeId, now,
                 after.firstResponseAt(), after.resolvedAt(), after.pauseCount(), after.pausedMillis(),
                 after.pausedSince(), s.version() + 1);
-        Issue result = write(caller, before, written, assigneeName, "issue.update", steps, now);
+        Issue result = write(caller, before, written, assigneeName, release, "issue.update", steps, now);
         if (result == null) {
             throw stale(-1);
         }
@@ -255,12 +266,12 @@ public final class IssueService {
 
     /** Writes a new state with its history, audit and event; null if the issue changed since {@code before}. */
     private Issue write(Caller caller, IssueStore.Row before, IssueStore.State after, String assigneeName,
-                        String auditAction, List<IssueStore.HistoryStep> steps, Instant now) {
-        IssueStore.Row row = before.with(after, assigneeName);
+                        String releaseId, String auditAction, List<IssueStore.HistoryStep> steps, Instant now) {
+        IssueStore.Row row = before.with(after, assigneeName, releaseId);
         Issue issue = IssueWorkflow.view(row, now);
         Issue old = IssueWorkflow.view(before, now);
         List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
-            if (!issues.update(tx, before.id(), after, before.state().version())) {
+            if (!issues.update(tx, before.id(), after, releaseId, before.state().version())) {
                 return null;
             }
             for (IssueStore.HistoryStep step : steps) {

@@ -59,9 +59,9 @@ public final class IssueStore {
             State state,
             String assigneeName) {
 
-        public Row with(State newState, String newAssigneeName) {
+        public Row with(State newState, String newAssigneeName, String newReleaseId) {
             return new Row(id, merchantId, merchantName, managerId, category, source, priority, title, description,
-                    listingId, releaseId, moneyAtRiskCents, createdAt, firstResponseDueAt, resolutionBaseDueAt,
+                    listingId, newReleaseId, moneyAtRiskCents, createdAt, firstResponseDueAt, resolutionBaseDueAt,
                     newState, newAssigneeName);
         }
     }
@@ -109,11 +109,11 @@ public final class IssueStore {
     }
 
     /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
-    public boolean update(Tx tx, String id, State s, long expectedVersion) {
-        return tx.update("update issue set status = ?, root_cause = ?,"
+    public boolean update(Tx tx, String id, State s, String releaseId, long expectedVersion) {
+        return tx.update("update issue set status = ?, root_cause = ?, release_id = ?,"
                 + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
                 + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?",
-                s.status().name(), s.rootCause(), s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
+                s.status().name(), s.rootCause(), releaseId, s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
                 s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version(), id, expectedVersion) == 1;
     }
 

@@ -38,7 +38,7 @@ class IssueStoreTest {
     private static IssueStore.Row withState(IssueStore.Row row, IssueStatus status, String assigneeId) {
         IssueStore.State s = row.state();
         return row.with(new IssueStore.State(status, s.rootCause(), assigneeId, s.updatedAt(), s.firstResponseAt(),
-                s.resolvedAt(), s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version()), null);
+                s.resolvedAt(), s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version()), null, row.releaseId());
     }
 
     private static IssueStore.Row withPriority(IssueStore.Row row, Priority priority, IssueCategory category) {
@@ -110,16 +110,16 @@ class IssueStoreTest {
         IssueStore.State acknowledged = new IssueStore.State(IssueStatus.ACKNOWLEDGED, null, "usr_a",
                 T0.plusSeconds(19), T0.plusSeconds(19), null, 0, 0, null, 2);
 
-        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_1", acknowledged, 1))).isTrue();
+        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_1", acknowledged, null, 1))).isTrue();
         IssueStore.Row moved = issues.find("iss_1").orElseThrow();
         assertThat(moved.state()).isEqualTo(acknowledged);
         assertThat(moved.assigneeName()).isEqualTo("名字 a");
 
         IssueStore.State stale = new IssueStore.State(IssueStatus.RESOLVED, "重复", null, T0.plusSeconds(20), null,
                 T0.plusSeconds(20), 0, 0, null, 2);
-        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_1", stale, 1)))
+        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_1", stale, null, 1)))
                 .as("a stale version changes nothing").isFalse();
-        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_9", stale, 1))).isFalse();
+        assertThat(t.db().<Boolean>inTransaction(c -> issues.update(c, "iss_9", stale, null, 1))).isFalse();
         assertThat(issues.find("iss_1")).contains(moved);
     }
 

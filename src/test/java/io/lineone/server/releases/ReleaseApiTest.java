@@ -8,6 +8,7 @@ import io.lineone.api.BellSeverity;
 import io.lineone.api.Gate;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
+import io.lineone.api.IssuePatch;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewBell;
 import io.lineone.api.NewIssue;
@@ -21,6 +22,7 @@ import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -163,5 +165,31 @@ class ReleaseApiTest {
         Merchant merchant = server.merchantOf(a);
         invalid(api.post("/issues", server.adminToken(), new NewIssue(merchant.id(), IssueCategory.OTHER, null,
                 Priority.P3, "回电", null, null, "rel_nowhere", null)), "releaseId");
+    }
+
+    @Test
+    void aManagerLinksAnIssueToTheReleaseThatCausedItAndUnlinksIt() {
+        TestServer.Account owner = server.account(Role.PRODUCT_OWNER);
+        TestServer.Account manager = server.account(Role.MANAGER);
+        Release release = release(owner);
+        Issue issue = issueOf(manager, null);
+
+        ApiClient.Response linked = patch(manager, issue, new IssuePatch(null, null, null, release.id()));
+        assertThat(linked.status()).as("%s", linked).isEqualTo(200);
+        assertThat(linked.as(Issue.class).releaseId()).isEqualTo(release.id());
+        assertThat(api.get("/releases/" + release.id(), manager.token()).as(Release.class).linkedIssues())
+                .extracting(Issue::id).containsExactly(issue.id());
+        assertThat(api.get("/issues/" + issue.id() + "/history", manager.token()).json().get("items"))
+                .extracting(n -> n.get("action").asText()).containsExactly("created", "release");
+
+        invalid(patch(manager, linked.as(Issue.class), new IssuePatch(null, null, null, "rel_nowhere")), "releaseId");
+        Issue unlinked = patch(manager, linked.as(Issue.class), new IssuePatch(null, null, null, "")).as(Issue.class);
+        assertThat(unlinked.releaseId()).isNull();
+        assertThat(api.get("/releases/" + release.id(), manager.token()).as(Release.class).linkedIssues()).isEmpty();
+    }
+
+    private ApiClient.Response patch(TestServer.Account who, Issue issue, IssuePatch patch) {
+        return api.send("PATCH", "/issues/" + issue.id(), who.token(), patch,
+                Map.of("If-Match", "\"" + issue.version() + "\""));
     }
 }
