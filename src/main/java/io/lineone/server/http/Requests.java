@@ -11,6 +11,8 @@ import io.lineone.api.Problem.FieldError;
 import io.lineone.server.core.Cursor;
 import io.lineone.server.core.DomainException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -68,6 +70,19 @@ public final class Requests {
             throw DomainException.invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
         }
         return key;
+    }
+
+    /** An ISO-8601 instant query parameter such as {@code 2026-11-01T00:00:00Z}; null when absent. */
+    public static Instant instantParam(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, "must be an instant such as 2026-11-01T00:00:00Z");
+        }
     }
 
     /** A {@code true}/{@code false} query parameter; false when absent. */

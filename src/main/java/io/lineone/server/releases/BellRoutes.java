@@ -26,6 +26,8 @@ public record BellRoutes(BellService bells) implements RouteModule {
         router.get("/bells", (ctx, caller) -> ctx.json(bells.list(Requests.enumParam(ctx, "status", BellStatus.class),
                 Requests.textParam(ctx, "releaseId", 40), Requests.flag(ctx, "overdue"), Requests.cursor(ctx),
                 Requests.limit(ctx))));
+        router.get("/bells/metrics", (ctx, caller) -> ctx.json(bells.metrics(Requests.instantParam(ctx, "from"),
+                Requests.instantParam(ctx, "to"))));
         router.get("/bells/{id}", (ctx, caller) -> ctx.json(bells.get(ctx.pathParam("id"))));
         for (BellWorkflow step : BellWorkflow.values()) {
             router.post("/bells/{id}/" + step.path(), (ctx, caller) -> ctx.json(

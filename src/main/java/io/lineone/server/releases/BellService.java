@@ -2,6 +2,7 @@ package io.lineone.server.releases;
 
 import io.lineone.api.Bell;
 import io.lineone.api.BellComment;
+import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
 import io.lineone.api.BellStep;
 import io.lineone.api.EventTypes;
@@ -53,6 +54,7 @@ public final class BellService {
     private static final int MAX_TEXT = 2000;
     private static final int MAX_EVIDENCE = 100;
     private static final String KEY_SCOPE = "bell";
+    private static final Duration MAX_METRICS_PERIOD = Duration.ofDays(3 * 366);
 
     private final Database db;
     private final BellStore bells;
@@ -126,6 +128,23 @@ public final class BellService {
     public Page<Bell> list(BellStatus status, String releaseId, boolean overdue, Cursor cursor, int limit) {
         return Cursor.page(bells.list(new BellStore.Query(status, releaseId, overdue, cursor.afterId(), limit + 1),
                 now()), limit, Bell::id);
+    }
+
+    /**
+     * How the bells pulled in {@code [from, to)} went, by product area and month; the last year by default. A
+     * period longer than {@link #MAX_METRICS_PERIOD} is refused, so one request cannot read the whole history.
+     */
+    public BellMetrics metrics(Instant from, Instant to) {
+        // By default up to now, this very millisecond included.
+        Instant end = to != null ? to : now().plusMillis(1);
+        Instant start = from != null ? from : end.minus(Duration.ofDays(365));
+        if (!start.isBefore(end)) {
+            throw DomainException.invalid("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_METRICS_PERIOD) > 0) {
+            throw DomainException.invalid("from", "must be at most " + MAX_METRICS_PERIOD.toDays() + " days before to");
+        }
+        return new BellMetrics(start, end, BellStatistics.byAreaAndMonth(bells.samples(start, end)));
     }
 
     /** One step of the workflow, with an optional note (a required justification to overrule). */

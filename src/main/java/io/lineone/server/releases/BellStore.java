@@ -93,6 +93,16 @@ public final class BellStore {
                 List.of(now, limit), rows -> rows.getString(1)));
     }
 
+    /** What the statistics need of every bell pulled in {@code [from, to)}. */
+    List<BellStatistics.Sample> samples(Instant from, Instant to) {
+        return db.read(connection -> Rows.list(connection, "select r.product_area, b.created_at, b.acknowledged_at,"
+                + " b.closed_at, b.status from bell b join product_release r on r.id = b.release_id"
+                + " where b.created_at >= ? and b.created_at < ?", List.of(from, to),
+                rows -> new BellStatistics.Sample(rows.getString(1), Rows.instant(rows, "created_at"),
+                        Rows.instant(rows, "acknowledged_at"), Rows.instant(rows, "closed_at"),
+                        BellStatus.valueOf(rows.getString("status")))));
+    }
+
     public Optional<Bell> find(String id, Instant now) {
         return db.read(connection -> find(connection, id, now));
     }

@@ -5,6 +5,7 @@ import static io.lineone.testing.ProblemAssert.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Bell;
+import io.lineone.api.BellMetrics;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.BellStatus;
 import io.lineone.api.BellStep;
@@ -274,5 +275,31 @@ class BellApiTest {
         assertThat(api.get("/bells?overdue=true", supervisor.token()).json().get("items"))
                 .extracting(n -> n.get("id").asText()).as("an acknowledged bell is no longer overdue")
                 .doesNotContain(blocker.id()).hasSize(1);
+    }
+
+    @Test
+    void metricsCountTheMonthsBells() {
+        Bell resolved = pull(BellSeverity.BLOCKER, evidence.id());
+        server.clock().advance(Duration.ofMinutes(10));
+        stepOk(owner, resolved, "acknowledge");
+        stepOk(owner, resolved, "fixed");
+        server.clock().advance(Duration.ofMinutes(50));
+        stepOk(puller, resolved, "resolve");
+        Bell overruled = pull(BellSeverity.MAJOR, evidence.id());
+        step(supervisor, overruled, "overrule", new BellStep(null, "误报"));
+
+        BellMetrics metrics = api.get("/bells/metrics", owner.token()).as(BellMetrics.class);
+        assertThat(metrics.months()).singleElement().satisfies(month -> {
+            assertThat(month.productArea()).isEqualTo("优惠券");
+            assertThat(month.pulled()).isEqualTo(2);
+            assertThat(month.medianAcknowledgeSeconds()).isEqualTo(600);
+            assertThat(month.medianResolveSeconds()).isEqualTo(3_600);
+            assertThat(month.overruledShare()).isEqualTo(0.5);
+        });
+        assertThat(api.get("/bells/metrics?to=" + server.clock().instant().minus(Duration.ofDays(1)), owner.token())
+                .as(BellMetrics.class).months()).as("a period before any bell").isEmpty();
+        invalid(api.get("/bells/metrics?from=yesterday", owner.token()), "from");
+        invalid(api.get("/bells/metrics?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z", owner.token()), "from");
+        invalid(api.get("/bells/metrics?from=2000-01-01T00:00:00Z", owner.token()), "from");
     }
 }
