@@ -11,6 +11,7 @@ import io.lineone.api.NewBell;
 import io.lineone.api.NewComment;
 import io.lineone.api.Page;
 import io.lineone.api.Release;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Role;
 import io.lineone.server.audit.Audit;
 import io.lineone.server.audit.AuditLog;
@@ -90,6 +91,9 @@ public final class BellService {
         List<String> evidence = validate(request);
         Release release = releases.find(releaseId).map(ReleaseStore.Row::release)
                 .orElseThrow(() -> DomainException.notFound("release", releaseId));
+        if (release.stage() == ReleaseStage.ROLLED_BACK) {
+            throw DomainException.conflict("The release is rolled back already: there is no line left to stop.");
+        }
         evidence.forEach(issueId -> issues.get(caller, issueId));
         String hash = Sha256.hex(releaseId + "\n" + request.severity() + "\n" + String.join(",", evidence) + "\n"
                 + request.reason().strip());

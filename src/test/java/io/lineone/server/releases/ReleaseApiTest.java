@@ -141,6 +141,8 @@ class ReleaseApiTest {
                 .as("less exposure is a step back").isEqualTo(10);
         assertThat(advance(owner, release.id(), ReleaseStage.ROLLED_BACK, null).as(Release.class).stage())
                 .isEqualTo(ReleaseStage.ROLLED_BACK);
+        problem(api.post("/releases/" + release.id() + "/bells", manager.token(), new NewBell(
+                "叠加规则让店铺券与平台满减同时生效，多家商家低于成本价成交。", BellSeverity.MAJOR, List.of(evidence.id()))), 409);
     }
 
     @Test
