@@ -5,6 +5,7 @@ import io.lineone.api.BellComment;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.BellStatus;
 import io.lineone.api.Gate;
+import io.lineone.api.Issue;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseStage;
 import io.lineone.client.common.Messages;
@@ -94,6 +95,12 @@ public final class BellText {
             return messages.format("bells.duration.minutes", seconds / 60);
         }
         return messages.format("bells.duration.hours", seconds / 3600, seconds % 3600 / 60);
+    }
+
+    /** An issue that names a release, as its list shows it. */
+    public String linkedIssue(Issue issue) {
+        return messages.format("bells.linked.issue", issue.priority().name(), issue.merchantName(), issue.title(),
+                money(issue.moneyAtRiskCents()));
     }
 
     public String pulledBy(Bell bell) {

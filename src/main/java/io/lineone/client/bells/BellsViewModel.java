@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,6 +63,8 @@ public final class BellsViewModel {
     private final SortedList<LiveRow<Bell>> bells;
     private final ObjectProperty<LiveRow<Bell>> selectedBellRow = new SimpleObjectProperty<>();
     private final ObjectBinding<Bell> selectedBell;
+    private final StringBinding summary;
+    private final StringBinding linkText;
     private int linkedGeneration;
 
     /**
@@ -90,6 +93,23 @@ public final class BellsViewModel {
             return row == null ? null : row.get();
         }, selectedBellRow, live.bells());
         this.actions = new BellActions(backend, executor, messages, connection, live, me, selectedBell);
+        this.summary = Bindings.createStringBinding(() -> messages.format("bells.summary",
+                live.releases().stream().filter(r -> r.get().gate() == Gate.BLOCKED).count(),
+                live.bells().stream().filter(b -> b.get().status().blocks()).count(),
+                live.bells().stream().filter(b -> b.get().overdue()).count()), live.releases(), live.bells());
+        ReadOnlyObjectProperty<ConnectionStatus.State> stream = connection.streamProperty();
+        this.linkText = Bindings.createStringBinding(
+                () -> stream.get().behind() ? messages.get("bells.link.down") : "", stream);
+    }
+
+    /** "1 release blocked · 2 bells open · 1 overdue", for the header. */
+    public StringBinding summaryProperty() {
+        return summary;
+    }
+
+    /** The banner text while the live feed is down (steps are disabled then); empty while live. */
+    public StringBinding linkTextProperty() {
+        return linkText;
     }
 
     private boolean shows(Bell bell) {

@@ -198,6 +198,11 @@ public final class LiveBells implements AutoCloseable {
         showState();
     }
 
+    /** Every release as known now, in the server's order. */
+    public List<Release> knownReleases() {
+        return releases.stream().map(LiveRow::get).toList();
+    }
+
     /** The release as last known, or null. */
     public Release release(String id) {
         LiveRow<Release> row = releaseRows.get(id);
