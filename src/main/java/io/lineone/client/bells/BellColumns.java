@@ -36,13 +36,12 @@ final class BellColumns {
                             row.valueProperty(), now);
                     case "ackColumn" -> Bindings.createStringBinding(
                             () -> text.acknowledgement(row.get(), now.getValue()), row.valueProperty(), now);
-                    case "reasonColumn" -> Bindings.createStringBinding(() -> row.get().reason(), row.valueProperty());
                     default -> throw new IllegalStateException("the bell board has no column " + id);
                 };
             });
             if ("statusColumn".equals(id)) {
                 column.setCellFactory(c -> new StatusCell());
-            } else if ("reasonColumn".equals(id)) {
+            } else if ("releaseColumn".equals(id)) {
                 column.setCellFactory(c -> new ReasonCell());
             }
         }
@@ -67,13 +66,14 @@ final class BellColumns {
         }
     }
 
-    /** The reason cut to one line, in full in its tooltip. */
+    /** The release, with the bell's reason in its tooltip: the board is narrow, the detail has the rest. */
     private static final class ReasonCell extends TableCell<LiveRow<Bell>, String> {
         @Override
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
-            setText(empty ? null : value);
-            setTooltip(empty || value == null ? null : new Tooltip(value));
+            LiveRow<Bell> row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setText(row == null ? null : value);
+            setTooltip(row == null ? null : new Tooltip(row.get().reason()));
         }
     }
 }

@@ -51,10 +51,9 @@ public final class BellText {
         return messages.format("bells.release.name", release.name(), release.version());
     }
 
-    /** Stage and exposure: "Rolling out · 20 %". */
+    /** Stage and exposure: "Rolling out · 20% exposed". */
     public String releaseFacts(Release release) {
-        return messages.format("bells.release.facts", stage(release.stage()), release.exposurePercent(),
-                release.ownerName());
+        return messages.format("bells.release.facts", stage(release.stage()), release.exposurePercent());
     }
 
     public String money(long cents) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -62,6 +63,7 @@ public final class BellsController {
     @FXML private Label detailPulledBy;
     @FXML private Label detailImpact;
     @FXML private Label detailEvidence;
+    @FXML private VBox evidenceList;
     @FXML private Label detailAck;
     @FXML private Label detailJustification;
     @FXML private VBox commentList;
@@ -132,6 +134,9 @@ public final class BellsController {
         ChoiceCell.install(filterBox, List.of(BellFilter.values()), f -> text.messages().get(f.labelKey()));
         filterBox.valueProperty().bindBidirectional(model.filterProperty());
         BellColumns.install(bellTable, text, model.nowProperty());
+        // One release's board names it in its title; the column would only repeat it.
+        bellTable.getColumns().stream().filter(c -> "releaseColumn".equals(c.getId())).findFirst()
+                .ifPresent(c -> c.visibleProperty().bind(model.selectedReleaseProperty().isNull()));
         bellTable.setItems(model.bells());
         bellTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedBellRowProperty().set(row));
@@ -142,6 +147,8 @@ public final class BellsController {
         showWhen(noBellLabel, model.selectedBellProperty().isNull());
         model.selectedBellProperty().addListener((obs, old, bell) -> showBell(text, bell));
         model.nowProperty().addListener((obs, old, now) -> showClock(text, model.selectedBellProperty().get(), now));
+        model.evidence().addListener((ListChangeListener<Issue>) change -> evidenceList.getChildren().setAll(
+                model.evidence().stream().map(issue -> line(text.linkedIssue(issue), "bell-evidence")).toList()));
         noteField.textProperty().bindBidirectional(actions.noteProperty());
         actionError.textProperty().bind(actions.errorProperty());
         showWhen(actionError, actions.errorProperty().isNotEmpty());
@@ -175,8 +182,7 @@ public final class BellsController {
         detailReason.setText(bell.reason());
         detailPulledBy.setText(text.pulledBy(bell));
         detailImpact.setText(text.impact(bell.impactedMerchants(), bell.moneyAtRiskCents()));
-        detailEvidence.setText(text.messages().format("bells.detail.evidence", String.join(", ",
-                bell.evidenceIssueIds())));
+        detailEvidence.setText(text.messages().format("bells.detail.evidence", bell.evidenceIssueIds().size()));
         boolean justified = bell.justification() != null;
         detailJustification.setText(justified
                 ? text.messages().format("bells.detail.justification", bell.justification()) : "");
@@ -197,9 +203,13 @@ public final class BellsController {
     }
 
     private static Label comment(BellText text, BellComment comment) {
-        Label line = new Label(text.comment(comment));
+        return line(text.comment(comment), comment.step() == null ? "bell-comment" : "bell-comment-step");
+    }
+
+    private static Label line(String words, String style) {
+        Label line = new Label(words);
         line.setWrapText(true);
-        line.getStyleClass().add(comment.step() == null ? "bell-comment" : "bell-comment-step");
+        line.getStyleClass().add(style);
         return line;
     }
 

@@ -11,7 +11,9 @@ import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
+import io.lineone.client.net.BackendException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -58,6 +60,8 @@ public final class BellsViewModel {
     private final ObjectProperty<LiveRow<Release>> selectedRelease = new SimpleObjectProperty<>();
     private final ObservableList<Issue> linkedIssues = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper linkedError = new ReadOnlyStringWrapper("");
+    private final ObservableList<Issue> evidence = FXCollections.observableArrayList();
+    private int evidenceGeneration;
     private final ObjectProperty<BellFilter> filter = new SimpleObjectProperty<>(BellFilter.ACTIVE);
     private final FilteredList<LiveRow<Bell>> filteredBells;
     private final SortedList<LiveRow<Bell>> bells;
@@ -92,6 +96,7 @@ public final class BellsViewModel {
             LiveRow<Bell> row = selectedBellRow.get();
             return row == null ? null : row.get();
         }, selectedBellRow, live.bells());
+        selectedBellRow.addListener((obs, old, row) -> readEvidence(row == null ? null : row.get()));
         this.actions = new BellActions(backend, executor, messages, connection, live, me, selectedBell);
         this.summary = Bindings.createStringBinding(() -> messages.format("bells.summary",
                 live.releases().stream().filter(r -> r.get().gate() == Gate.BLOCKED).count(),
@@ -142,6 +147,41 @@ public final class BellsViewModel {
                 linkedError.set(errors.describe(failure));
             }
         });
+    }
+
+    /**
+     * Reads the selected bell's evidence issues, so the detail names them rather than their ids. An issue the user
+     * may not see (another manager's merchant) answers 404 and is left out; the count still says how many there are.
+     */
+    private void readEvidence(Bell bell) {
+        int generation = ++evidenceGeneration;
+        evidence.clear();
+        if (bell == null) {
+            return;
+        }
+        List<String> ids = List.copyOf(bell.evidenceIssueIds());
+        executor.execute(() -> {
+            List<Issue> found = new ArrayList<>();
+            for (String id : ids) {
+                try {
+                    found.add(backend.issue(id));
+                } catch (BackendException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                }
+            }
+            return found;
+        }, found -> {
+            if (generation == evidenceGeneration) {
+                evidence.setAll(found);
+            }
+        }, connection::reportFailure);
+    }
+
+    /** The selected bell's evidence issues that the user may see. */
+    public ObservableList<Issue> evidence() {
+        return evidence;
     }
 
     /** Reads everything again (the error pane's retry). */

@@ -22,7 +22,8 @@ final class ReleaseCell extends ListCell<LiveRow<Release>> {
     private final Label name = new Label();
     private final Label facts = new Label();
     private final Label gate = new Label();
-    private final HBox box;
+    private final Label owner = new Label();
+    private final VBox box;
     private final ChangeListener<Release> redraw = (obs, old, now) -> show(now);
     private LiveRow<Release> shown;
 
@@ -33,11 +34,13 @@ final class ReleaseCell extends ListCell<LiveRow<Release>> {
         facts.getStyleClass().add("text-muted");
         gate.getStyleClass().addAll("chip", "gate-badge");
         gate.setMinWidth(Region.USE_PREF_SIZE);
-        VBox words = new VBox(2, name, facts);
-        HBox.setHgrow(words, Priority.ALWAYS);
-        words.setMinWidth(0);
-        box = new HBox(8, words, gate);
-        box.setAlignment(Pos.CENTER_LEFT);
+        facts.setWrapText(true);
+        // The badge leads the second line, where the eye runs down the list; names wrap rather than cut off.
+        HBox line = new HBox(6, gate, facts);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(facts, Priority.ALWAYS);
+        owner.getStyleClass().add("text-muted");
+        box = new VBox(4, name, line, owner);
         getStyleClass().add("release-cell");
         setPrefWidth(0);
     }
@@ -61,6 +64,7 @@ final class ReleaseCell extends ListCell<LiveRow<Release>> {
     private void show(Release release) {
         name.setText(text.releaseName(release));
         facts.setText(text.releaseFacts(release));
+        owner.setText(text.messages().format("bells.release.owner", release.ownerName()));
         gate.setText(release.gate() == Gate.BLOCKED
                 ? text.messages().format("bells.gate.blockedBy", release.blockingBells())
                 : text.gate(release.gate()));
