@@ -73,7 +73,8 @@ public final class BellText {
     /** How the owner's acknowledgement stands: how long it took, how long is left, or how late it is. */
     public String acknowledgement(Bell bell, Instant now) {
         if (bell.acknowledgedAt() != null) {
-            return messages.format("bells.ack.took", duration(Duration.between(bell.createdAt(), bell.acknowledgedAt())));
+            Duration took = Duration.between(bell.createdAt(), bell.acknowledgedAt());
+            return messages.format("bells.ack.took", duration(took));
         }
         if (bell.status() != BellStatus.OPEN || bell.acknowledgeDueAt() == null) {
             return messages.get("bells.ack.none");

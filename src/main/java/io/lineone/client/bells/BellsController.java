@@ -8,6 +8,7 @@ import io.lineone.api.Issue;
 import io.lineone.api.Release;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.StatePanes;
+import io.lineone.client.common.WrappedLabel;
 import io.lineone.client.net.BellAction;
 import java.time.Instant;
 import java.util.List;
@@ -148,7 +149,8 @@ public final class BellsController {
         model.selectedBellProperty().addListener((obs, old, bell) -> showBell(text, bell));
         model.nowProperty().addListener((obs, old, now) -> showClock(text, model.selectedBellProperty().get(), now));
         model.evidence().addListener((ListChangeListener<Issue>) change -> evidenceList.getChildren().setAll(
-                model.evidence().stream().map(issue -> line(text.linkedIssue(issue), "bell-evidence")).toList()));
+                model.evidence().stream()
+                        .map(issue -> WrappedLabel.of(text.linkedIssue(issue), "bell-evidence")).toList()));
         noteField.textProperty().bindBidirectional(actions.noteProperty());
         actionError.textProperty().bind(actions.errorProperty());
         showWhen(actionError, actions.errorProperty().isNotEmpty());
@@ -203,14 +205,7 @@ public final class BellsController {
     }
 
     private static Label comment(BellText text, BellComment comment) {
-        return line(text.comment(comment), comment.step() == null ? "bell-comment" : "bell-comment-step");
-    }
-
-    private static Label line(String words, String style) {
-        Label line = new Label(words);
-        line.setWrapText(true);
-        line.getStyleClass().add(style);
-        return line;
+        return WrappedLabel.of(text.comment(comment), comment.step() == null ? "bell-comment" : "bell-comment-step");
     }
 
     @FXML

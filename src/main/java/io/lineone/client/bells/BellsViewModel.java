@@ -43,7 +43,8 @@ public final class BellsViewModel {
             .thenComparing(b -> b.status().ordinal())
             .thenComparing(Bell::createdAt, Comparator.reverseOrder());
 
-    private static final Comparator<Release> RELEASE_ORDER = Comparator.comparing((Release r) -> r.gate() != Gate.BLOCKED)
+    private static final Comparator<Release> RELEASE_ORDER = Comparator
+            .comparing((Release r) -> r.gate() != Gate.BLOCKED)
             .thenComparing(r -> r.stage().ordinal())
             .thenComparing(Release::name);
 

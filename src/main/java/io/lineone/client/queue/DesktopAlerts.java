@@ -22,8 +22,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * A new P1, or a bell that concerns the user, as a desktop notification: a ControlsFX toast over the console's window and, where the desktop has
- * a system tray (never when headless), a tray message that is seen even with the console in the background.
+ * A new P1, or a bell that concerns the user, as a desktop notification: a ControlsFX toast over the console's
+ * window and, where the desktop has a system tray (never when headless), a tray message that is seen even with
+ * the console in the background.
  */
 public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
 

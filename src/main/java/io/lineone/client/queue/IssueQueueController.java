@@ -35,9 +35,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Binds the issue queue to its view model, and turns keys into commands: J/K move, C claim, A acknowledge,
- * W waiting on merchant, R resolve, B pull the bell on the selected issues, Enter details, / search, ? shortcuts, Esc closes. Keys are ignored while
- * the focus is in a text field, so typing a search never triages an issue. The detail drawer is a view of its
- * own ({@link IssueDetailController}), included by this one.
+ * W waiting on merchant, R resolve, B pull the bell on the selected issues, Enter details, / search,
+ * ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
+ * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
+ * views of their own, included by this one.
  */
 public final class IssueQueueController {
 
