@@ -111,9 +111,13 @@ public final class BellText {
     /** One comment as the thread shows it; a step's note says which step. */
     public String comment(BellComment comment) {
         String time = comment.at() == null ? "" : when.format(comment.at());
-        return comment.step() == null
-                ? messages.format("bells.comment.plain", comment.authorName(), time, comment.text())
-                : messages.format("bells.comment.step", comment.authorName(), time,
-                        messages.get("bells.step." + comment.step()), comment.text());
+        if (comment.step() == null) {
+            return messages.format("bells.comment.plain", comment.authorName(), time, comment.text());
+        }
+        String step = messages.get("bells.step." + comment.step());
+        // A step taken without a note still belongs in the thread, just without an empty quote after it.
+        return comment.text() == null || comment.text().isBlank()
+                ? messages.format("bells.comment.stepOnly", comment.authorName(), time, step)
+                : messages.format("bells.comment.step", comment.authorName(), time, step, comment.text());
     }
 }

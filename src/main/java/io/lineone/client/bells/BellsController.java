@@ -65,6 +65,7 @@ public final class BellsController {
     @FXML private Label detailImpact;
     @FXML private Label detailEvidence;
     @FXML private VBox evidenceList;
+    @FXML private Label evidenceHidden;
     @FXML private Label detailAck;
     @FXML private Label detailJustification;
     @FXML private VBox commentList;
@@ -151,6 +152,9 @@ public final class BellsController {
         model.evidence().addListener((ListChangeListener<Issue>) change -> evidenceList.getChildren().setAll(
                 model.evidence().stream()
                         .map(issue -> WrappedLabel.of(text.linkedIssue(issue), "bell-evidence")).toList()));
+        evidenceHidden.textProperty().bind(Bindings.createStringBinding(() -> text.messages().format(
+                "bells.detail.evidenceHidden", model.evidenceHiddenProperty().get()), model.evidenceHiddenProperty()));
+        showWhen(evidenceHidden, model.evidenceHiddenProperty().greaterThan(0));
         noteField.textProperty().bindBidirectional(actions.noteProperty());
         actionError.textProperty().bind(actions.errorProperty());
         showWhen(actionError, actions.errorProperty().isNotEmpty());

@@ -20,6 +20,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -62,6 +64,7 @@ public final class BellsViewModel {
     private final ObservableList<Issue> linkedIssues = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper linkedError = new ReadOnlyStringWrapper("");
     private final ObservableList<Issue> evidence = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper evidenceHidden = new ReadOnlyIntegerWrapper();
     private int evidenceGeneration;
     private final ObjectProperty<BellFilter> filter = new SimpleObjectProperty<>(BellFilter.ACTIVE);
     private final FilteredList<LiveRow<Bell>> filteredBells;
@@ -157,6 +160,7 @@ public final class BellsViewModel {
     private void readEvidence(Bell bell) {
         int generation = ++evidenceGeneration;
         evidence.clear();
+        evidenceHidden.set(0);
         if (bell == null) {
             return;
         }
@@ -175,9 +179,15 @@ public final class BellsViewModel {
             return found;
         }, found -> {
             if (generation == evidenceGeneration) {
+                evidenceHidden.set(ids.size() - found.size());
                 evidence.setAll(found);
             }
         }, connection::reportFailure);
+    }
+
+    /** How many of the selected bell's evidence issues the user's role may not see (a product owner's, often all). */
+    public ReadOnlyIntegerProperty evidenceHiddenProperty() {
+        return evidenceHidden.getReadOnlyProperty();
     }
 
     /** The selected bell's evidence issues that the user may see. */
