@@ -37,10 +37,10 @@ import okhttp3.Response;
  * supervisor beside its managers, releases rolling out, issues that name them, and bells pulled and moved by
  * whoever the server allows. Kept apart from the shared harness so that harness can change freely.
  */
-final class BellsSeed {
+public final class BellsSeed {
 
-    static final String OWNER = "zhao.lei";
-    static final String SUPERVISOR = "chen.jing";
+    public static final String OWNER = "zhao.lei";
+    public static final String SUPERVISOR = "chen.jing";
 
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -48,9 +48,9 @@ final class BellsSeed {
     private final OkHttpClient http = new OkHttpClient();
     private final ObjectMapper mapper = Json.mapper();
     private final String admin;
-    final User owner;
+    public final User owner;
 
-    BellsSeed(TestBackend server) throws IOException {
+    public BellsSeed(TestBackend server) throws IOException {
         this.server = server;
         this.admin = token("admin", ServerConfig.TEST_ADMIN_PASSWORD);
         this.owner = send("POST", "/users", new NewUser(OWNER, "赵磊", Role.PRODUCT_OWNER, TestBackend.PASSWORD), admin,
@@ -59,48 +59,48 @@ final class BellsSeed {
                 User.class);
     }
 
-    String token(String login, String password) throws IOException {
+    public String token(String login, String password) throws IOException {
         return send("POST", "/session", new SessionRequest(login, password), null, null, Session.class).token();
     }
 
-    String tokenOf(String login) throws IOException {
+    public String tokenOf(String login) throws IOException {
         return token(login, TestBackend.PASSWORD);
     }
 
     /** A release of the product owner, rolling out to 20 %. */
-    Release release(String name) throws IOException {
+    public Release release(String name) throws IOException {
         Release planned = send("POST", "/releases", new NewRelease("coupons", name, "3.2.0", owner.id()), admin, null,
                 Release.class);
         return send("POST", "/releases/" + planned.id() + "/advance", new ReleaseAdvance(ReleaseStage.ROLLING_OUT, 20),
                 tokenOf(OWNER), null, Release.class);
     }
 
-    Release release(Release of) throws IOException {
+    public Release release(Release of) throws IOException {
         return send("GET", "/releases/" + of.id(), null, admin, null, Release.class);
     }
 
     /** An issue of {@code merchant} that names {@code release}, as the marketplace feed would open it. */
-    Issue issue(Merchant merchant, Release release, String title, long moneyCents) throws IOException {
+    public Issue issue(Merchant merchant, Release release, String title, long moneyCents) throws IOException {
         return send("POST", "/issues", new NewIssue(merchant.id(), IssueCategory.COUPON_OVERSPEND, null, Priority.P1,
                 title, "Seen after the rollout.", null, release.id(), moneyCents), admin, null, Issue.class);
     }
 
-    Bell pull(String login, Release release, List<String> evidence) throws IOException {
+    public Bell pull(String login, Release release, List<String> evidence) throws IOException {
         return send("POST", "/releases/" + release.id() + "/bells", new NewBell(
                 "Coupons stack below cost for KA shops since the rollout", BellSeverity.BLOCKER, evidence),
                 tokenOf(login), UUID.randomUUID().toString(), Bell.class);
     }
 
-    Bell step(String login, Bell bell, String path) throws IOException {
+    public Bell step(String login, Bell bell, String path) throws IOException {
         return send("POST", "/bells/" + bell.id() + "/" + path, new BellStep(null, null), tokenOf(login), null,
                 Bell.class);
     }
 
-    Bell bell(String id) throws IOException {
+    public Bell bell(String id) throws IOException {
         return send("GET", "/bells/" + id, null, admin, null, Bell.class);
     }
 
-    List<Bell> bellsOf(Release release) throws IOException {
+    public List<Bell> bellsOf(Release release) throws IOException {
         JavaType page = mapper.getTypeFactory().constructParametricType(Page.class, Bell.class);
         Page<Bell> bells = send("GET", "/bells?releaseId=" + release.id(), null, admin, null, page);
         return bells.items();
