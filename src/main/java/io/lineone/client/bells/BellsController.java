@@ -115,6 +115,12 @@ public final class BellsController {
         allReleasesButton.disableProperty().bind(model.selectedReleaseProperty().isNull());
         linkedList.setItems(model.linkedIssues());
         linkedList.setCellFactory(list -> new ListCell<>() {
+            {
+                // Titles wrap within the column rather than scroll sideways.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Issue issue, boolean empty) {
                 super.updateItem(issue, empty);
