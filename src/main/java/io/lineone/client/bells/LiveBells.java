@@ -67,6 +67,7 @@ public final class LiveBells implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private int readGeneration;
+    private boolean read;
     private volatile boolean closed;
 
     public LiveBells(Backend backend, TaskExecutor executor, UiScheduler ui, ErrorMessages errors,
@@ -110,19 +111,32 @@ public final class LiveBells implements AutoCloseable {
 
             @Override
             public void onDown(boolean offline, Exception cause) {
-                // The connection model hears this from the issue feed.
+                readIfNeverRead();
             }
 
             @Override
             public void onStopped(BackendException reason) {
-                // As above.
+                readIfNeverRead();
             }
         };
+    }
+
+    /**
+     * The connection model hears of drops from the issue feed. Without a stream the releases are still worth
+     * showing (or why they cannot be): read them rather than wait for an open.
+     */
+    private void readIfNeverRead() {
+        ui.runLater(() -> {
+            if (!read && !closed) {
+                load();
+            }
+        });
     }
 
     /** Reads every release and bell; the answer replaces what is known, newer versions from events kept. */
     public void load() {
         int generation = ++readGeneration;
+        read = true;
         if (releases.isEmpty()) {
             error.set("");
             state.set(ScreenState.LOADING);

@@ -58,7 +58,7 @@ final class IssueFeed implements EventStream.Listener {
         this.drain = ui.throttle(this::drain);
     }
 
-    /** One stream serves the session: whoever follows releases and bells hears them from here. */
+    /** One stream serves the session: whoever follows releases and bells hears them, its opens and drops here. */
     void alsoTell(EventStream.Listener listener) {
         this.others = listener;
     }
@@ -103,11 +103,19 @@ final class IssueFeed implements EventStream.Listener {
 
     @Override
     public void onDown(boolean offline, Exception cause) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onDown(offline, cause);
+        }
         ui.runLater(() -> linkDown(offline ? ConnectionStatus.State.OFFLINE : ConnectionStatus.State.RECONNECTING));
     }
 
     @Override
     public void onStopped(BackendException reason) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onStopped(reason);
+        }
         ui.runLater(() -> linkDown(ConnectionStatus.State.STOPPED));
     }
 

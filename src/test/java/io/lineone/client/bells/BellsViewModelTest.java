@@ -22,6 +22,7 @@ import io.lineone.client.net.Bells;
 import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -225,6 +226,21 @@ class BellsViewModelTest {
         List<String> shown = new ArrayList<>();
         new BellAlerts(FakeBackend.USER, text, (t, b) -> shown.add(t + " / " + b)).changed(pulled, overruled, mine);
         assertThat(shown).containsExactly("Your bell on 满减券叠加规则改版 was overruled / Justification: budget cap holds");
+    }
+
+    @Test
+    void withTheStreamDownTheReleasesAreReadAnywayAndAFailureShowsWhy() {
+        backend.releases.put(coupons.id(), coupons);
+        live = new LiveBells(backend, new CurrentThreadTaskExecutor(), ui, new ErrorMessages(messages), connection,
+                (before, after, release) -> { });
+        backend.failNext(FakeBackend.unreachable());
+        live.listener().onDown(false, new IOException("refused"));
+        assertThat(live.stateProperty().get()).isEqualTo(ScreenState.ERROR);
+        assertThat(live.errorProperty().get()).startsWith("Cannot reach the server");
+
+        live.load();
+        assertThat(live.stateProperty().get()).isEqualTo(ScreenState.READY);
+        assertThat(live.knownReleases()).containsExactly(coupons);
     }
 
     @Test
