@@ -213,10 +213,7 @@ public final class FakeBackend implements Backend {
     public Release release(String id) throws BackendException {
         maybeFail();
         calls.add("release " + id);
-        Release release = releases.get(id);
-        if (release == null) {
-            throw status(404);
-        }
+        Release release = found(releases.get(id));
         List<Bell> its = bells.values().stream().filter(b -> b.releaseId().equals(id)).toList();
         List<Issue> linked = issues.values().stream().filter(i -> id.equals(i.releaseId())).toList();
         return Bells.detailed(release, its, linked);
@@ -240,11 +237,15 @@ public final class FakeBackend implements Backend {
     @Override
     public Bell bell(String id) throws BackendException {
         maybeFail();
-        Bell bell = bells.get(id);
-        if (bell == null) {
+        return found(bells.get(id));
+    }
+
+    /** What the server answers for an id it does not know. */
+    private static <T> T found(T value) throws BackendException {
+        if (value == null) {
             throw status(404);
         }
-        return bell;
+        return value;
     }
 
     @Override
