@@ -1,6 +1,9 @@
 package io.lineone.client;
 
 import io.lineone.api.User;
+import io.lineone.client.bells.BellAlerts;
+import io.lineone.client.bells.BellText;
+import io.lineone.client.bells.LiveBells;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
@@ -132,15 +135,22 @@ public final class AppWiring implements AutoCloseable {
         IssueText issueText = new IssueText(messages, ZoneId.systemDefault(), me.id());
         // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
         DesktopAlerts alerts = new DesktopAlerts(messages, issueText, () -> stage);
-        LiveIssues issues = new LiveIssues(backend, executor, new FxUiScheduler(), new ErrorMessages(messages),
+        FxUiScheduler ui = new FxUiScheduler();
+        LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
                 connection, Clock.systemUTC(), alerts);
+        BellText bellText = new BellText(messages, ZoneId.systemDefault());
+        LiveBells bells = new LiveBells(backend, executor, ui, new ErrorMessages(messages), connection,
+                new BellAlerts(me, bellText, alerts::notify));
+        // One event stream per session: the issues own it and hand bell and release events on.
+        issues.alsoTell(bells.listener());
         session.add(issues);
+        session.add(bells);
         session.add(alerts);
         attachProbes(issues);
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), this::signedOut);
-        ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, me,
-                this::logFirstReady);
+        ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
+                bellText, me, this::logFirstReady);
         show(loaders.load(MainController.class, () -> new MainController(main,
                 section -> loaders.load(section.fxml(), section.controllers(screens)))), main.windowTitle());
         issues.start();

@@ -3,12 +3,18 @@ package io.lineone.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Band;
+import io.lineone.api.BellSeverity;
+import io.lineone.api.BellStatus;
+import io.lineone.api.Gate;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.IssueStatus;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
+import io.lineone.client.bells.BellFilter;
 import io.lineone.client.main.Section;
 import io.lineone.client.merchants.TierChoice;
+import io.lineone.client.net.BellAction;
 import io.lineone.client.queue.AssigneeChoice;
 import io.lineone.client.queue.StatusChoice;
 import java.io.IOException;
@@ -40,7 +46,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -104,6 +110,29 @@ class MessagesBundleTest {
         }
         for (IssueCategory category : IssueCategory.values()) {
             keys.add("issue.category." + category.name());
+        }
+        for (BellStatus status : BellStatus.values()) {
+            keys.add("bells.status." + status.name());
+        }
+        for (BellSeverity severity : BellSeverity.values()) {
+            keys.add("bells.severity." + severity.name());
+        }
+        for (ReleaseStage stage : ReleaseStage.values()) {
+            keys.add("bells.stage." + stage.name());
+        }
+        for (Gate gate : Gate.values()) {
+            keys.add("bells.gate." + gate.name());
+        }
+        for (BellFilter filter : BellFilter.values()) {
+            keys.add(filter.labelKey());
+        }
+        for (BellAction action : BellAction.values()) {
+            keys.add("bells.step." + action.path());
+            keys.add("bells.done." + action.path());
+        }
+        for (String alert : List.of("pulled", "reopened", "overruled", "fixed", "overdue")) {
+            keys.add("bells.alert." + alert + ".title");
+            keys.add("bells.alert." + alert + ".body");
         }
         return keys;
     }

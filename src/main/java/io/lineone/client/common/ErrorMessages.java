@@ -1,5 +1,6 @@
 package io.lineone.client.common;
 
+import io.lineone.api.Problem;
 import io.lineone.client.net.BackendException;
 
 /** Turns any failure of a backend call into one clear sentence in the user's language. */
@@ -33,15 +34,23 @@ public final class ErrorMessages {
 
     private String byStatus(BackendException e) {
         int status = e.status();
-        return switch (status) {
+        String general = switch (status) {
             case 401 -> messages.get("error.sessionExpired");
             case 403 -> messages.get("error.forbidden");
             case 404 -> messages.get("error.notFound");
             case 409 -> messages.get("error.conflict");
+            case 422 -> messages.get("error.unprocessable");
             case 429 -> messages.get("error.tooManyAttempts");
             default -> status >= 500
                     ? messages.format("error.server", String.valueOf(status))
                     : messages.format("error.rejected", String.valueOf(status));
         };
+        // Refusals of a state or a party say exactly which (who owns the release, what state the bell is in): the
+        // general sentence alone would leave the user guessing what to do instead.
+        String detail = e.problem().map(Problem::detail).orElse(null);
+        boolean specific = status == 400 || status == 403 || status == 404 || status == 409 || status == 422;
+        return specific && detail != null && !detail.isBlank()
+                ? messages.format("error.withDetail", general, detail.strip())
+                : general;
     }
 }

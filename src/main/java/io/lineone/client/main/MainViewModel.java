@@ -1,6 +1,7 @@
 package io.lineone.client.main;
 
 import io.lineone.api.Health;
+import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.Messages;
@@ -26,7 +27,7 @@ public final class MainViewModel {
     private final Runnable onSignedOut;
     private final ReadOnlyIntegerProperty openBreaches;
 
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.MERCHANTS);
+    private final ObjectProperty<Section> section;
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final StringBinding connectionText;
     private final StringBinding placeholderText;
@@ -44,11 +45,20 @@ public final class MainViewModel {
         this.connection = connection;
         this.onSignedOut = onSignedOut;
         this.openBreaches = openBreaches;
+        this.section = new SimpleObjectProperty<>(landing(signedIn.session().user().role()));
         this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
         this.placeholderText = Bindings.createStringBinding(
                 () -> messages.format("main.placeholder", messages.get(section.get().titleKey())), section);
         this.breachText = Bindings.createStringBinding(
                 () -> messages.format("main.status.breaches", openBreaches.get()), openBreaches);
+    }
+
+    /**
+     * Where a role starts: a product owner has no book of merchants and no queue of their own, only the releases
+     * they own and the bells pulled on them; everyone else starts at their merchants.
+     */
+    static Section landing(Role role) {
+        return role == Role.PRODUCT_OWNER ? Section.BELLS : Section.MERCHANTS;
     }
 
     /** Asks the server for its version; the answer also tells the status bar we are connected. */

@@ -1,6 +1,8 @@
 package io.lineone.client.main;
 
 import io.lineone.api.User;
+import io.lineone.client.bells.BellText;
+import io.lineone.client.bells.LiveBells;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
@@ -15,11 +17,14 @@ import javafx.beans.value.ObservableValue;
  * {@link Section} builds its view model and controllers from it.
  *
  * @param issues     the session's live issues, running from sign-in on
+ * @param bells      the session's live releases and bells, running from sign-in on
+ * @param bellText   how releases and bells read, in the user's language and time zone
  * @param issueText  how issues read, in the user's language and time zone
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
-                            LiveIssues issues, IssueText issueText, User me, Runnable firstReady) {
+                            LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
+                            Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
     void readyWhenLoaded(ObservableValue<ScreenState> state) {

@@ -1,5 +1,7 @@
 package io.lineone.client.main;
 
+import io.lineone.client.bells.BellsController;
+import io.lineone.client.bells.BellsViewModel;
 import io.lineone.client.merchants.MerchantsController;
 import io.lineone.client.merchants.MerchantsViewModel;
 import io.lineone.client.queue.IssueQueueController;
@@ -23,8 +25,11 @@ public enum Section {
     }),
     ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> IssueQueueController.controllers(
             new IssueQueueViewModel(context.issues(), context.backend(), context.executor(), context.messages(),
-                    context.connection(), context.issueText(), context.me()))),
-    BELLS,
+                    context.connection(), context.issueText(), context.me(), context.bells()::knownReleases,
+                    context.bells()::put))),
+    BELLS("/io/lineone/client/bells/BellsView.fxml", context -> BellsController.controllers(
+            new BellsViewModel(context.bells(), context.backend(), context.executor(), context.messages(),
+                    context.connection(), context.bellText(), context.me(), context.issues().nowProperty()))),
     LEDGER,
     SETTINGS;
 

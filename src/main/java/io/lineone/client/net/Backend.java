@@ -1,11 +1,17 @@
 package io.lineone.client.net;
 
+import io.lineone.api.Bell;
+import io.lineone.api.BellStatus;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.Merchant;
+import io.lineone.api.NewBell;
 import io.lineone.api.Page;
+import io.lineone.api.Release;
+import io.lineone.api.ReleaseAdvance;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
 import io.lineone.api.User;
@@ -113,6 +119,54 @@ public interface Backend {
      * @throws BackendException {@link BackendException.Kind#STALE} if someone changed it since
      */
     Issue updateIssue(String id, IssuePatch patch, long version) throws BackendException;
+
+    /** One page of releases; {@code stage} null for every stage, {@code mine} for the caller's own only. */
+    Page<Release> releases(ReleaseStage stage, boolean mine, String cursor, Integer limit) throws BackendException;
+
+    /** Every release, all pages fetched. */
+    default List<Release> allReleases() throws BackendException {
+        return allPages(cursor -> releases(null, false, cursor, MAX_PAGE));
+    }
+
+    /** One release with its bells and the issues that name it. */
+    Release release(String id) throws BackendException;
+
+    /**
+     * Moves a release on (its owner only).
+     *
+     * @throws BackendException 409 while a bell blocks it
+     */
+    Release advanceRelease(String id, ReleaseAdvance advance) throws BackendException;
+
+    /** One page of bells, newest first; null filters match everything. */
+    Page<Bell> bells(BellStatus status, String releaseId, boolean overdueOnly, String cursor, Integer limit)
+            throws BackendException;
+
+    /** Every bell, all pages fetched. */
+    default List<Bell> allBells() throws BackendException {
+        return allPages(cursor -> bells(null, null, false, cursor, MAX_PAGE));
+    }
+
+    Bell bell(String id) throws BackendException;
+
+    /**
+     * Pulls a bell on a release. Sending the same {@code idempotencyKey} with the same body again returns the
+     * first answer and pulls nothing twice, so a send that may or may not have arrived is simply retried.
+     *
+     * @throws BackendException 422 if the key was used with another body
+     */
+    Bell pullBell(String releaseId, NewBell bell, String idempotencyKey) throws BackendException;
+
+    /**
+     * One step of a bell's workflow.
+     *
+     * @param text the step's note, or for {@link BellAction#OVERRULE} the required justification; may be null
+     */
+    Bell stepBell(String id, BellAction action, String text) throws BackendException;
+
+    Bell commentOnBell(String id, String text) throws BackendException;
+
+    Bell addBellEvidence(String id, List<String> issueIds) throws BackendException;
 
     /**
      * Follows {@code GET /events} from {@code lastEventId} (null: from now on) until closed, reconnecting on

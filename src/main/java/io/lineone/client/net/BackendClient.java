@@ -3,14 +3,23 @@ package io.lineone.client.net;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Bell;
+import io.lineone.api.BellStatus;
+import io.lineone.api.BellStep;
+import io.lineone.api.EvidenceAddition;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.Json;
 import io.lineone.api.Merchant;
+import io.lineone.api.NewBell;
+import io.lineone.api.NewComment;
 import io.lineone.api.Page;
 import io.lineone.api.Problem;
+import io.lineone.api.Release;
+import io.lineone.api.ReleaseAdvance;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Session;
 import io.lineone.api.SessionRequest;
 import io.lineone.api.Tier;
@@ -150,6 +159,82 @@ public final class BackendClient implements Backend {
                 .header("If-Match", etag(version))
                 .patch(jsonBody(patch)));
         return send(request, Issue.class);
+    }
+
+    @Override
+    public Page<Release> releases(ReleaseStage stage, boolean mine, String cursor, Integer limit)
+            throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("releases");
+        addIfPresent(url, "stage", stage == null ? null : stage.name());
+        addIfPresent(url, "owner", mine ? ASSIGNED_ME : null);
+        addIfPresent(url, "cursor", cursor);
+        addIfPresent(url, "limit", limit == null ? null : limit.toString());
+        return execute(get(url), serverUrl, pageOf(Release.class));
+    }
+
+    @Override
+    public Release release(String id) throws BackendException {
+        return send(get(api().addPathSegment("releases").addPathSegment(id)), Release.class);
+    }
+
+    @Override
+    public Release advanceRelease(String id, ReleaseAdvance advance) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("releases").addPathSegment(id).addPathSegment("advance");
+        return send(authorized(new Request.Builder().url(url.build()).post(jsonBody(advance))), Release.class);
+    }
+
+    @Override
+    public Page<Bell> bells(BellStatus status, String releaseId, boolean overdueOnly, String cursor, Integer limit)
+            throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("bells");
+        addIfPresent(url, "status", status == null ? null : status.name());
+        addIfPresent(url, "releaseId", releaseId);
+        addIfPresent(url, "overdue", overdueOnly ? "true" : null);
+        addIfPresent(url, "cursor", cursor);
+        addIfPresent(url, "limit", limit == null ? null : limit.toString());
+        return execute(get(url), serverUrl, pageOf(Bell.class));
+    }
+
+    @Override
+    public Bell bell(String id) throws BackendException {
+        return send(get(bellUrl(id)), Bell.class);
+    }
+
+    @Override
+    public Bell pullBell(String releaseId, NewBell bell, String idempotencyKey) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("releases").addPathSegment(releaseId).addPathSegment("bells");
+        return send(authorized(new Request.Builder().url(url.build())
+                .header("Idempotency-Key", idempotencyKey)
+                .post(jsonBody(bell))), Bell.class);
+    }
+
+    @Override
+    public Bell stepBell(String id, BellAction action, String text) throws BackendException {
+        BellStep body = action == BellAction.OVERRULE ? new BellStep(null, text) : new BellStep(text, null);
+        return postToBell(id, action.path(), body);
+    }
+
+    @Override
+    public Bell commentOnBell(String id, String text) throws BackendException {
+        return postToBell(id, "comments", new NewComment(text));
+    }
+
+    @Override
+    public Bell addBellEvidence(String id, List<String> issueIds) throws BackendException {
+        return postToBell(id, "evidence", new EvidenceAddition(issueIds));
+    }
+
+    private Bell postToBell(String id, String segment, Object body) throws BackendException {
+        HttpUrl url = bellUrl(id).addPathSegment(segment).build();
+        return send(authorized(new Request.Builder().url(url).post(jsonBody(body))), Bell.class);
+    }
+
+    private HttpUrl.Builder bellUrl(String id) throws BackendException {
+        return api().addPathSegment("bells").addPathSegment(id);
+    }
+
+    private JavaType pageOf(Class<?> item) {
+        return mapper.getTypeFactory().constructParametricType(Page.class, item);
     }
 
     /** The event stream of the signed-in session, with the standard backoff. */

@@ -1,6 +1,8 @@
 package io.lineone.client.net;
 
+import io.lineone.api.Bell;
 import io.lineone.api.Issue;
+import io.lineone.api.Release;
 
 /**
  * A live subscription to the server's domain events ({@code GET /events}) that keeps itself connected:
@@ -29,6 +31,17 @@ public interface EventStream extends AutoCloseable {
 
         /** An {@code issue.*} event; {@code issue} is the issue after the change. Ids only increase. */
         void onIssue(long eventId, String type, Issue issue);
+
+        /** A {@code bell.*} event; {@code bell} is the bell after the change. Ignored unless overridden. */
+        default void onBell(long eventId, String type, Bell bell) {
+        }
+
+        /**
+         * A {@code release.*} event; {@code release} is the release after the change, without its bells and linked
+         * issues. Ignored unless overridden.
+         */
+        default void onRelease(long eventId, String type, Release release) {
+        }
 
         /**
          * The stream dropped or could not connect; it tries again by itself.

@@ -2,9 +2,12 @@ package io.lineone.client.net;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.Bell;
+import io.lineone.api.EventTypes;
 import io.lineone.api.Issue;
 import io.lineone.api.Json;
 import io.lineone.api.Problem;
+import io.lineone.api.Release;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -183,11 +186,17 @@ public final class SseEventStream implements EventStream {
                 return;
             }
             lastEventId = eventId;
-            if (type == null || !type.startsWith("issue.")) {
+            if (type == null) {
                 return;
             }
             try {
-                listener.onIssue(eventId, type, mapper.readValue(data, Issue.class));
+                if (type.startsWith("issue.")) {
+                    listener.onIssue(eventId, type, mapper.readValue(data, Issue.class));
+                } else if (type.equals(EventTypes.BELL_PULLED) || type.equals(EventTypes.BELL_UPDATED)) {
+                    listener.onBell(eventId, type, mapper.readValue(data, Bell.class));
+                } else if (type.equals(EventTypes.RELEASE_UPDATED)) {
+                    listener.onRelease(eventId, type, mapper.readValue(data, Release.class));
+                }
             } catch (JsonProcessingException e) {
                 LOG.log(System.Logger.Level.WARNING, "unreadable " + type + " event " + eventId + ": " + e.getMessage());
             }

@@ -22,8 +22,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * A new P1 as a desktop notification: a ControlsFX toast over the console's window and, where the desktop has
- * a system tray (never when headless), a tray message that is seen even with the console in the background.
+ * A new P1, or a bell that concerns the user, as a desktop notification: a ControlsFX toast over the console's
+ * window and, where the desktop has a system tray (never when headless), a tray message that is seen even with
+ * the console in the background.
  */
 public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
 
@@ -96,6 +97,18 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
             body = pending.stream().limit(3).map(Issue::title).collect(Collectors.joining("\n"));
         }
         pending.clear();
+        show(title, body);
+    }
+
+    /**
+     * Any other alert the console raises (a bell that concerns the user): a toast and a tray message alike. Bells
+     * are few and each one matters, so they are not held back like a burst of P1s.
+     */
+    public void notify(String title, String body) {
+        show(title, body);
+    }
+
+    private void show(String title, String body) {
         Window window = owner.get();
         if (window != null && window.isShowing()) {
             try {

@@ -157,6 +157,11 @@ public final class IssueActions {
         });
     }
 
+    /** A line above the table from another part of the queue (the bell dialog). */
+    void tell(NoticeKind kind, String message) {
+        show(kind, message);
+    }
+
     private void show(NoticeKind kind, String message) {
         noticeKind.set(kind);
         notice.set(message);

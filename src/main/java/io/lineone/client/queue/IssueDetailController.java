@@ -5,6 +5,7 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.Merchant;
+import io.lineone.client.common.WrappedLabel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -68,18 +69,11 @@ public final class IssueDetailController {
         drawerMerchantFacts.setText(merchant == null ? "" : text.merchantFacts(merchant));
         drawerHistory.getChildren().clear();
         for (IssueHistoryEntry entry : detail.history()) {
-            drawerHistory.getChildren().add(line(text.historyLine(entry), "history-line"));
+            drawerHistory.getChildren().add(WrappedLabel.of(text.historyLine(entry), "history-line"));
             if (entry.note() != null) {
-                drawerHistory.getChildren().add(line(entry.note(), "history-note"));
+                drawerHistory.getChildren().add(WrappedLabel.of(entry.note(), "history-note"));
             }
         }
-    }
-
-    private static Label line(String text, String style) {
-        Label line = new Label(text);
-        line.setWrapText(true);
-        line.getStyleClass().add(style);
-        return line;
     }
 
     @FXML

@@ -1,7 +1,9 @@
 package io.lineone.client.queue;
 
+import io.lineone.api.Bell;
 import io.lineone.api.EventTypes;
 import io.lineone.api.Issue;
+import io.lineone.api.Release;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.UiScheduler;
 import io.lineone.client.net.BackendException;
@@ -37,6 +39,8 @@ final class IssueFeed implements EventStream.Listener {
     private final UiScheduler.Throttle drain;
     private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>();
     private volatile boolean closed;
+    /** Told of the stream's opens and of its bell and release events, on the stream's threads; null: nobody. */
+    private volatile EventStream.Listener others;
 
     /**
      * @param apply  takes each frame's events (UI thread)
@@ -54,8 +58,33 @@ final class IssueFeed implements EventStream.Listener {
         this.drain = ui.throttle(this::drain);
     }
 
+    /** One stream serves the session: whoever follows releases and bells hears them, its opens and drops here. */
+    void alsoTell(EventStream.Listener listener) {
+        this.others = listener;
+    }
+
+    @Override
+    public void onBell(long eventId, String type, Bell bell) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onBell(eventId, type, bell);
+        }
+    }
+
+    @Override
+    public void onRelease(long eventId, String type, Release release) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onRelease(eventId, type, release);
+        }
+    }
+
     @Override
     public void onOpen(EventStream.Opened how) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onOpen(how);
+        }
         ui.runLater(() -> {
             if (!closed) {
                 asOf.set(null);
@@ -74,11 +103,19 @@ final class IssueFeed implements EventStream.Listener {
 
     @Override
     public void onDown(boolean offline, Exception cause) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onDown(offline, cause);
+        }
         ui.runLater(() -> linkDown(offline ? ConnectionStatus.State.OFFLINE : ConnectionStatus.State.RECONNECTING));
     }
 
     @Override
     public void onStopped(BackendException reason) {
+        EventStream.Listener other = others;
+        if (other != null) {
+            other.onStopped(reason);
+        }
         ui.runLater(() -> linkDown(ConnectionStatus.State.STOPPED));
     }
 

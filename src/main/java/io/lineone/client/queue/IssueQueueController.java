@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -34,9 +35,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Binds the issue queue to its view model, and turns keys into commands: J/K move, C claim, A acknowledge,
- * W waiting on merchant, R resolve, Enter details, / search, ? shortcuts, Esc closes. Keys are ignored while
- * the focus is in a text field, so typing a search never triages an issue. The detail drawer is a view of its
- * own ({@link IssueDetailController}), included by this one.
+ * W waiting on merchant, R resolve, B pull the bell on the selected issues, Enter details, / search,
+ * ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
+ * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
+ * views of their own, included by this one.
  */
 public final class IssueQueueController {
 
@@ -44,6 +46,7 @@ public final class IssueQueueController {
     private final IssueActions actions;
     private final ResolveDialogViewModel resolveDialog;
     private final IssueDetailViewModel detail;
+    private final PullBellViewModel pullBell;
 
     @FXML private BorderPane queueRoot;
     @FXML private Label countLabel;
@@ -58,6 +61,7 @@ public final class IssueQueueController {
     @FXML private Button waitButton;
     @FXML private Button resolveButton;
     @FXML private Button detailButton;
+    @FXML private Button pullBellButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private HBox linkBanner;
     @FXML private Label linkLabel;
@@ -84,12 +88,14 @@ public final class IssueQueueController {
         this.actions = model.actions();
         this.resolveDialog = model.resolve();
         this.detail = model.detail();
+        this.pullBell = model.pullBell();
     }
 
     /** The controllers of the queue's view and of the views it includes, all over {@code model}. */
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model),
-                IssueDetailController.class, () -> new IssueDetailController(model.detail()));
+                IssueDetailController.class, () -> new IssueDetailController(model.detail()),
+                PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()));
     }
 
     @FXML
@@ -136,6 +142,8 @@ public final class IssueQueueController {
     private void setUpTable() {
         IssueColumns.install(issueTable, model.text(), model.nowProperty());
         issueTable.setRowFactory(table -> new IssueTableRow());
+        // Several issues can be one bell's evidence; the rest of the queue acts on the focused one.
+        issueTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         issueTable.setItems(model.visibleRows());
         issueTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedProperty().set(row));
@@ -181,6 +189,12 @@ public final class IssueQueueController {
         waitButton.disableProperty().bind(actions.canWaitProperty().not());
         resolveButton.disableProperty().bind(actions.canResolveProperty().not());
         detailButton.disableProperty().bind(model.selectedIssueProperty().isNull());
+        pullBellButton.disableProperty().bind(model.selectedIssueProperty().isNull());
+        pullBell.openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                issueTable.requestFocus();
+            }
+        });
         showWhen(busyIndicator, actions.busyProperty());
     }
 
@@ -217,6 +231,7 @@ public final class IssueQueueController {
             case A -> actions.acknowledge();
             case W -> actions.waitOnMerchant();
             case R -> resolveDialog.begin();
+            case B -> pullTheBell();
             case ENTER -> detail.open();
             default -> handled = false;
         }
@@ -250,11 +265,14 @@ public final class IssueQueueController {
     /** Typing (the search, the resolve dialog) is typing, never a command. */
     private boolean typing() {
         Node focus = queueRoot.getScene() == null ? null : queueRoot.getScene().getFocusOwner();
-        return focus instanceof TextInputControl || resolveDialog.openProperty().get();
+        return focus instanceof TextInputControl || resolveDialog.openProperty().get()
+                || pullBell.openProperty().get();
     }
 
     private void escape(KeyEvent event) {
-        if (resolveDialog.openProperty().get()) {
+        if (pullBell.openProperty().get()) {
+            pullBell.cancel();
+        } else if (resolveDialog.openProperty().get()) {
             resolveDialog.cancel();
         } else if (helpSheet.isVisible()) {
             helpSheet.setVisible(false);
@@ -310,6 +328,11 @@ public final class IssueQueueController {
     @FXML
     private void cancelResolve() {
         resolveDialog.cancel();
+    }
+
+    @FXML
+    private void pullTheBell() {
+        pullBell.begin(issueTable.getSelectionModel().getSelectedItems().stream().map(IssueRow::issue).toList());
     }
 
     @FXML

@@ -1,6 +1,8 @@
 package io.lineone.client.queue;
 
+import io.lineone.api.Bell;
 import io.lineone.api.Issue;
+import io.lineone.api.Release;
 import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
@@ -9,6 +11,9 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -32,14 +37,26 @@ public final class IssueQueueViewModel {
     private final IssueActions actions;
     private final ResolveDialogViewModel resolve;
     private final IssueDetailViewModel detail;
+    private final PullBellViewModel pullBell;
 
     private final ObjectProperty<IssueRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Issue> selectedIssue = new ReadOnlyObjectWrapper<>();
     private final ChangeListener<Issue> followSelected = (obs, old, now) -> selectedIssue.set(now);
     private final StringBinding linkText;
 
+    /** A queue whose bell dialog offers no release (a test's, without the session's releases). */
     public IssueQueueViewModel(LiveIssues issues, Backend backend, TaskExecutor executor, Messages messages,
                                ConnectionStatus connection, IssueText text, User me) {
+        this(issues, backend, executor, messages, connection, text, me, List::of, bell -> { });
+    }
+
+    /**
+     * @param releases the releases a bell may be pulled on, as known now
+     * @param pulled   told of each bell pulled from here
+     */
+    public IssueQueueViewModel(LiveIssues issues, Backend backend, TaskExecutor executor, Messages messages,
+                               ConnectionStatus connection, IssueText text, User me,
+                               Supplier<List<Release>> releases, Consumer<Bell> pulled) {
         this.issues = issues;
         this.text = text;
         // The selected issue follows its row's newer versions; the parts below read it from here.
@@ -58,6 +75,8 @@ public final class IssueQueueViewModel {
         this.resolve = new ResolveDialogViewModel(actions, issues, messages);
         this.detail = new IssueDetailViewModel(backend, executor, new ErrorMessages(messages), connection, text,
                 selected, selectedIssue.getReadOnlyProperty());
+        this.pullBell = new PullBellViewModel(backend, executor, messages, connection, text, releases, pulled,
+                line -> actions.tell(IssueActions.NoticeKind.INFO, line));
         ReadOnlyObjectProperty<ConnectionStatus.State> stream = connection.streamProperty();
         linkText = Bindings.createStringBinding(() -> text.link(stream.get(), issues.asOfProperty().get()),
                 stream, issues.asOfProperty());
@@ -77,6 +96,11 @@ public final class IssueQueueViewModel {
 
     public IssueDetailViewModel detail() {
         return detail;
+    }
+
+    /** The pull-the-bell dialog. */
+    public PullBellViewModel pullBell() {
+        return pullBell;
     }
 
     public IssueText text() {

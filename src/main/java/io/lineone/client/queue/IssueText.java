@@ -31,6 +31,10 @@ public final class IssueText {
         this.myId = myId;
     }
 
+    public Messages messages() {
+        return messages;
+    }
+
     /** ¥1,234.56 from fen. */
     public String money(long cents) {
         return messages.format("queue.money", BigDecimal.valueOf(cents, 2));

@@ -119,6 +119,11 @@ public final class LiveIssues implements AutoCloseable {
         }
     }
 
+    /** Hands the stream's bell and release events, and its opens, to {@code listener} too; before {@link #start}. */
+    public void alsoTell(EventStream.Listener listener) {
+        feed.alsoTell(listener);
+    }
+
     /** For the benchmark's latency probe; null to stop. */
     public void setAppliedListener(AppliedListener listener) {
         this.appliedListener = listener;

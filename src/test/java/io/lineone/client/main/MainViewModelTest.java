@@ -2,6 +2,7 @@ package io.lineone.client.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
@@ -86,8 +87,17 @@ class MainViewModelTest {
     }
 
     @Test
-    void merchantsAndTheIssueQueueAreBuiltSoFar() {
-        assertThat(Section.values()).filteredOn(Section::built).containsExactly(Section.MERCHANTS, Section.ISSUES);
+    void merchantsTheIssueQueueAndBellsAreBuiltSoFar() {
+        assertThat(Section.values()).filteredOn(Section::built)
+                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS);
+    }
+
+    @Test
+    void aProductOwnerLandsOnBellsEveryoneElseOnTheirMerchants() {
+        assertThat(MainViewModel.landing(Role.PRODUCT_OWNER)).isEqualTo(Section.BELLS);
+        assertThat(MainViewModel.landing(Role.MANAGER)).isEqualTo(Section.MERCHANTS);
+        assertThat(MainViewModel.landing(Role.SUPERVISOR)).isEqualTo(Section.MERCHANTS);
+        assertThat(model(false, Locale.ENGLISH).sectionProperty().get()).isEqualTo(Section.MERCHANTS);
     }
 
     @Test

@@ -1,13 +1,20 @@
 package io.lineone.client.net;
 
+import io.lineone.api.Bell;
+import io.lineone.api.BellStatus;
+import io.lineone.api.Gate;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Merchant;
+import io.lineone.api.NewBell;
 import io.lineone.api.Page;
 import io.lineone.api.Problem;
+import io.lineone.api.Release;
+import io.lineone.api.ReleaseAdvance;
+import io.lineone.api.ReleaseStage;
 import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
@@ -31,6 +38,11 @@ public final class FakeBackend implements Backend {
     /** The server's issues, by id; tests put and change them directly. */
     public final Map<String, Issue> issues = new LinkedHashMap<>();
     public final List<String> calls = new ArrayList<>();
+    /** The server's releases and bells, by id; tests put and change them directly. */
+    public final Map<String, Release> releases = new LinkedHashMap<>();
+    public final Map<String, Bell> bells = new LinkedHashMap<>();
+    /** The Idempotency-Key of every pull sent, in order, failed ones too. */
+    public final List<String> pullKeys = new ArrayList<>();
     /** The listener of the last {@link #subscribe}, for a test to play the event stream. */
     public EventStream.Listener streamListener;
     public Long subscribedFrom;
@@ -188,6 +200,97 @@ public final class FakeBackend implements Backend {
         Issue next = Issues.with(issue).version(issue.version() + 1).build();
         issues.put(next.id(), next);
         return next;
+    }
+
+    @Override
+    public Page<Release> releases(ReleaseStage stage, boolean mine, String cursor, Integer limit)
+            throws BackendException {
+        maybeFail();
+        calls.add("releases");
+        return new Page<>(releases.values().stream().filter(r -> stage == null || r.stage() == stage).toList(), null);
+    }
+
+    @Override
+    public Release release(String id) throws BackendException {
+        maybeFail();
+        calls.add("release " + id);
+        Release release = found(releases.get(id));
+        List<Bell> its = bells.values().stream().filter(b -> b.releaseId().equals(id)).toList();
+        List<Issue> linked = issues.values().stream().filter(i -> id.equals(i.releaseId())).toList();
+        return Bells.detailed(release, its, linked);
+    }
+
+    @Override
+    public Release advanceRelease(String id, ReleaseAdvance advance) throws BackendException {
+        maybeFail();
+        calls.add("advance " + id);
+        return releases.get(id);
+    }
+
+    @Override
+    public Page<Bell> bells(BellStatus status, String releaseId, boolean overdueOnly, String cursor, Integer limit)
+            throws BackendException {
+        maybeFail();
+        calls.add("bells");
+        return new Page<>(bells.values().stream().filter(b -> status == null || b.status() == status).toList(), null);
+    }
+
+    @Override
+    public Bell bell(String id) throws BackendException {
+        maybeFail();
+        return found(bells.get(id));
+    }
+
+    /** What the server answers for an id it does not know. */
+    private static <T> T found(T value) throws BackendException {
+        if (value == null) {
+            throw status(404);
+        }
+        return value;
+    }
+
+    @Override
+    public Bell pullBell(String releaseId, NewBell request, String idempotencyKey) throws BackendException {
+        pullKeys.add(idempotencyKey);
+        calls.add("pull " + releaseId + " " + request.severity() + " " + request.evidenceIssueIds());
+        maybeFail();
+        Bell pulled = new Bell("b-" + (bells.size() + 1), releaseId, releases.get(releaseId).name(), USER.id(),
+                USER.displayName(), request.reason(), request.severity(), BellStatus.OPEN, request.evidenceIssueIds(),
+                1, 0, null, List.of(), Bells.T0, Bells.T0, Bells.T0.plusSeconds(900), null, null, null, false, 1);
+        bells.put(pulled.id(), pulled);
+        releases.computeIfPresent(releaseId, (id, r) -> Bells.withGate(r, Gate.BLOCKED));
+        return pulled;
+    }
+
+    @Override
+    public Bell stepBell(String id, BellAction action, String text) throws BackendException {
+        calls.add(action.path() + " " + id + (text == null ? "" : " " + text));
+        Bell bell = bell(id);
+        BellStatus next = switch (action) {
+            case ACKNOWLEDGE -> BellStatus.ACKNOWLEDGED;
+            case FIXED -> BellStatus.FIXED;
+            case RESOLVE -> BellStatus.RESOLVED;
+            case REOPEN -> BellStatus.OPEN;
+            case OVERRULE -> BellStatus.OVERRULED;
+        };
+        Bell after = Bells.step(bell, next, text, false);
+        bells.put(id, after);
+        return after;
+    }
+
+    @Override
+    public Bell commentOnBell(String id, String text) throws BackendException {
+        calls.add("comment " + id + " " + text);
+        Bell bell = bell(id);
+        Bell after = Bells.step(bell, bell.status(), text, bell.overdue());
+        bells.put(id, after);
+        return after;
+    }
+
+    @Override
+    public Bell addBellEvidence(String id, List<String> issueIds) throws BackendException {
+        calls.add("evidence " + id + " " + issueIds);
+        return bell(id);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class Issues {
         b.title = i.title();
         b.description = i.description();
         b.listingId = i.listingId();
+        b.releaseId = i.releaseId();
         b.rootCause = i.rootCause();
         b.money = i.moneyAtRiskCents();
         b.assigneeId = i.assigneeId();
@@ -59,6 +60,7 @@ public final class Issues {
         private String title = "Price shown as ¥0.99 instead of ¥99";
         private String description = "";
         private String listingId;
+        private String releaseId;
         private String rootCause;
         private long money;
         private String assigneeId;
@@ -152,6 +154,11 @@ public final class Issues {
             return this;
         }
 
+        public Builder release(String value) {
+            releaseId = value;
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -161,7 +168,7 @@ public final class Issues {
             Instant first = firstResponseDueAt != null ? firstResponseDueAt : createdAt.plus(Duration.ofMinutes(30));
             Instant resolution = resolutionDueAt != null ? resolutionDueAt : createdAt.plus(Duration.ofHours(72));
             return new Issue(id, merchantId, merchantName, category, IssueSource.MERCHANT, priority, status, title,
-                    description, listingId, null, rootCause, money, assigneeId, assigneeName, createdAt,
+                    description, listingId, releaseId, rootCause, money, assigneeId, assigneeName, createdAt,
                     updatedAt != null ? updatedAt : createdAt, firstResponseAt, null, first, resolution, pauseCount,
                     pausedSeconds, pausedSince, version);
         }

@@ -162,8 +162,10 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#queueRoot") && showing("#emptyState"));
         assertThat(text("#breachLabel")).isEqualTo("No SLA breaches");
         clickOn("#navBells");
+        waitUntil(() -> showing("#bellsRoot") && showing("#emptyState"));
+        clickOn("#navLedger");
         waitUntil(() -> showing("#placeholder"));
-        assertThat(text("#placeholder")).isEqualTo("Bells & releases is coming in a later release.");
+        assertThat(text("#placeholder")).isEqualTo("Ledger & insights is coming in a later release.");
         clickOn("#navMerchants");
         waitUntil(() -> showing("#merchantTable"));
 
