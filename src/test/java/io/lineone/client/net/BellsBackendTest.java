@@ -13,8 +13,9 @@ import io.lineone.api.NewBell;
 import io.lineone.api.Release;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
-import io.lineone.client.ui.BellsSeed;
-import io.lineone.client.ui.TestBackend;
+import io.lineone.testing.BellsSeed;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.TestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,14 @@ import org.junit.jupiter.api.Test;
 /** The console's release and bell calls and events against the real backend. */
 class BellsBackendTest {
 
-    private static TestBackend server;
+    private static TestServer server;
+    private static ManagerBooks books;
     private static BellsSeed seed;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestBackend.seeded();
+        server = TestServer.onH2().systemClock().start();
+        books = ManagerBooks.seed(server);
         seed = new BellsSeed(server);
     }
 
@@ -45,15 +48,15 @@ class BellsBackendTest {
 
     private static BackendClient as(String login) throws BackendException {
         BackendClient client = BackendClient.withDefaults();
-        client.signIn(server.url(), login, TestBackend.PASSWORD);
+        client.signIn(server.url(), login, TestServer.PASSWORD);
         return client;
     }
 
     @Test
     void aRetriedPullWithTheSameKeyIsOneBellAndAStrangerStepSaysWhoMayTakeIt() throws Exception {
         Release release = seed.release("搜索排序改版");
-        Issue issue = seed.issue(server.liNasMerchants.get(0), release, "搜索结果出现已下架商品", 5_000_00);
-        BackendClient liNa = as(TestBackend.LI_NA);
+        Issue issue = seed.issue(books.liNasMerchants().get(0), release, "搜索结果出现已下架商品", 5_000_00);
+        BackendClient liNa = as(ManagerBooks.LI_NA);
         NewBell body = new NewBell("Delisted listings show in search for KA shops", BellSeverity.MAJOR,
                 List.of(issue.id()));
 
@@ -83,8 +86,8 @@ class BellsBackendTest {
     @Test
     void bellAndReleaseEventsArriveAsTheirRecords() throws Exception {
         Release release = seed.release("商品详情页改版");
-        Issue issue = seed.issue(server.liNasMerchants.get(1), release, "详情页价格显示错误", 1_000_00);
-        BackendClient liNa = as(TestBackend.LI_NA);
+        Issue issue = seed.issue(books.liNasMerchants().get(1), release, "详情页价格显示错误", 1_000_00);
+        BackendClient liNa = as(ManagerBooks.LI_NA);
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         BlockingQueue<EventStream.Opened> opens = new LinkedBlockingQueue<>();
         try (EventStream stream = liNa.subscribe(null, new EventStream.Listener() {
@@ -117,7 +120,7 @@ class BellsBackendTest {
             }
         })) {
             assertThat(opens.poll(20, TimeUnit.SECONDS)).isEqualTo(EventStream.Opened.FIRST);
-            seed.pull(TestBackend.LI_NA, release, List.of(issue.id()));
+            seed.pull(ManagerBooks.LI_NA, release, List.of(issue.id()));
 
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             List<Object> seen = new ArrayList<>();

@@ -9,8 +9,9 @@ import io.lineone.api.Issue;
 import io.lineone.api.Release;
 import io.lineone.client.bells.LiveRow;
 import io.lineone.client.queue.IssueRow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.lineone.testing.BellsSeed;
+import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.TestServer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,12 +36,14 @@ import org.testfx.framework.junit5.Start;
  */
 class BellsUiTest extends ConsoleTestBase {
 
-    private static TestBackend server;
+    private static TestServer server;
+    private static ManagerBooks books;
     private static BellsSeed seed;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = TestBackend.seeded();
+    static void startServer() {
+        server = TestServer.onH2().systemClock().start();
+        books = ManagerBooks.seed(server);
         seed = new BellsSeed(server);
     }
 
@@ -86,11 +89,7 @@ class BellsUiTest extends ConsoleTestBase {
     }
 
     private Bell onServer(Bell bell) {
-        try {
-            return seed.bell(bell.id());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return seed.bell(bell.id());
     }
 
     private boolean enabled(String query) {
@@ -100,9 +99,9 @@ class BellsUiTest extends ConsoleTestBase {
     @Test
     void aManagerPullsTheBellFromTheQueueWithBAndAShortReasonKeepsTheDraft() throws Exception {
         Release release = seed.release("满减券叠加规则改版");
-        Issue tea = seed.issue(server.liNasMerchants.get(0), release, "满减券叠加后低于成本价", 18_600_00);
-        Issue silk = seed.issue(server.liNasMerchants.get(1), release, "店铺券与平台券同时生效", 4_200_00);
-        openAs(TestBackend.LI_NA);
+        Issue tea = seed.issue(books.liNasMerchants().get(0), release, "满减券叠加后低于成本价", 18_600_00);
+        Issue silk = seed.issue(books.liNasMerchants().get(1), release, "店铺券与平台券同时生效", 4_200_00);
+        openAs(ManagerBooks.LI_NA);
         clickOn("#navIssues");
         waitUntil(() -> showing("#issueTable") && fx(() -> lookup("#issueTable").queryAs(TableView.class).getItems()
                 .stream().filter(row -> List.of(tea.id(), silk.id()).contains(((IssueRow) row).id())).count() == 2));
@@ -146,8 +145,8 @@ class BellsUiTest extends ConsoleTestBase {
     @Test
     void theOwnerLandsOnBellsAcknowledgesAndMarksFixedAndTheGateOpensLiveWhenThePullerResolves() throws Exception {
         Release release = seed.release("发货时效预估");
-        Issue late = seed.issue(server.liNasMerchants.get(2), release, "预计送达时间显示错误", 1_000_00);
-        Bell bell = seed.pull(TestBackend.LI_NA, release, List.of(late.id()));
+        Issue late = seed.issue(books.liNasMerchants().get(2), release, "预计送达时间显示错误", 1_000_00);
+        Bell bell = seed.pull(ManagerBooks.LI_NA, release, List.of(late.id()));
         openAs(BellsSeed.OWNER);
 
         waitUntil(() -> showing("#bellsRoot") && releaseCell("发货时效预估").isPresent());
@@ -168,7 +167,7 @@ class BellsUiTest extends ConsoleTestBase {
         assertThat(badge("发货时效预估")).as("fixed still blocks").contains("gate-blocked");
 
         // The puller resolves it elsewhere: the server's events alone turn the badge green here.
-        seed.step(TestBackend.LI_NA, bell, "resolve");
+        seed.step(ManagerBooks.LI_NA, bell, "resolve");
         waitUntil(() -> badge("发货时效预估").contains("gate-open"));
         assertThat(badge("发货时效预估")).startsWith("OPEN");
     }
@@ -176,11 +175,11 @@ class BellsUiTest extends ConsoleTestBase {
     @Test
     void thePullerResolvesAFixedBellFromTheBoard() throws Exception {
         Release release = seed.release("价格保护规则");
-        Issue price = seed.issue(server.liNasMerchants.get(3), release, "价保差额未退回", 2_500_00);
-        Bell bell = seed.pull(TestBackend.LI_NA, release, List.of(price.id()));
+        Issue price = seed.issue(books.liNasMerchants().get(3), release, "价保差额未退回", 2_500_00);
+        Bell bell = seed.pull(ManagerBooks.LI_NA, release, List.of(price.id()));
         seed.step(BellsSeed.OWNER, bell, "acknowledge");
         seed.step(BellsSeed.OWNER, bell, "fixed");
-        openAs(TestBackend.LI_NA);
+        openAs(ManagerBooks.LI_NA);
         clickOn("#navBells");
         waitUntil(() -> releaseCell("价格保护规则").isPresent());
         clickOn(releaseCell("价格保护规则").orElseThrow());
