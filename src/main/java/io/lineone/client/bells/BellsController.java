@@ -25,6 +25,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -49,6 +50,12 @@ public final class BellsController {
     @FXML private SplitPane bellsContent;
     @FXML private Button allReleasesButton;
     @FXML private ListView<LiveRow<Release>> releaseList;
+    @FXML private VBox releaseControls;
+    @FXML private Spinner<Integer> exposureSpinner;
+    @FXML private Button exposureButton;
+    @FXML private Button liveButton;
+    @FXML private Button rollBackButton;
+    @FXML private Label releaseError;
     @FXML private Label linkedTitle;
     @FXML private ListView<Issue> linkedList;
     @FXML private Label linkedError;
@@ -127,10 +134,42 @@ public final class BellsController {
                 setText(empty || issue == null ? null : text.linkedIssue(issue));
             }
         });
+        setUpReleaseControls(model.releaseActions());
         showWhen(linkedTitle, model.selectedReleaseProperty().isNotNull());
         showWhen(linkedList, model.selectedReleaseProperty().isNotNull());
         linkedError.textProperty().bind(model.linkedErrorProperty());
         showWhen(linkedError, model.linkedErrorProperty().isNotEmpty());
+    }
+
+    private void setUpReleaseControls(ReleaseActions owner) {
+        showWhen(releaseControls, owner.shown());
+        exposureSpinner.getValueFactory().valueProperty().addListener((obs, old, value) -> {
+            if (value != null) {
+                owner.exposureProperty().set(value);
+            }
+        });
+        owner.exposureProperty().addListener(
+                (obs, old, value) -> exposureSpinner.getValueFactory().setValue(value.intValue()));
+        exposureButton.disableProperty().bind(owner.canSetExposure().not());
+        liveButton.disableProperty().bind(owner.canGoLive().not());
+        rollBackButton.disableProperty().bind(owner.canRollBack().not());
+        releaseError.textProperty().bind(owner.errorProperty());
+        showWhen(releaseError, owner.errorProperty().isNotEmpty());
+    }
+
+    @FXML
+    private void setExposure() {
+        model.releaseActions().setExposure();
+    }
+
+    @FXML
+    private void goLive() {
+        model.releaseActions().goLive();
+    }
+
+    @FXML
+    private void rollBack() {
+        model.releaseActions().rollBack();
     }
 
     private void setUpBoard(BellText text) {

@@ -58,6 +58,7 @@ public final class BellsViewModel {
     private final BellText text;
     private final ObservableValue<Instant> now;
     private final BellActions actions;
+    private final ReleaseActions releaseActions;
 
     private final SortedList<LiveRow<Release>> releases;
     private final ObjectProperty<LiveRow<Release>> selectedRelease = new SimpleObjectProperty<>();
@@ -102,6 +103,12 @@ public final class BellsViewModel {
         }, selectedBellRow, live.bells());
         selectedBellRow.addListener((obs, old, row) -> readEvidence(row == null ? null : row.get()));
         this.actions = new BellActions(backend, executor, messages, connection, live, me, selectedBell);
+        // The owner's controls follow the selected release's newer versions, as the bell's buttons do.
+        this.releaseActions = new ReleaseActions(backend, executor, messages, connection, live, me,
+                Bindings.createObjectBinding(() -> {
+                    LiveRow<Release> row = selectedRelease.get();
+                    return row == null ? null : row.get();
+                }, selectedRelease, live.releases()));
         this.summary = Bindings.createStringBinding(() -> messages.format("bells.summary",
                 live.releases().stream().filter(r -> r.get().gate() == Gate.BLOCKED).count(),
                 live.bells().stream().filter(b -> b.get().status().blocks()).count(),
@@ -206,6 +213,10 @@ public final class BellsViewModel {
 
     public BellActions actions() {
         return actions;
+    }
+
+    public ReleaseActions releaseActions() {
+        return releaseActions;
     }
 
     public ObservableValue<Instant> nowProperty() {

@@ -200,6 +200,42 @@ class BellsViewModelTest {
     }
 
     @Test
+    void theOwnerMovesAReleaseOnOnlyThroughAnOpenGateAndAlwaysBack() {
+        BellsViewModel mine = open(OWNER);
+        ReleaseActions owner = mine.releaseActions();
+        mine.selectedReleaseProperty().set(row(mine, coupons.id()));
+        assertThat(owner.shown().get()).isTrue();
+        assertThat(owner.exposureProperty().get()).as("starts at the release's exposure").isEqualTo(20);
+        assertThat(owner.canGoLive().get()).as("blocked: no going live").isFalse();
+        owner.exposureProperty().set(50);
+        assertThat(owner.canSetExposure().get()).as("blocked: no more exposure").isFalse();
+        owner.exposureProperty().set(10);
+        assertThat(owner.canSetExposure().get()).as("less exposure is a step back").isTrue();
+        assertThat(owner.canRollBack().get()).isTrue();
+        owner.setExposure();
+        assertThat(backend.calls).contains("advance " + coupons.id());
+
+        mine.selectedReleaseProperty().set(row(mine, search.id()));
+        assertThat(owner.canGoLive().get()).isTrue();
+        owner.exposureProperty().set(80);
+        assertThat(owner.canSetExposure().get()).isTrue();
+        backend.failNext(BackendException.problem("http://fake", new Problem(null, "Conflict", 409,
+                "The gate is BLOCKED by 1 bell.", List.of())));
+        owner.goLive();
+        assertThat(owner.errorProperty().get()).endsWith("The gate is BLOCKED by 1 bell.");
+        connection.reportStreamDown(true);
+        assertThat(owner.canRollBack().get()).as("nothing is sent while not live").isFalse();
+
+        BellsViewModel supervisor = open(SUPERVISOR);
+        supervisor.selectedReleaseProperty().set(row(supervisor, search.id()));
+        assertThat(supervisor.releaseActions().shown().get()).as("only the owner moves a release").isFalse();
+    }
+
+    private static LiveRow<Release> row(BellsViewModel model, String releaseId) {
+        return model.releases().stream().filter(r -> r.id().equals(releaseId)).findFirst().orElseThrow();
+    }
+
+    @Test
     void alertsGoToWhomTheyConcernAndNeverForOnesOwnDoing() {
         Release mine = Bells.release("rel-1", "满减券叠加规则改版", OWNER.id(), Gate.OPEN);
         Bell pulled = Bells.bell("b-1", "rel-1", "u-1", BellStatus.OPEN);
