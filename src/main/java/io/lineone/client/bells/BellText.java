@@ -2,6 +2,7 @@ package io.lineone.client.bells;
 
 import io.lineone.api.Bell;
 import io.lineone.api.BellComment;
+import io.lineone.api.BellMonth;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.BellStatus;
 import io.lineone.api.Gate;
@@ -119,5 +120,15 @@ public final class BellText {
         return comment.text() == null || comment.text().isBlank()
                 ? messages.format("bells.comment.stepOnly", comment.authorName(), time, step)
                 : messages.format("bells.comment.step", comment.authorName(), time, step, comment.text());
+    }
+
+    /** One area's month of bells: how many, how fast answered and resolved, how often overruled. */
+    public String month(BellMonth m) {
+        String ack = m.medianAcknowledgeSeconds() == null ? messages.get("bells.metrics.none")
+                : duration(Duration.ofSeconds(m.medianAcknowledgeSeconds()));
+        String resolve = m.medianResolveSeconds() == null ? messages.get("bells.metrics.none")
+                : duration(Duration.ofSeconds(m.medianResolveSeconds()));
+        return messages.format("bells.metrics.month", m.month(), m.productArea(), m.pulled(), ack, resolve,
+                Math.round(m.overruledShare() * 100));
     }
 }

@@ -4,13 +4,16 @@ import static io.lineone.client.common.StatePanes.showWhen;
 
 import io.lineone.api.Bell;
 import io.lineone.api.BellComment;
+import io.lineone.api.BellMonth;
 import io.lineone.api.Issue;
 import io.lineone.api.Release;
 import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.common.WrappedLabel;
 import io.lineone.client.net.BellAction;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,9 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -29,9 +35,12 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Binds the bells and releases screen to its view model: the release list (a selection narrows the board and
@@ -62,6 +71,10 @@ public final class BellsController {
     @FXML private Label boardTitle;
     @FXML private ComboBox<BellFilter> filterBox;
     @FXML private TableView<LiveRow<Bell>> bellTable;
+    @FXML private TitledPane metricsPane;
+    @FXML private Label metricsMessage;
+    @FXML private StackedBarChart<String, Number> metricsChart;
+    @FXML private VBox metricsLines;
     @FXML private Label noBellLabel;
     @FXML private ScrollPane bellDetail;
     @FXML private Label detailStatus;
@@ -112,6 +125,7 @@ public final class BellsController {
         setUpReleases(text);
         setUpBoard(text);
         setUpDetail(text);
+        setUpMetrics(text);
     }
 
     private void setUpReleases(BellText text) {
@@ -187,6 +201,65 @@ public final class BellsController {
         bellTable.setItems(model.bells());
         bellTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedBellRowProperty().set(row));
+    }
+
+    private void setUpMetrics(BellText text) {
+        BellMetricsViewModel metrics = model.metrics();
+        metricsPane.expandedProperty().addListener((obs, was, open) -> {
+            if (open) {
+                metrics.load();
+            }
+        });
+        metricsMessage.textProperty().bind(Bindings.createStringBinding(() -> switch (metrics.stateProperty().get()) {
+            case LOADING -> text.messages().get("bells.loading");
+            case ERROR -> metrics.errorProperty().get();
+            case EMPTY -> text.messages().get("bells.metrics.empty");
+            case READY -> "";
+        }, metrics.stateProperty(), metrics.errorProperty()));
+        showWhen(metricsMessage, metricsMessage.textProperty().isNotEmpty());
+        showWhen(metricsChart, metrics.stateProperty().isEqualTo(ScreenState.READY));
+        metrics.months().addListener((ListChangeListener<BellMonth>) change -> showMetrics(text, metrics));
+        // Bells are counted in whole numbers: no tick between them.
+        ((NumberAxis) metricsChart.getYAxis()).setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.parseLong(text);
+            }
+        });
+    }
+
+    /** One series per product area, one bar per month, stacked: how many bells each area drew. */
+    private void showMetrics(BellText text, BellMetricsViewModel metrics) {
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        for (String area : metrics.areas()) {
+            XYChart.Series<String, Number> one = new XYChart.Series<>();
+            one.setName(area);
+            for (String month : metrics.monthNames()) {
+                int pulled = metrics.months().stream().filter(m -> m.productArea().equals(area)
+                        && m.month().equals(month)).mapToInt(BellMonth::pulled).sum();
+                one.getData().add(new XYChart.Data<>(month, pulled));
+            }
+            series.add(one);
+        }
+        metricsChart.getData().setAll(series);
+        metricsLines.getChildren().setAll(metrics.months().stream().map(m -> {
+            Label line = WrappedLabel.of(text.month(m), "bell-metrics-line");
+            // Wraps to the panel's width instead of asking for one line's worth.
+            line.setPrefWidth(0);
+            line.setMaxWidth(Double.MAX_VALUE);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            return line;
+        }).toList());
+    }
+
+    @FXML
+    private void refreshMetrics() {
+        model.metrics().load();
     }
 
     private void setUpDetail(BellText text) {

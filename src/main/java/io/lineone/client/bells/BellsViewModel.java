@@ -59,6 +59,7 @@ public final class BellsViewModel {
     private final ObservableValue<Instant> now;
     private final BellActions actions;
     private final ReleaseActions releaseActions;
+    private final BellMetricsViewModel metrics;
 
     private final SortedList<LiveRow<Release>> releases;
     private final ObjectProperty<LiveRow<Release>> selectedRelease = new SimpleObjectProperty<>();
@@ -103,6 +104,7 @@ public final class BellsViewModel {
         }, selectedBellRow, live.bells());
         selectedBellRow.addListener((obs, old, row) -> readEvidence(row == null ? null : row.get()));
         this.actions = new BellActions(backend, executor, messages, connection, live, me, selectedBell);
+        this.metrics = new BellMetricsViewModel(backend, executor, messages, connection);
         // The owner's controls follow the selected release's newer versions, as the bell's buttons do.
         this.releaseActions = new ReleaseActions(backend, executor, messages, connection, live, me,
                 Bindings.createObjectBinding(() -> {
@@ -217,6 +219,10 @@ public final class BellsViewModel {
 
     public ReleaseActions releaseActions() {
         return releaseActions;
+    }
+
+    public BellMetricsViewModel metrics() {
+        return metrics;
     }
 
     public ObservableValue<Instant> nowProperty() {

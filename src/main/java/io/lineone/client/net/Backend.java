@@ -1,6 +1,7 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Bell;
+import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
@@ -148,6 +149,9 @@ public interface Backend {
     }
 
     Bell bell(String id) throws BackendException;
+
+    /** How the last year's bells went, by product area and month. */
+    BellMetrics bellMetrics() throws BackendException;
 
     /**
      * Pulls a bell on a release. Sending the same {@code idempotencyKey} with the same body again returns the

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Bell;
+import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
 import io.lineone.api.BellStep;
 import io.lineone.api.EvidenceAddition;
@@ -170,6 +171,11 @@ public final class BackendClient implements Backend {
         addIfPresent(url, "cursor", cursor);
         addIfPresent(url, "limit", limit == null ? null : limit.toString());
         return execute(get(url), serverUrl, pageOf(Release.class));
+    }
+
+    @Override
+    public BellMetrics bellMetrics() throws BackendException {
+        return send(get(api().addPathSegment("bells").addPathSegment("metrics")), BellMetrics.class);
     }
 
     @Override

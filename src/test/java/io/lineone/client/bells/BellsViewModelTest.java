@@ -3,6 +3,7 @@ package io.lineone.client.bells;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Bell;
+import io.lineone.api.BellMonth;
 import io.lineone.api.BellStatus;
 import io.lineone.api.EventTypes;
 import io.lineone.api.Gate;
@@ -233,6 +234,30 @@ class BellsViewModelTest {
 
     private static LiveRow<Release> row(BellsViewModel model, String releaseId) {
         return model.releases().stream().filter(r -> r.id().equals(releaseId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theMetricsAreReadWhenAskedAndSayWhatEachMonthTook() {
+        BellsViewModel model = open(OWNER);
+        BellMetricsViewModel metrics = model.metrics();
+        assertThat(backend.calls).doesNotContain("bell metrics");
+        metrics.load();
+        assertThat(metrics.stateProperty().get()).isEqualTo(ScreenState.EMPTY);
+
+        backend.metrics.add(new BellMonth("物流", "2026-11", 1, 1, 300L, 0, null, 0, 0));
+        backend.metrics.add(new BellMonth("优惠券", "2026-12", 3, 2, 90L, 2, 7_500L, 1, 1.0 / 3));
+        metrics.load();
+        assertThat(metrics.stateProperty().get()).isEqualTo(ScreenState.READY);
+        assertThat(metrics.areas()).containsExactly("优惠券", "物流");
+        assertThat(metrics.monthNames()).containsExactly("2026-11", "2026-12");
+        assertThat(text.month(metrics.months().get(1))).isEqualTo(
+                "2026-12 \u00b7 优惠券: 3 pulled \u00b7 acknowledged in 1 min \u00b7 resolved in 2 h 5 min (medians) \u00b7 33% overruled");
+        assertThat(text.month(metrics.months().get(0))).contains("resolved in \u2014");
+
+        backend.failNext(BackendException.unreachable("http://fake", new IOException("down")));
+        metrics.load();
+        assertThat(metrics.stateProperty().get()).isEqualTo(ScreenState.ERROR);
+        assertThat(metrics.errorProperty().get()).isNotBlank();
     }
 
     @Test

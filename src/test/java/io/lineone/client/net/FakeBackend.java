@@ -1,6 +1,8 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Bell;
+import io.lineone.api.BellMetrics;
+import io.lineone.api.BellMonth;
 import io.lineone.api.BellStatus;
 import io.lineone.api.Gate;
 import io.lineone.api.Health;
@@ -41,6 +43,7 @@ public final class FakeBackend implements Backend {
     /** The server's releases and bells, by id; tests put and change them directly. */
     public final Map<String, Release> releases = new LinkedHashMap<>();
     public final Map<String, Bell> bells = new LinkedHashMap<>();
+    public final List<BellMonth> metrics = new ArrayList<>();
     /** The Idempotency-Key of every pull sent, in order, failed ones too. */
     public final List<String> pullKeys = new ArrayList<>();
     /** The listener of the last {@link #subscribe}, for a test to play the event stream. */
@@ -208,6 +211,13 @@ public final class FakeBackend implements Backend {
         maybeFail();
         calls.add("releases");
         return new Page<>(releases.values().stream().filter(r -> stage == null || r.stage() == stage).toList(), null);
+    }
+
+    @Override
+    public BellMetrics bellMetrics() throws BackendException {
+        maybeFail();
+        calls.add("bell metrics");
+        return new BellMetrics(Bells.T0.minusSeconds(365L * 24 * 3600), Bells.T0, List.copyOf(metrics));
     }
 
     @Override

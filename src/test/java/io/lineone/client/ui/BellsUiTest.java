@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -193,5 +194,22 @@ class BellsUiTest extends ConsoleTestBase {
         waitUntil(() -> text("#actionDone").startsWith("Resolved."));
         waitUntil(() -> badge("价格保护规则").contains("gate-open"));
         assertThat(enabled("#resolveButton")).isFalse();
+    }
+
+    @Test
+    void theMetricsPanelShowsTheMonthsBellsWhenOpened() throws Exception {
+        Release release = seed.release("商品详情页改版");
+        Issue issue = seed.issue(books.liNasMerchants().get(4), release, "详情页价格显示错误", 1_000_00);
+        seed.pull(ManagerBooks.LI_NA, release, List.of(issue.id()));
+        openAs(ManagerBooks.LI_NA);
+        clickOn("#navBells");
+        waitUntil(() -> showing("#metricsPane"));
+        assertThat(showing("#metricsChart")).as("read only when opened").isFalse();
+
+        clickOn(".bell-metrics .title");
+        waitUntil(() -> showing("#metricsChart"));
+        waitUntil(() -> fx(() -> lookup(".bell-metrics-line").queryAll().stream()
+                .map(node -> ((Labeled) node).getText())
+                .anyMatch(line -> line.contains("coupons") && line.contains("pulled"))));
     }
 }
