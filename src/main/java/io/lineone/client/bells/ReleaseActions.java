@@ -38,6 +38,10 @@ public final class ReleaseActions {
     private final IntegerProperty exposure = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding shown;
+    private final BooleanBinding canSetExposure;
+    private final BooleanBinding canGoLive;
+    private final BooleanBinding canRollBack;
 
     ReleaseActions(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                    LiveBells live, User me, ObservableObjectValue<Release> release) {
@@ -48,6 +52,12 @@ public final class ReleaseActions {
         this.live = live;
         this.me = me;
         this.release = release;
+        shown = Bindings.createBooleanBinding(() -> owns(release.get()), release);
+        canSetExposure = ready(r -> r.stage() != ReleaseStage.LIVE
+                && (exposure.get() < r.exposurePercent()
+                        || exposure.get() > r.exposurePercent() && r.gate() == Gate.OPEN));
+        canGoLive = ready(r -> r.stage() == ReleaseStage.ROLLING_OUT && r.gate() == Gate.OPEN);
+        canRollBack = ready(r -> true);
         release.addListener((obs, old, now) -> {
             if (now != null && (old == null || !old.id().equals(now.id()) || !busy.get())) {
                 exposure.set(now.exposurePercent());
@@ -60,7 +70,7 @@ public final class ReleaseActions {
 
     /** The controls show to the selected release's owner, while it is not rolled back. */
     public BooleanBinding shown() {
-        return Bindings.createBooleanBinding(() -> owns(release.get()), release);
+        return shown;
     }
 
     private boolean owns(Release r) {
@@ -69,17 +79,15 @@ public final class ReleaseActions {
 
     /** Setting the exposure: forward only through an open gate, back at any time. */
     public BooleanBinding canSetExposure() {
-        return ready(r -> r.stage() != ReleaseStage.LIVE
-                && (exposure.get() < r.exposurePercent()
-                        || exposure.get() > r.exposurePercent() && r.gate() == Gate.OPEN));
+        return canSetExposure;
     }
 
     public BooleanBinding canGoLive() {
-        return ready(r -> r.stage() == ReleaseStage.ROLLING_OUT && r.gate() == Gate.OPEN);
+        return canGoLive;
     }
 
     public BooleanBinding canRollBack() {
-        return ready(r -> true);
+        return canRollBack;
     }
 
     /** Rolls out to the chosen exposure (from PLANNED this starts the rollout). */

@@ -87,7 +87,9 @@ public final class PullBellViewModel {
         this.pulled = pulled;
         this.notice = notice;
         reasonHint = Bindings.createStringBinding(() -> {
-            int missing = MIN_REASON - reason.get().strip().length();
+            // Counted as the server counts: characters, so a 表情 or an emoji is one, not two.
+            String typed = reason.get().strip();
+            int missing = MIN_REASON - typed.codePointCount(0, typed.length());
             return missing > 0 ? messages.format("queue.bell.reason.short", MIN_REASON, missing) : "";
         }, reason);
         impact = Bindings.createStringBinding(() -> messages.format("queue.bell.impact", evidence.size(),

@@ -119,8 +119,8 @@ public final class IssueService {
     }
 
     /**
-     * The issues naming a release that the caller may see, newest first, at most {@code limit}; none for a role
-     * without a book of merchants.
+     * The issues naming a release that the caller may see — the first {@code limit} of them, shown newest first;
+     * none for a role without a book of merchants.
      */
     public List<Issue> linkedTo(Caller caller, String releaseId, int limit) {
         Visibility shown = Visibility.of(caller);
