@@ -82,8 +82,9 @@ public final class AppWiring implements AutoCloseable {
     /** The console as shipped: real preferences, real network, the embedded demo backend. */
     public static AppWiring production(EmbeddedBackend embedded) {
         FxTaskExecutor executor = new FxTaskExecutor();
-        BackendClient backend = BackendClient.withDefaults();
-        return new AppWiring(Messages.forLocale(Locale.getDefault()), PreferencesServerSettings.forUser(),
+        Messages messages = Messages.forLocale(Locale.getDefault());
+        BackendClient backend = BackendClient.withDefaults(messages.locale());
+        return new AppWiring(messages, PreferencesServerSettings.forUser(),
                 executor, backend, new EmbeddedDemoLauncher(embedded, backend), List.of(embedded, executor));
     }
 

@@ -98,7 +98,7 @@ public final class LineOneServer implements AutoCloseable {
             IssueStore issueStore = new IssueStore(db);
             ReleaseStore releaseStore = new ReleaseStore(db);
             IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,
-                    config.sla(), id -> releaseStore.find(id).isPresent(), config.clock());
+                    config.sla(), releaseStore, config.clock());
             BellStore bellStore = new BellStore(db);
             ReleaseService releases = new ReleaseService(db, releaseStore, bellStore, userStore, issues, eventLog,
                     audit, events, config.clock());

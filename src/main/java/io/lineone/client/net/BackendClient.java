@@ -28,6 +28,7 @@ import io.lineone.api.User;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -55,9 +56,17 @@ public final class BackendClient implements Backend {
         this.http = http;
     }
 
-    /** A client with timeouts short enough that an unreachable server is reported quickly. */
+    /** A client with timeouts short enough that an unreachable server is reported quickly, in English. */
     public static BackendClient withDefaults() {
+        return withDefaults(Locale.ENGLISH);
+    }
+
+    /** The same, asking the server to give its reasons in {@code language} where it can. */
+    public static BackendClient withDefaults(Locale language) {
+        String acceptLanguage = language.toLanguageTag() + (language.getLanguage().equals("en") ? "" : ", en;q=0.5");
         return new BackendClient(new OkHttpClient.Builder()
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                        .header("Accept-Language", acceptLanguage).build()))
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(60))

@@ -2,6 +2,7 @@ package io.lineone.client.queue;
 
 import static io.lineone.client.common.StatePanes.showWhen;
 
+import io.lineone.api.Bell;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.Release;
 import io.lineone.client.common.Messages;
@@ -17,6 +18,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** Binds the pull-the-bell sheet, which the queue includes over its table, to its view model. */
@@ -37,6 +39,9 @@ public final class PullBellController {
     @FXML private Label pullError;
     @FXML private ProgressIndicator sendingIndicator;
     @FXML private Button pullSend;
+    @FXML private HBox openBellRow;
+    @FXML private Label openBellLabel;
+    @FXML private Button joinButton;
 
     public PullBellController(PullBellViewModel model, Messages messages) {
         this.model = model;
@@ -71,6 +76,12 @@ public final class PullBellController {
         showWhen(pullError, model.errorProperty().isNotEmpty());
         showWhen(sendingIndicator, model.sendingProperty());
         pullSend.disableProperty().bind(model.canSendProperty().not());
+        showWhen(openBellRow, model.openBellProperty().isNotNull());
+        openBellLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Bell bell = model.openBellProperty().get();
+            return bell == null ? "" : messages.format("queue.bell.open", bell.pulledByName(), bell.reason());
+        }, model.openBellProperty()));
+        joinButton.disableProperty().bind(model.canJoinProperty().not());
         model.openProperty().addListener((obs, was, open) -> {
             if (open) {
                 Platform.runLater(reasonField::requestFocus);
@@ -81,6 +92,11 @@ public final class PullBellController {
     @FXML
     private void send() {
         model.send();
+    }
+
+    @FXML
+    private void join() {
+        model.join();
     }
 
     @FXML

@@ -22,6 +22,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,6 +43,9 @@ public final class PullBellViewModel {
 
     /** The server's minimum, checked here first so the user hears it while typing. */
     public static final int MIN_REASON = 20;
+
+    /** A release rarely has more than a few bells at once; the newest blocking one is among these. */
+    private static final int OPEN_BELLS_READ = 50;
 
     /** What was last sent, and under which key: the same body again is a retry. */
     private record Sent(String releaseId, NewBell body, String key) {
@@ -64,9 +69,12 @@ public final class PullBellViewModel {
     private final BooleanProperty open = new SimpleBooleanProperty();
     private final BooleanProperty sending = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Bell> openBell = new ReadOnlyObjectWrapper<>();
+    private int openBellGeneration;
     private final StringBinding reasonHint;
     private final StringBinding impact;
     private final BooleanBinding canSend;
+    private final BooleanBinding canJoin;
     private Sent lastSent;
 
     /**
@@ -98,6 +106,55 @@ public final class PullBellViewModel {
         canSend = Bindings.createBooleanBinding(() -> open.get() && !sending.get() && release.get() != null
                 && !evidence.isEmpty() && reasonHint.get().isEmpty() && !connection.streamProperty().get().behind(),
                 open, sending, release, evidence, reasonHint, connection.streamProperty());
+        canJoin = Bindings.createBooleanBinding(() -> open.get() && !sending.get() && openBell.get() != null
+                && !evidence.isEmpty() && !connection.streamProperty().get().behind(),
+                open, sending, openBell, evidence, connection.streamProperty());
+        release.addListener((obs, old, now) -> findOpenBell(now));
+    }
+
+    /**
+     * Looks for a bell already stopping the chosen release, so the user can add the evidence to it rather than
+     * pull a second bell for the same problem. The newest such bell wins; a late answer for a release no longer
+     * chosen is dropped.
+     */
+    private void findOpenBell(Release chosen) {
+        int generation = ++openBellGeneration;
+        openBell.set(null);
+        if (chosen == null) {
+            return;
+        }
+        executor.execute(() -> backend.bells(null, chosen.id(), false, null, OPEN_BELLS_READ).items().stream()
+                .filter(b -> b.status().blocks()).findFirst().orElse(null), found -> {
+            if (generation == openBellGeneration) {
+                openBell.set(found);
+            }
+        }, failure -> {
+            // Without the list the user can still pull a new bell; the server counts both against the release.
+        });
+    }
+
+    /** Adds the evidence to {@link #openBellProperty() the bell already stopping the release}; the reason is kept. */
+    public void join() {
+        if (!canJoin.get()) {
+            return;
+        }
+        Bell target = openBell.get();
+        List<String> ids = evidence.stream().map(Issue::id).toList();
+        sending.set(true);
+        error.set("");
+        // Adding evidence twice counts each issue once, so a retry needs no key.
+        executor.execute(() -> backend.addBellEvidence(target.id(), ids), bell -> {
+            sending.set(false);
+            connection.reportSuccess();
+            open.set(false);
+            pulled.accept(bell);
+            notice.accept(messages.format("queue.bell.joined", ids.size(), bell.releaseName(),
+                    text.money(bell.moneyAtRiskCents())));
+        }, failure -> {
+            sending.set(false);
+            connection.reportFailure(failure);
+            error.set(errors.describe(failure));
+        });
     }
 
     /** Opens the dialog on {@code selected}; the reason typed before, if any, is still there. */
@@ -112,7 +169,12 @@ public final class PullBellViewModel {
                 .flatMap(id -> releaseChoices.stream().filter(r -> r.id().equals(id))).findFirst().orElse(null);
         Release kept = release.get() == null ? null
                 : releaseChoices.stream().filter(r -> r.id().equals(release.get().id())).findFirst().orElse(null);
-        release.set(named != null ? named : kept);
+        Release chosen = named != null ? named : kept;
+        if (Objects.equals(chosen, release.get())) {
+            findOpenBell(chosen);
+        } else {
+            release.set(chosen);
+        }
         error.set("");
         open.set(true);
     }
@@ -196,6 +258,15 @@ public final class PullBellViewModel {
 
     public BooleanBinding canSendProperty() {
         return canSend;
+    }
+
+    /** The newest bell already stopping the chosen release; null if none (or not known yet). */
+    public ReadOnlyObjectProperty<Bell> openBellProperty() {
+        return openBell.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canJoinProperty() {
+        return canJoin;
     }
 
     /** Why the last send failed; empty otherwise. */

@@ -46,8 +46,8 @@ public final class AuthService {
     public Session signIn(String login, String password, String requestId) {
         Instant now = clock.instant();
         if (failures.countSince(login, now.minus(FAILURE_WINDOW)) >= MAX_FAILURES) {
-            throw new DomainException(DomainException.Kind.TOO_MANY_REQUESTS,
-                    "Too many failed sign-ins for this login; try again in " + FAILURE_WINDOW.toMinutes() + " minutes.");
+            throw DomainException.of(DomainException.Kind.TOO_MANY_REQUESTS, "auth.tooManyFailures",
+                    FAILURE_WINDOW.toMinutes());
         }
         Optional<UserStore.Credentials> credentials = users.credentials(login);
         boolean valid;
@@ -59,7 +59,7 @@ public final class AuthService {
         }
         if (!valid) {
             failures.record(login, now);
-            throw DomainException.unauthenticated("Wrong login or password.");
+            throw DomainException.of(DomainException.Kind.UNAUTHENTICATED, "auth.wrongPassword");
         }
         User user = credentials.get().user();
         String token = Tokens.newToken();

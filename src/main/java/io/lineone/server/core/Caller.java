@@ -21,7 +21,7 @@ public record Caller(User user, String requestId) {
 
     public void require(Role... roles) {
         if (!is(roles)) {
-            throw DomainException.forbidden("The role " + user.role() + " may not do this.");
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "role.forbidden", user.role());
         }
     }
 }

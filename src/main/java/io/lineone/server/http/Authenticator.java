@@ -18,12 +18,12 @@ public final class Authenticator {
     }
 
     Caller caller(Context ctx) {
-        String token = token(ctx).orElseThrow(() -> DomainException.unauthenticated(
-                "Sign in first: this request needs an 'Authorization: Bearer <token>' header."));
+        String token = token(ctx).orElseThrow(() -> DomainException.of(
+                DomainException.Kind.UNAUTHENTICATED, "auth.noToken"));
         return auth.authenticate(token)
                 .map(user -> new Caller(user, RequestIds.of(ctx)))
-                .orElseThrow(() -> DomainException.unauthenticated(
-                        "The token is unknown, expired or revoked; sign in again."));
+                .orElseThrow(() -> DomainException.of(
+                        DomainException.Kind.UNAUTHENTICATED, "auth.badToken"));
     }
 
     static Optional<String> token(Context ctx) {

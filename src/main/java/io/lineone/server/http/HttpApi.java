@@ -36,7 +36,7 @@ public final class HttpApi {
                 RequestIds.assign(ctx);
                 Long length = ctx.req().getContentLengthLong() >= 0 ? ctx.req().getContentLengthLong() : null;
                 if (length != null && length > Requests.MAX_BODY_BYTES) {
-                    throw new DomainException(DomainException.Kind.CONTENT_TOO_LARGE, "The body is larger than 1 MiB.");
+                    throw DomainException.of(DomainException.Kind.CONTENT_TOO_LARGE, "body.tooLarge");
                 }
             });
             cfg.routes.exception(DomainException.class, problems::domain);

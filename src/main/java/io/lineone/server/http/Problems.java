@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.lineone.api.Problem;
 import io.lineone.server.core.DomainException;
+import io.lineone.server.core.ProblemTexts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,7 +36,8 @@ final class Problems {
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        write(ctx, new Problem(type(e.kind().name()), title(status), status, e.getMessage(), e.errors()));
+        write(ctx, new Problem(type(e.kind().name()), title(status), status,
+                e.detail(ProblemTexts.negotiate(ctx.header("Accept-Language"))), e.errors()));
     }
 
     void http(HttpResponseException e, Context ctx) {

@@ -34,7 +34,7 @@ public final class Requests {
     public static <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new DomainException(DomainException.Kind.CONTENT_TOO_LARGE, "The body is larger than 1 MiB.");
+            throw DomainException.of(DomainException.Kind.CONTENT_TOO_LARGE, "body.tooLarge");
         }
         if (bytes.length == 0) {
             throw DomainException.invalid("body", "a JSON body is required");

@@ -120,12 +120,15 @@ public final class IssueService {
 
     /**
      * The issues naming a release that the caller may see — the first {@code limit} of them, shown newest first;
-     * none for a role without a book of merchants.
+     * all of them for the release's owner, none for another role without a book of merchants.
      */
     public List<Issue> linkedTo(Caller caller, String releaseId, int limit) {
         Visibility shown = Visibility.of(caller);
         if (shown.kind() == Visibility.Kind.NONE) {
-            return List.of();
+            if (!releases.answersFor(caller.id(), "", releaseId)) {
+                return List.of();
+            }
+            shown = Visibility.EVERYTHING;
         }
         Instant now = now();
         List<IssueStore.Row> rows = issues.list(new IssueStore.Query(shown, null, releaseId, Set.of(), Set.of(),
@@ -140,17 +143,17 @@ public final class IssueService {
     }
 
     public Issue get(Caller caller, String id) {
-        return IssueWorkflow.view(visible(caller, id), now());
+        return IssueWorkflow.view(readable(caller, id), now());
     }
 
     public List<IssueHistoryEntry> history(Caller caller, String id) {
-        visible(caller, id);
+        readable(caller, id);
         return issues.history(id);
     }
 
     public Page<Issue> list(Caller caller, Filter filter, Cursor cursor, int limit) {
         if (caller.is(Role.PRODUCT_OWNER)) {
-            throw DomainException.forbidden("A product owner has no book of merchants, hence no issue queue.");
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "issue.productOwnerHasNoQueue");
         }
         if (filter.merchantId() != null) {
             merchants.get(caller, filter.merchantId());
@@ -179,10 +182,10 @@ public final class IssueService {
                 return IssueWorkflow.view(before, now());
             }
             if (s.status() == IssueStatus.RESOLVED) {
-                throw DomainException.conflict("A resolved issue cannot be claimed.");
+                throw DomainException.of(DomainException.Kind.CONFLICT, "issue.claimResolved");
             }
             if (s.assigneeId() != null) {
-                throw DomainException.conflict("The issue is already claimed by " + before.assigneeName() + ".");
+                throw DomainException.of(DomainException.Kind.CONFLICT, "issue.claimedBy", before.assigneeName());
             }
             Instant now = now();
             IssueStore.State after = new IssueStore.State(s.status(), s.rootCause(), caller.id(), now,
@@ -210,8 +213,7 @@ public final class IssueService {
     public Issue patch(Caller caller, String id, IssuePatch patch, IfMatch ifMatch) {
         IssueRequests.validate(patch);
         if (ifMatch == null) {
-            throw new DomainException(DomainException.Kind.PRECONDITION_REQUIRED,
-                    "Send 'If-Match' with the issue's ETag (its version), so a change made meanwhile is not overwritten.");
+            throw DomainException.of(DomainException.Kind.PRECONDITION_REQUIRED, "issue.ifMatchRequired");
         }
         IssueStore.Row before = visible(caller, id);
         caller.require(Role.MANAGER, Role.SUPERVISOR, Role.ADMIN, Role.SERVICE);
@@ -292,16 +294,31 @@ public final class IssueService {
         return EventLog.NewEvent.of(type, row.merchantId(), row.managerId(), payload, now);
     }
 
-    private IssueStore.Row visible(Caller caller, String id) {
-        return issues.find(id).filter(r -> Visibility.seesBookOf(caller, r.managerId()))
+    /**
+     * An issue the caller may read: one of their book, or — for a product owner, who has no book — one naming
+     * their release or cited by a bell on it, since that owner must answer those customers. Changing an issue
+     * stays with the book ({@link #visible}).
+     */
+    private IssueStore.Row readable(Caller caller, String id) {
+        return issues.find(id).filter(r -> Visibility.seesBookOf(caller, r.managerId())
+                        || caller.role() == Role.PRODUCT_OWNER && releases.answersFor(caller.id(), id, r.releaseId()))
                 .orElseThrow(() -> DomainException.notFound("issue", id));
+    }
+
+    /** An issue the caller may change: one of their book; one they only read is refused, one they cannot is not found. */
+    private IssueStore.Row visible(Caller caller, String id) {
+        IssueStore.Row row = readable(caller, id);
+        if (!Visibility.seesBookOf(caller, row.managerId())) {
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "issue.ownerReadsOnly");
+        }
+        return row;
     }
 
 
     private static DomainException stale(long current) {
-        return new DomainException(DomainException.Kind.PRECONDITION_FAILED,
-                "The issue changed since you read it" + (current >= 0 ? " (it is at version " + current + " now)" : "")
-                        + "; read it again and retry.");
+        return current >= 0
+                ? DomainException.of(DomainException.Kind.PRECONDITION_FAILED, "issue.stale", current)
+                : DomainException.of(DomainException.Kind.PRECONDITION_FAILED, "issue.staleUnknown");
     }
 
     private Instant now() {

@@ -63,9 +63,10 @@ public final class IssueWorkflow {
      */
     public static IssueStore.State move(IssueStore.State s, IssueStatus to, Instant now) {
         if (!allowed(s.status(), to)) {
-            throw DomainException.conflict("An issue cannot move from " + s.status() + " to " + to + "."
-                    + (s.status() == IssueStatus.RESOLVED ? " A resolved issue is final."
-                    : " Allowed: " + MOVES.get(s.status()) + "."));
+            throw s.status() == IssueStatus.RESOLVED
+                    ? DomainException.of(DomainException.Kind.CONFLICT, "issue.moveFinal", s.status(), to)
+                    : DomainException.of(DomainException.Kind.CONFLICT, "issue.move", s.status(), to,
+                            MOVES.get(s.status()));
         }
         Instant firstResponseAt = s.firstResponseAt() != null ? s.firstResponseAt() : now;
         int pauseCount = s.pauseCount();

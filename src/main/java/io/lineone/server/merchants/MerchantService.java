@@ -89,10 +89,10 @@ public final class MerchantService {
     public Page<Merchant> list(Caller caller, Scope scope, String text, Tier tier, Band band, Cursor cursor, int limit) {
         Scope effective = scope != null ? scope : caller.is(Role.MANAGER) ? Scope.ME : Scope.ALL;
         if (caller.is(Role.PRODUCT_OWNER)) {
-            throw DomainException.forbidden("A product owner has no book of merchants.");
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "merchant.productOwnerHasNoBook");
         }
         if (effective == Scope.ALL && caller.is(Role.MANAGER)) {
-            throw DomainException.forbidden("A manager sees only the merchants assigned to them; use assigned=me.");
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "merchant.managerSeesOwnBook");
         }
         Visibility shown = effective == Scope.ME ? Visibility.bookOf(caller.id()) : Visibility.of(caller);
         List<Merchant> rows = merchants.list(
@@ -111,7 +111,7 @@ public final class MerchantService {
                 return before;
             }
             if (!merchants.updateAssignee(tx, id, change.managerId(), before.version())) {
-                throw DomainException.conflict("The merchant changed while it was being reassigned; try again.");
+                throw DomainException.of(DomainException.Kind.CONFLICT, "merchant.reassignRace");
             }
             Merchant after = merchants.find(tx, id).orElseThrow();
             audit.append(tx, Audit.entry(caller, "merchant.reassign", "merchant", id, before, after, now));

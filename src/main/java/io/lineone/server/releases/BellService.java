@@ -92,7 +92,7 @@ public final class BellService {
         Release release = releases.find(releaseId).map(ReleaseStore.Row::release)
                 .orElseThrow(() -> DomainException.notFound("release", releaseId));
         if (release.stage() == ReleaseStage.ROLLED_BACK) {
-            throw DomainException.conflict("The release is rolled back already: there is no line left to stop.");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "bell.rolledBack");
         }
         evidence.forEach(issueId -> issues.get(caller, issueId));
         String hash = Sha256.hex(releaseId + "\n" + request.severity() + "\n" + String.join(",", evidence) + "\n"
@@ -170,7 +170,7 @@ public final class BellService {
             Bell bell = bells.find(tx, id, now).orElseThrow();
             Bell after = step.apply(bell, text, now, policy);
             if (!bells.update(tx, after, bell.version())) {
-                throw DomainException.conflict("The bell changed meanwhile; look again before you " + step.path() + ".");
+                throw DomainException.of(DomainException.Kind.CONFLICT, "bell.changed", step);
             }
             bells.addComment(tx, id, new BellComment(caller.id(), null, text, step.path(), now));
             return commit(tx, caller, "bell." + step.path(), EventTypes.BELL_UPDATED, bell, id, before, now);
@@ -195,7 +195,7 @@ public final class BellService {
         List<String> ids = evidence("issueIds", request.issueIds(), new Validation());
         Bell bell = get(id);
         if (!bell.status().blocks()) {
-            throw DomainException.conflict("A bell that is " + bell.status() + " takes no more evidence.");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "bell.noMoreEvidence", bell.status());
         }
         ids.forEach(issueId -> issues.get(caller, issueId));
         Instant now = now();
@@ -256,8 +256,7 @@ public final class BellService {
     private Optional<Bell> replay(Caller caller, String key, String hash) {
         return keys.find(KEY_SCOPE, caller.id(), key).map(claim -> {
             if (!claim.requestHash().equals(hash)) {
-                throw new DomainException(DomainException.Kind.UNPROCESSABLE, "This Idempotency-Key was already used"
-                        + " for a different bell; use a new key for a new request.");
+                throw DomainException.of(DomainException.Kind.UNPROCESSABLE, "bell.keyReused");
             }
             return get(claim.resourceId());
         });

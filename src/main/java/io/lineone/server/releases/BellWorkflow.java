@@ -45,20 +45,20 @@ enum BellWorkflow {
             case OVERRULE -> caller.is(Role.SUPERVISOR);
         };
         if (!allowed) {
-            throw DomainException.forbidden(switch (this) {
-                case ACKNOWLEDGE, FIXED -> "Only the release's owner, " + release.ownerName() + ", may " + path
-                        + " this bell.";
-                case RESOLVE, REOPEN -> "Only " + bell.pulledByName() + ", who pulled the bell, or a supervisor may "
-                        + path + " it.";
-                case OVERRULE -> "Only a supervisor may overrule a bell.";
-            });
+            throw switch (this) {
+                case ACKNOWLEDGE, FIXED -> DomainException.of(DomainException.Kind.FORBIDDEN, "bell.ownerOnly",
+                        release.ownerName(), this);
+                case RESOLVE, REOPEN -> DomainException.of(DomainException.Kind.FORBIDDEN, "bell.pullerOnly",
+                        bell.pulledByName(), this);
+                case OVERRULE -> DomainException.of(DomainException.Kind.FORBIDDEN, "bell.supervisorOnly");
+            };
         }
     }
 
     /** The bell after the step at {@code now}; CONFLICT from a state the step does not start from. */
     Bell apply(Bell b, String justification, Instant now, BellPolicy policy) {
         if (!from.contains(b.status())) {
-            throw DomainException.conflict("A bell that is " + b.status() + " cannot be " + past() + ".");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "bell.wrongState." + name(), b.status());
         }
         Instant due = this == REOPEN ? policy.acknowledgeDue(b.severity(), now) : b.acknowledgeDueAt();
         Instant acknowledged = switch (this) {
@@ -74,13 +74,4 @@ enum BellWorkflow {
                 acknowledged, fixed, closed, to == BellStatus.OPEN && !now.isBefore(due), b.version() + 1);
     }
 
-    private String past() {
-        return switch (this) {
-            case ACKNOWLEDGE -> "acknowledged";
-            case FIXED -> "marked fixed";
-            case RESOLVE -> "resolved";
-            case REOPEN -> "reopened";
-            case OVERRULE -> "overruled";
-        };
-    }
 }

@@ -22,11 +22,10 @@ final class ReleaseRules {
         ReleaseStage stage = step.stage() != null ? step.stage() : before.stage();
         int exposure = step.exposurePercent() != null ? step.exposurePercent() : before.exposurePercent();
         if (before.stage() == ReleaseStage.ROLLED_BACK && stage != ReleaseStage.ROLLED_BACK) {
-            throw DomainException.conflict("A rolled-back release is final; create a new release instead.");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "release.rolledBackIsFinal");
         }
         if (stage.ordinal() < before.stage().ordinal() && stage != ReleaseStage.ROLLED_BACK) {
-            throw DomainException.conflict("A release cannot go back from " + before.stage() + " to " + stage
-                    + "; roll it back instead.");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "release.noGoingBack", before.stage(), stage);
         }
         Integer fixed = switch (stage) {
             case LIVE -> 100;
@@ -42,9 +41,7 @@ final class ReleaseRules {
         boolean forward = (stage != ReleaseStage.ROLLED_BACK && stage.ordinal() > before.stage().ordinal())
                 || exposure > before.exposurePercent();
         if (forward && before.gate() == Gate.BLOCKED) {
-            throw DomainException.conflict("The gate is BLOCKED by " + before.blockingBells()
-                    + (before.blockingBells() == 1 ? " bell" : " bells")
-                    + ": the release cannot move forward until every bell is resolved or overruled.");
+            throw DomainException.of(DomainException.Kind.CONFLICT, "release.blocked", before.blockingBells());
         }
         if (stage == before.stage() && exposure == before.exposurePercent()) {
             return before;

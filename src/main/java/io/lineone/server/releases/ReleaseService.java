@@ -123,7 +123,7 @@ public final class ReleaseService {
     public Release advance(Caller caller, String id, ReleaseAdvance request) {
         Release current = find(id);
         if (!caller.id().equals(current.ownerId())) {
-            throw DomainException.forbidden("Only the release's owner, " + current.ownerName() + ", may move it on.");
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "release.ownerOnly", current.ownerName());
         }
         validate(request);
         Instant now = now();

@@ -6,6 +6,7 @@ import io.lineone.api.ReleaseStage;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.Rows;
 import io.lineone.server.db.Tx;
+import io.lineone.server.issues.ReleaseDirectory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Releases, with their gate counted from their bells as they are read, so it can never go stale. */
-public final class ReleaseStore {
+public final class ReleaseStore implements ReleaseDirectory {
 
     /** A stored release and the version its next change must compare against. */
     public record Row(Release release, long rowVersion) {
@@ -44,8 +45,25 @@ public final class ReleaseStore {
                 release.createdAt(), release.updatedAt());
     }
 
+    @Override
+    public boolean exists(String releaseId) {
+        return find(releaseId).isPresent();
+    }
+
     public Optional<Row> find(String id) {
         return db.read(connection -> Rows.first(connection, SELECT + " where r.id = ?", List.of(id), ReleaseStore::row));
+    }
+
+    /**
+     * Whether the user owns the named release or a release whose bells cite the issue: what a product owner may
+     * read of issues, which belong to merchants' books they do not have.
+     */
+    @Override
+    public boolean answersFor(String userId, String issueId, String releaseId) {
+        return db.read(connection -> Rows.first(connection, "select 1 from product_release r where r.owner_id = ?"
+                + " and (r.id = ? or exists (select 1 from bell b join bell_evidence e on e.bell_id = b.id"
+                + " where b.release_id = r.id and e.issue_id = ?))", List.of(userId, releaseId == null ? "" : releaseId,
+                issueId), rs -> true)).isPresent();
     }
 
     public Optional<Row> find(Tx tx, String id) {

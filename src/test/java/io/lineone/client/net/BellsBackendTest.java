@@ -47,7 +47,11 @@ class BellsBackendTest {
     }
 
     private static BackendClient as(String login) throws BackendException {
-        BackendClient client = BackendClient.withDefaults();
+        return as(login, Locale.ENGLISH);
+    }
+
+    private static BackendClient as(String login, Locale language) throws BackendException {
+        BackendClient client = BackendClient.withDefaults(language);
         client.signIn(server.url(), login, TestServer.PASSWORD);
         return client;
     }
@@ -72,6 +76,11 @@ class BellsBackendTest {
         assertThatThrownBy(() -> liNa.stepBell(first.id(), BellAction.ACKNOWLEDGE, null))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(errors.describe(e)).isEqualTo(
                         "Your role may not do this. Only the release's owner, 赵磊, may acknowledge this bell."));
+        ErrorMessages chinese = new ErrorMessages(Messages.forLocale(Locale.SIMPLIFIED_CHINESE));
+        assertThatThrownBy(() -> as(ManagerBooks.LI_NA, Locale.SIMPLIFIED_CHINESE)
+                .stepBell(first.id(), BellAction.ACKNOWLEDGE, null))
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(chinese.describe(e)).as("in one language")
+                        .isEqualTo("你的角色无权执行此操作。（只有版本负责人赵磊可以确认这个铃。）"));
         assertThatThrownBy(() -> liNa.pullBell(release.id(), new NewBell(body.reason() + "!", BellSeverity.MAJOR,
                 body.evidenceIssueIds()), "draft-1"))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.status()).isEqualTo(422));

@@ -242,7 +242,8 @@ public final class FakeBackend implements Backend {
             throws BackendException {
         maybeFail();
         calls.add("bells");
-        return new Page<>(bells.values().stream().filter(b -> status == null || b.status() == status).toList(), null);
+        return new Page<>(bells.values().stream().filter(b -> status == null || b.status() == status)
+                .filter(b -> releaseId == null || b.releaseId().equals(releaseId)).toList(), null);
     }
 
     @Override

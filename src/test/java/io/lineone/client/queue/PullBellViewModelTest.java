@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Bell;
 import io.lineone.api.BellSeverity;
+import io.lineone.api.BellStatus;
 import io.lineone.api.Gate;
 import io.lineone.api.Issue;
 import io.lineone.api.Release;
@@ -130,5 +131,44 @@ class PullBellViewModelTest {
         assertThat(dialog.canSendProperty().get()).isFalse();
         dialog.send();
         assertThat(backend.pullKeys).as("never queued silently").isEmpty();
+    }
+
+    @Test
+    void evidenceForAReleaseAlreadyStoppedJoinsItsOpenBellInsteadOfPullingASecond() {
+        backend.bells.put("b-old", Bells.step(Bells.bell("b-old", "rel-1", "u-x", BellStatus.OPEN),
+                BellStatus.RESOLVED, null, false));
+        backend.bells.put("b-open", Bells.bell("b-open", "rel-1", "u-x", BellStatus.ACKNOWLEDGED));
+        backend.bells.put("b-elsewhere", Bells.bell("b-elsewhere", "rel-2", "u-x", BellStatus.OPEN));
+        dialog.begin(List.of(tea));
+        assertThat(dialog.openBellProperty().get()).as("rel-2 is named by no selected issue").isNull();
+
+        dialog.releaseProperty().set(search);
+        assertThat(dialog.openBellProperty().get().id()).isEqualTo("b-elsewhere");
+        dialog.releaseProperty().set(coupons);
+        assertThat(dialog.openBellProperty().get().id()).as("the one still blocking").isEqualTo("b-open");
+        assertThat(dialog.canJoinProperty().get()).as("no reason needed to add evidence").isTrue();
+
+        backend.failNext(FakeBackend.unreachable());
+        dialog.join();
+        assertThat(dialog.errorProperty().get()).startsWith("Cannot reach the server");
+        assertThat(dialog.openProperty().get()).isTrue();
+
+        dialog.join();
+        assertThat(backend.calls).contains("evidence b-open [iss-1]");
+        assertThat(backend.pullKeys).as("no second bell").isEmpty();
+        assertThat(pulled).extracting(Bell::id).containsExactly("b-open");
+        assertThat(notices).containsExactly("1 issue added to the bell on 满减券叠加规则改版: ¥12,000.00 at risk now.");
+        assertThat(dialog.openProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReleaseWithNoBellOffersNothingToJoinEvenWhenReadFails() {
+        backend.failNext(FakeBackend.unreachable());
+        dialog.begin(List.of(tea));
+        dialog.releaseProperty().set(coupons);
+        assertThat(dialog.openBellProperty().get()).isNull();
+        assertThat(dialog.canJoinProperty().get()).isFalse();
+        dialog.join();
+        assertThat(backend.calls).noneMatch(c -> c.startsWith("evidence"));
     }
 }

@@ -25,6 +25,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +155,8 @@ class BellsUiTest extends ConsoleTestBase {
         assertThat(badge("发货时效预估")).startsWith("BLOCKED · 1").contains("gate-blocked");
         clickOn(releaseCell("发货时效预估").orElseThrow());
         clickBell(bell.id());
+        waitUntil(() -> evidenceLines().stream().anyMatch(line -> line.contains("预计送达时间显示错误")));
+        assertThat(showing("#evidenceHidden")).as("the owner reads the evidence against the release").isFalse();
         assertThat(showing("#resolveButton")).as("resolving is the puller's").isFalse();
         assertThat(showing("#overruleButton")).as("overruling a supervisor's").isFalse();
 
@@ -194,6 +197,67 @@ class BellsUiTest extends ConsoleTestBase {
         waitUntil(() -> text("#actionDone").startsWith("Resolved."));
         waitUntil(() -> badge("价格保护规则").contains("gate-open"));
         assertThat(enabled("#resolveButton")).isFalse();
+    }
+
+    private List<String> evidenceLines() {
+        return fx(() -> lookup("#evidenceList").queryAs(VBox.class).getChildren().stream()
+                .map(node -> ((Labeled) node).getText()).toList());
+    }
+
+    @Test
+    void aSupervisorOverrulesOnlyWithAJustificationAndTheGateOpens() throws Exception {
+        Release release = seed.release("物流轨迹合并");
+        Issue track = seed.issue(books.liNasMerchants().get(0), release, "物流轨迹不更新", 800_00);
+        Bell bell = seed.pull(ManagerBooks.LI_NA, release, List.of(track.id()));
+        openAs(BellsSeed.SUPERVISOR);
+        clickOn("#navBells");
+        waitUntil(() -> releaseCell("物流轨迹合并").isPresent());
+        clickOn(releaseCell("物流轨迹合并").orElseThrow());
+        clickBell(bell.id());
+        assertThat(showing("#acknowledgeButton")).as("acknowledging is the owner's").isFalse();
+
+        waitUntil(() -> enabled("#overruleButton"));
+        clickOn("#overruleButton");
+        waitUntil(() -> text("#actionError").equals("Write the justification in the note first: an overrule needs one."));
+        assertThat(onServer(bell).status()).isEqualTo(BellStatus.OPEN);
+
+        clickOn("#noteField").write("Carrier outage, not the release: tracking resumed at 15:00");
+        clickOn("#overruleButton");
+        waitUntil(() -> onServer(bell).status() == BellStatus.OVERRULED);
+        assertThat(onServer(bell).justification()).isEqualTo("Carrier outage, not the release: tracking resumed at 15:00");
+        waitUntil(() -> text("#detailJustification").contains("Carrier outage"));
+        waitUntil(() -> badge("物流轨迹合并").contains("gate-open"));
+    }
+
+    @Test
+    void moreEvidenceFromTheQueueJoinsTheBellAlreadyStoppingTheRelease() throws Exception {
+        Release release = seed.release("运费模板改版");
+        Issue first = seed.issue(books.liNasMerchants().get(1), release, "运费按重量计算错误", 3_000_00);
+        Issue more = seed.issue(books.liNasMerchants().get(2), release, "偏远地区运费翻倍", 1_500_00);
+        Bell bell = seed.pull(ManagerBooks.LI_NA, release, List.of(first.id()));
+        openAs(ManagerBooks.LI_NA);
+        clickOn("#navIssues");
+        waitUntil(() -> showing("#issueTable") && fx(() -> lookup("#issueTable").queryAs(TableView.class).getItems()
+                .stream().anyMatch(row -> ((IssueRow) row).id().equals(more.id()))));
+        interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<IssueRow> table = lookup("#issueTable").queryAs(TableView.class);
+            table.getSelectionModel().clearSelection();
+            table.getItems().stream().filter(row -> row.id().equals(more.id()))
+                    .forEach(row -> table.getSelectionModel().select(row));
+            table.requestFocus();
+        });
+
+        type(KeyCode.B);
+        waitUntil(() -> showing("#pullSheet") && showing("#openBellRow"));
+        assertThat(text("#openBellLabel")).startsWith("This release is already stopped by a bell 李娜 pulled");
+        assertThat(enabled("#pullSend")).as("a new bell still needs its reason").isFalse();
+        clickOn("#joinButton");
+
+        waitUntil(() -> !showing("#pullSheet")
+                && text("#noticeLabel").equals("1 issue added to the bell on 运费模板改版: ¥4,500.00 at risk now."));
+        assertThat(onServer(bell).evidenceIssueIds()).containsExactly(first.id(), more.id());
+        assertThat(seed.bellsOf(release)).as("no second bell").hasSize(1);
     }
 
     @Test

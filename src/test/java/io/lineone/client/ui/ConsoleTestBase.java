@@ -53,11 +53,12 @@ abstract class ConsoleTestBase extends FxRobot {
      * "demo workspace", which here is the test server signed in as {@code demoLogin}.
      */
     protected void open(Locale locale, Optional<String> serverUrl, TestServer demoServer, String demoLogin) {
-        BackendClient backend = BackendClient.withDefaults();
+        Messages messages = Messages.forLocale(locale);
+        BackendClient backend = BackendClient.withDefaults(messages.locale());
         FxTaskExecutor executor = new FxTaskExecutor();
         DemoLauncher demo = () -> new SignedIn(
                 backend.signIn(demoServer.url(), demoLogin, TestServer.PASSWORD), demoServer.url(), true);
-        wiring = new AppWiring(Messages.forLocale(locale), settings, executor, backend, demo, List.of(executor));
+        wiring = new AppWiring(messages, settings, executor, backend, demo, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);
             stage.requestFocus();

@@ -151,6 +151,29 @@ class BellApiTest {
     }
 
     @Test
+    void theOwnerReadsTheVoiceRaisedAgainstTheirReleaseAndNothingElseOfTheBook() {
+        Issue unrelated = issueOf(puller, 300_000);
+        Issue linked = server.issue(server.adminToken(), new NewIssue(server.merchantOf(puller).id(),
+                IssueCategory.COUPON_OVERSPEND, null, Priority.P2, "叠加后价格异常", "新版上线后", null, release.id(),
+                200_000L));
+        problem(api.get("/issues/" + evidence.id(), owner.token()), 404);
+
+        pull(BellSeverity.MAJOR, evidence.id());
+
+        assertThat(api.get("/issues/" + evidence.id(), owner.token()).status()).as("cited by a bell").isEqualTo(200);
+        assertThat(api.get("/issues/" + evidence.id() + "/history", owner.token()).status()).isEqualTo(200);
+        assertThat(api.get("/issues/" + linked.id(), owner.token()).status()).as("naming the release").isEqualTo(200);
+        assertThat(api.get("/releases/" + release.id(), owner.token()).as(Release.class).linkedIssues())
+                .extracting(Issue::id).containsExactly(linked.id());
+        problem(api.get("/issues/" + unrelated.id(), owner.token()), 404);
+        problem(api.post("/issues/" + evidence.id() + "/claim", owner.token(), null), 403);
+
+        TestServer.Account otherOwner = server.account(Role.PRODUCT_OWNER);
+        problem(api.get("/issues/" + evidence.id(), otherOwner.token()), 404);
+        assertThat(api.get("/releases/" + release.id(), otherOwner.token()).as(Release.class).linkedIssues()).isEmpty();
+    }
+
+    @Test
     void theOwnerAnswersAndThePullerClosesTheLoop() {
         Bell bell = pull(BellSeverity.BLOCKER, evidence.id());
 

@@ -14,6 +14,7 @@ import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
 import io.lineone.server.issues.IssueService;
+import io.lineone.server.issues.ReleaseDirectory;
 import io.lineone.server.issues.IssueStore;
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.Lighthouse;
@@ -55,7 +56,7 @@ class TrafficSimulatorTest {
             MerchantService merchantService = new MerchantService(db, merchants, users, audit,
                     new Lighthouse(LighthouseWeights.DEFAULT), Clock.systemUTC());
             IssueService service = new IssueService(db, issues, merchantService, new EventLog(db), audit,
-                    EventPublisher.NONE, SlaPolicy.DEFAULT, releaseId -> false, Clock.systemUTC());
+                    EventPublisher.NONE, SlaPolicy.DEFAULT, new NoReleases(), Clock.systemUTC());
             Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, issues, merchants, users, List.of(),
                     Duration.ofMillis(5), 2_000);
             assertThat(simulator).isPresent();
@@ -92,5 +93,17 @@ class TrafficSimulatorTest {
     private static long resolvedByOthers(IssueStore issues, User demoManager) {
         return issues.list(new IssueStore.Query(Visibility.EVERYTHING, null, null, Set.of(IssueStatus.RESOLVED), null, null, null, false,
                 null, 500)).stream().filter(r -> !demoManager.id().equals(r.managerId())).count();
+    }
+
+    private static final class NoReleases implements ReleaseDirectory {
+        @Override
+        public boolean exists(String releaseId) {
+            return false;
+        }
+
+        @Override
+        public boolean answersFor(String userId, String issueId, String releaseId) {
+            return false;
+        }
     }
 }
