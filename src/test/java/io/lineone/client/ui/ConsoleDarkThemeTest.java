@@ -2,14 +2,18 @@ package io.lineone.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.Bell;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
+import io.lineone.api.Release;
 import io.lineone.client.common.Theme;
+import io.lineone.testing.BellsSeed;
 import io.lineone.testing.ManagerBooks;
 import io.lineone.testing.Screenshots;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -90,5 +94,25 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
         assertThat(textFill("Parcels stuck in Guangzhou")).as("an issue's title in the table").isEqualTo(DARK_TEXT)
                 .isNotEqualTo(LIGHT_TEXT);
         Screenshots.save(stage.getScene(), "queue-dark-en");
+    }
+
+    @Test
+    void bellsInDark() throws Exception {
+        BellsSeed bells = new BellsSeed(server);
+        Release release = bells.release("Coupon stacking rules");
+        Issue evidence = bells.issue(books.liNasMerchants().get(1), release, "Coupons stack below cost", 4_200_00);
+        Bell bell = bells.pull(ManagerBooks.LI_NA, release, List.of(evidence.id()));
+        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
+        waitUntil(() -> showing("#navBells"));
+        clickOn("#navBells");
+        waitUntil(() -> showing("#bellTable") && fx(() -> lookup("#bellTable").queryAs(TableView.class)
+                .getItems().size()) == 1);
+        interact(() -> lookup("#bellTable").queryAs(TableView.class).getSelectionModel().select(0));
+        waitUntil(() -> showing("#detailReason") && text("#detailReason").equals(bell.reason()));
+
+        assertThat(background("#content")).as("behind the bells").isEqualTo(DARK_BACKGROUND)
+                .isNotEqualTo(LIGHT_BACKGROUND);
+        assertThat(textFill("#detailReason")).as("the bell's reason").isEqualTo(DARK_TEXT).isNotEqualTo(LIGHT_TEXT);
+        Screenshots.save(stage.getScene(), "bells-dark-en");
     }
 }
