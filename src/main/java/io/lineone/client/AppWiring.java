@@ -10,6 +10,7 @@ import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
+import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.ProbeLog;
@@ -18,9 +19,11 @@ import io.lineone.client.common.ServerSettings;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
+import io.lineone.client.common.Toasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.main.ScreenContext;
+import io.lineone.client.main.Section;
 import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendClient;
 import io.lineone.client.queue.DesktopAlerts;
@@ -118,7 +121,8 @@ public final class AppWiring implements AutoCloseable {
         VBox starting = new VBox(12, progress, new Label(messages.get("startup.openingDemo")));
         starting.getStyleClass().addAll("state-pane", "starting-root");
         show(starting, messages.get("app.name"));
-        executor.execute(demo::open, this::showMain, failure -> showSignIn("",
+        // At start-up the demo opens as its manager, the role most users come for; sign-in offers the others.
+        executor.execute(() -> demo.open(demo.accounts().get(0).login()), this::showMain, failure -> showSignIn("",
                 messages.format("signin.error.demo", new ErrorMessages(messages).describe(failure))));
     }
 
@@ -135,7 +139,9 @@ public final class AppWiring implements AutoCloseable {
         User me = signedIn.session().user();
         IssueText issueText = new IssueText(messages, ZoneId.systemDefault(), me.id());
         // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
-        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, () -> stage);
+        Toasts toasts = new Toasts(messages);
+        IssueLinks links = new IssueLinks();
+        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, links::open);
         FxUiScheduler ui = new FxUiScheduler();
         LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
                 connection, Clock.systemUTC(), alerts);
@@ -151,9 +157,16 @@ public final class AppWiring implements AutoCloseable {
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, this::logFirstReady);
-        show(loaders.load(MainController.class, () -> new MainController(main,
-                section -> loaders.load(section.fxml(), section.controllers(screens)))), main.windowTitle());
+                bellText, me, links, this::logFirstReady);
+        // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
+        links.wantedProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                main.sectionProperty().set(Section.ISSUES);
+            }
+        });
+        Parent window = loaders.load(MainController.class, () -> new MainController(main,
+                section -> loaders.load(section.fxml(), section.controllers(screens))));
+        show(new StackPane(window, toasts.layer()), main.windowTitle());
         issues.start();
     }
 

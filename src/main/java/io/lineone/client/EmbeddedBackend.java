@@ -1,10 +1,13 @@
 package io.lineone.client;
 
+import io.lineone.api.Role;
+import io.lineone.client.common.DemoAccount;
 import io.lineone.client.common.DemoStartException;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
 import io.lineone.server.ServerStartException;
 import io.lineone.server.sim.DemoWorkspace;
+import java.util.List;
 
 /**
  * The backend run inside the console's own process for the demo workspace.
@@ -48,8 +51,12 @@ public final class EmbeddedBackend implements AutoCloseable {
         return server.url();
     }
 
-    public String managerLogin() {
-        return DemoWorkspace.MANAGER_LOGIN;
+    /** One account of each role the demo seeds (as {@link DemoWorkspace} names them), the demo manager first. */
+    public List<DemoAccount> accounts() {
+        return List.of(new DemoAccount(DemoWorkspace.MANAGER_LOGIN, "李娜", Role.MANAGER),
+                new DemoAccount(DemoWorkspace.SUPERVISOR_LOGIN, "陈静", Role.SUPERVISOR),
+                new DemoAccount(DemoWorkspace.PRODUCT_OWNER_LOGIN, "赵磊", Role.PRODUCT_OWNER),
+                new DemoAccount(DemoWorkspace.ADMIN_LOGIN, "管理员", Role.ADMIN));
     }
 
     public String password() {

@@ -1,8 +1,10 @@
 package io.lineone.client;
 
+import io.lineone.client.common.DemoAccount;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.net.Backend;
+import java.util.List;
 
 /** Opens the demo workspace over HTTP like any other server, just one started in-process. */
 public final class EmbeddedDemoLauncher implements DemoLauncher {
@@ -16,8 +18,13 @@ public final class EmbeddedDemoLauncher implements DemoLauncher {
     }
 
     @Override
-    public SignedIn open() throws Exception {
+    public List<DemoAccount> accounts() {
+        return embedded.accounts();
+    }
+
+    @Override
+    public SignedIn open(String login) throws Exception {
         String url = embedded.start();
-        return new SignedIn(backend.signIn(url, embedded.managerLogin(), embedded.password()), url, true);
+        return new SignedIn(backend.signIn(url, login, embedded.password()), url, true);
     }
 }

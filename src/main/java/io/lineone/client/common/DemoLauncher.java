@@ -1,8 +1,13 @@
 package io.lineone.client.common;
 
-/** Opens the demo workspace: starts the in-process backend if needed and signs the demo manager in. */
+import java.util.List;
+
+/** Opens the demo workspace: starts the in-process backend if needed and signs one of its accounts in. */
 public interface DemoLauncher {
 
-    /** Blocks until signed in; run it through the {@link TaskExecutor}. */
-    SignedIn open() throws Exception;
+    /** The accounts to offer, the one opened at start-up first. */
+    List<DemoAccount> accounts();
+
+    /** Signs in as {@code login}, one of {@link #accounts()}; blocks, so run it through the {@link TaskExecutor}. */
+    SignedIn open(String login) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.lineone.client.main;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class MainController {
     private final Map<Section, Toggle> items = new EnumMap<>(Section.class);
 
     @FXML private ToggleGroup nav;
+    @FXML private ToggleButton navMerchants;
     @FXML private StackPane content;
     @FXML private Label placeholder;
     @FXML private Label demoBadge;
@@ -49,12 +51,22 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        List<Toggle> rail = new ArrayList<>();
         for (Toggle item : nav.getToggles()) {
             Section section = Section.valueOf((String) item.getUserData());
             item.setUserData(section);
             items.put(section, item);
+            boolean reachable = model.reachable(section);
+            if (item instanceof ToggleButton button) {
+                button.setVisible(reachable);
+                button.setManaged(reachable);
+            }
+            if (reachable) {
+                rail.add(item);
+            }
         }
-        addSectionShortcuts(nav.getToggles());
+        navMerchants.setText(model.merchantsNavText());
+        addSectionShortcuts(rail);
         nav.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 // A rail always has one place selected; clicking the current one must not clear it.

@@ -61,6 +61,26 @@ public final class MainViewModel {
         return role == Role.PRODUCT_OWNER ? Section.BELLS : Section.MERCHANTS;
     }
 
+    /**
+     * Whether the role has anything to see in a section. A product owner has no merchants and no issues of their own
+     * (the server shows them none): those screens would only say "not allowed", so the rail leaves them out.
+     */
+    public boolean reachable(Section section) {
+        return signedIn.session().user().role() != Role.PRODUCT_OWNER
+                || (section != Section.MERCHANTS && section != Section.ISSUES);
+    }
+
+    /** The rail's name of the merchants screen: a supervisor's or an admin's is the whole team's book. */
+    public String merchantsNavText() {
+        return messages.get(seesWholeTeam(signedIn.session().user().role()) ? "main.nav.merchants.team"
+                : "main.nav.merchants");
+    }
+
+    /** Roles whose merchants and queue are everyone's, not a book of their own. */
+    public static boolean seesWholeTeam(Role role) {
+        return role == Role.SUPERVISOR || role == Role.ADMIN;
+    }
+
     /** Asks the server for its version; the answer also tells the status bar we are connected. */
     public void refreshHealth() {
         executor.execute(backend::health, this::healthArrived, connection::reportFailure);

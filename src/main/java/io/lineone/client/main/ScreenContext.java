@@ -4,6 +4,7 @@ import io.lineone.api.User;
 import io.lineone.client.bells.BellText;
 import io.lineone.client.bells.LiveBells;
 import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
@@ -20,11 +21,12 @@ import javafx.beans.value.ObservableValue;
  * @param bells      the session's live releases and bells, running from sign-in on
  * @param bellText   how releases and bells read, in the user's language and time zone
  * @param issueText  how issues read, in the user's language and time zone
+ * @param links      issues asked to be shown (a notification's click), for the queue to show
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
-                            Runnable firstReady) {
+                            IssueLinks links, Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
     void readyWhenLoaded(ObservableValue<ScreenState> state) {

@@ -19,14 +19,17 @@ import java.util.function.Supplier;
 public enum Section {
     MERCHANTS("/io/lineone/client/merchants/MerchantsView.fxml", context -> {
         MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), context.messages(),
-                context.connection());
+                context.connection(), MainViewModel.seesWholeTeam(context.me().role()));
         context.readyWhenLoaded(model.stateProperty());
         return Map.of(MerchantsController.class, () -> new MerchantsController(model));
     }),
-    ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> IssueQueueController.controllers(
-            new IssueQueueViewModel(context.issues(), context.backend(), context.executor(), context.messages(),
-                    context.connection(), context.issueText(), context.me(), context.bells()::knownReleases,
-                    context.bells()::put))),
+    ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> {
+        IssueQueueViewModel model = new IssueQueueViewModel(context.issues(), context.backend(), context.executor(),
+                context.messages(), context.connection(), context.issueText(), context.me(),
+                context.bells()::knownReleases, context.bells()::put);
+        model.showAskedFor(context.links());
+        return IssueQueueController.controllers(model);
+    }),
     BELLS("/io/lineone/client/bells/BellsView.fxml", context -> BellsController.controllers(
             new BellsViewModel(context.bells(), context.backend(), context.executor(), context.messages(),
                     context.connection(), context.bellText(), context.me(), context.issues().nowProperty()))),

@@ -6,6 +6,7 @@ import io.lineone.api.Merchant;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.StatePanes;
+import io.lineone.client.common.WholeTextCell;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
@@ -26,6 +27,8 @@ public final class MerchantsController {
 
     private final MerchantsViewModel model;
 
+    @FXML private Label merchantsTitle;
+    @FXML private Label emptyBody;
     @FXML private TextField searchField;
     @FXML private ComboBox<TierChoice> tierFilter;
     @FXML private Label countLabel;
@@ -61,6 +64,8 @@ public final class MerchantsController {
 
     @FXML
     private void initialize() {
+        merchantsTitle.setText(model.title());
+        emptyBody.setText(model.emptyText());
         searchField.textProperty().bindBidirectional(model.queryProperty());
         ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
         tierFilter.valueProperty().bindBidirectional(model.tierProperty());
@@ -91,6 +96,8 @@ public final class MerchantsController {
         shopColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().merchant().shopName()));
         tierColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.tierLabel(c.getValue().merchant().tier())));
         regionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().merchant().region()));
+        nameColumn.setCellFactory(column -> new WholeTextCell<>());
+        shopColumn.setCellFactory(column -> new WholeTextCell<>());
         scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().merchant()));
         scoreColumn.setCellFactory(column -> new BandChipCell(model::bandLabel));
         scoreColumn.setComparator(Comparator.comparingInt(Merchant::lighthouseScore));

@@ -29,7 +29,8 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * State and commands of "My merchants": the whole book is loaded once and filtered in memory,
- * so a keystroke costs one pass of {@code contains} over pre-folded text and no network.
+ * so a keystroke costs one pass of {@code contains} over pre-folded text and no network. A supervisor (or an admin)
+ * has no book of their own: theirs is the whole team's, every merchant they may see.
  */
 public final class MerchantsViewModel {
 
@@ -38,6 +39,7 @@ public final class MerchantsViewModel {
     private final Messages messages;
     private final ErrorMessages errors;
     private final ConnectionStatus connection;
+    private final boolean wholeTeam;
 
     private final ObservableList<MerchantRow> rows = FXCollections.observableArrayList();
     private final FilteredList<MerchantRow> visible = new FilteredList<>(rows);
@@ -52,8 +54,16 @@ public final class MerchantsViewModel {
     // Answers to an older load or selection are dropped when a newer one was asked for.
     private int loadGeneration;
 
+    /** A manager's own book. */
     public MerchantsViewModel(Backend backend, TaskExecutor executor, Messages messages,
                               ConnectionStatus connection) {
+        this(backend, executor, messages, connection, false);
+    }
+
+    /** @param wholeTeam every merchant the caller may see rather than their own book (supervisors, admins) */
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, Messages messages,
+                              ConnectionStatus connection, boolean wholeTeam) {
+        this.wholeTeam = wholeTeam;
         this.backend = backend;
         this.executor = executor;
         this.messages = messages;
@@ -69,7 +79,7 @@ public final class MerchantsViewModel {
         int generation = ++loadGeneration;
         error.set("");
         state.set(ScreenState.LOADING);
-        executor.execute(backend::allMyMerchants, merchants -> {
+        executor.execute(wholeTeam ? backend::allVisibleMerchants : backend::allMyMerchants, merchants -> {
             if (generation == loadGeneration) {
                 connection.reportSuccess();
                 showBook(merchants);
@@ -128,6 +138,16 @@ public final class MerchantsViewModel {
         return typed.isEmpty()
                 ? messages.get("merchants.noMatch.filters")
                 : messages.format("merchants.noMatch.query", typed);
+    }
+
+    /** The screen's heading: my merchants, or the team's. */
+    public String title() {
+        return messages.get(wholeTeam ? "merchants.title.team" : "merchants.title");
+    }
+
+    /** What the empty screen says: a manager waits for merchants to be assigned; the team has none yet. */
+    public String emptyText() {
+        return messages.get(wholeTeam ? "merchants.empty.body.team" : "merchants.empty.body");
     }
 
     /** The rows that pass the search and filters, in book order; the view may sort a wrapper. */

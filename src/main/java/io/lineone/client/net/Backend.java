@@ -28,6 +28,8 @@ public interface Backend {
 
     /** Merchants assigned to the caller (the manager's own book). */
     String ASSIGNED_ME = "me";
+    /** Every merchant the caller may see. */
+    String ASSIGNED_ALL = "all";
     /** The largest page the server serves. */
     int MAX_PAGE = 500;
 
@@ -58,6 +60,11 @@ public interface Backend {
     /** Every merchant in the caller's own book, all pages fetched. */
     default List<Merchant> allMyMerchants() throws BackendException {
         return allPages(cursor -> merchants(ASSIGNED_ME, null, null, cursor, MAX_PAGE));
+    }
+
+    /** Every merchant the caller may see (a supervisor's or an admin's: the whole program), all pages fetched. */
+    default List<Merchant> allVisibleMerchants() throws BackendException {
+        return allPages(cursor -> merchants(ASSIGNED_ALL, null, null, cursor, MAX_PAGE));
     }
 
     /** One page of a list, given the cursor of the previous one (null for the first). */

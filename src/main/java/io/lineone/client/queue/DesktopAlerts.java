@@ -2,6 +2,7 @@ package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
 import io.lineone.client.common.Messages;
+import io.lineone.client.common.Toasts;
 import java.awt.Color;
 import java.awt.EventQueue;
 import java.awt.Graphics2D;
@@ -10,21 +11,20 @@ import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
-import javafx.geometry.Pos;
-import javafx.stage.Window;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /**
- * A new P1, or a bell that concerns the user, as a desktop notification: a ControlsFX toast over the console's
- * window and, where the desktop has a system tray (never when headless), a tray message that is seen even with
- * the console in the background.
+ * A new P1, or a bell that concerns the user, as a notification: a toast in the console's window (a click on a P1's
+ * opens it in the queue) and, where the desktop has a system tray (never when headless), a tray message that is seen
+ * even with the console in the background. The toasts are the window's own nodes rather than a popup window: a popup
+ * styled for another theme drew no background under this one.
  */
 public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
 
@@ -35,7 +35,8 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
 
     private final Messages messages;
     private final IssueText text;
-    private final Supplier<Window> owner;
+    private final Toasts toasts;
+    private final Consumer<String> openIssue;
     // Asking AWT whether there is a tray starts AWT's toolkit (half a second cold): that happens on this thread,
     // at the first P1, never on the FX thread and never on the way to the first screen.
     private final ExecutorService trayThread = Executors.newSingleThreadExecutor(task -> {
@@ -53,12 +54,14 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     private TrayIcon trayIcon;
 
     /**
-     * @param owner the window the toast belongs to (null: none showing, skip the toast)
+     * @param toasts    where the window shows its toasts
+     * @param openIssue shows an issue in the queue (a P1 toast's click)
      */
-    public DesktopAlerts(Messages messages, IssueText text, Supplier<Window> owner) {
+    public DesktopAlerts(Messages messages, IssueText text, Toasts toasts, Consumer<String> openIssue) {
         this.messages = messages;
         this.text = text;
-        this.owner = owner;
+        this.toasts = toasts;
+        this.openIssue = openIssue;
     }
 
     /** The tray only where AWT may run at all and the desktop has one. */
@@ -88,6 +91,9 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
         lastShownMillis = System.currentTimeMillis();
         String title;
         String body;
+        // The click opens the most urgent of them: the queue shows the others right around it.
+        String first = pending.stream().min(Comparator.comparing(Issue::firstResponseDueAt)).map(Issue::id)
+                .orElseThrow();
         if (pending.size() == 1) {
             Issue issue = pending.get(0);
             title = messages.format("queue.alert.title", issue.merchantName());
@@ -97,7 +103,7 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
             body = pending.stream().limit(3).map(Issue::title).collect(Collectors.joining("\n"));
         }
         pending.clear();
-        show(title, body);
+        show(title, body, "toast-urgent", () -> openIssue.accept(first));
     }
 
     /**
@@ -105,20 +111,11 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
      * are few and each one matters, so they are not held back like a burst of P1s.
      */
     public void notify(String title, String body) {
-        show(title, body);
+        show(title, body, "toast-bell", null);
     }
 
-    private void show(String title, String body) {
-        Window window = owner.get();
-        if (window != null && window.isShowing()) {
-            try {
-                Notifications.create().owner(window).title(title).text(body).position(Pos.TOP_RIGHT)
-                        .hideAfter(Duration.seconds(8)).showWarning();
-            } catch (RuntimeException e) {
-                // A toast is a courtesy; the highlighted rows and the status bar still say it.
-                LOG.log(System.Logger.Level.DEBUG, "cannot show a notification", e);
-            }
-        }
+    private void show(String title, String body, String kind, Runnable onOpen) {
+        toasts.show(title, body, kind, onOpen);
         trayThread.execute(() -> {
             if (useTray == null) {
                 useTray = trayAvailable();

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 
 /**
  * A cell showing one aspect of an issue: as text, or as a chip ({@link IssueChips}). Every column's value is the
@@ -16,6 +17,8 @@ final class IssueCell extends TableCell<IssueRow, Issue> {
     private final Function<Issue, String> text;
     private final Function<Issue, List<String>> chipStyles;
     private final Label chip = new Label();
+    // The whole text on hover, since a narrow column cuts it short with "…".
+    private final Tooltip whole = new Tooltip();
 
     private IssueCell(Function<Issue, String> text, Function<Issue, List<String>> chipStyles, String cellStyle) {
         this.text = text;
@@ -46,10 +49,13 @@ final class IssueCell extends TableCell<IssueRow, Issue> {
         if (empty || issue == null) {
             setText(null);
             setGraphic(null);
+            setTooltip(null);
             return;
         }
         String value = text.apply(issue);
         setText(value);
+        whole.setText(value);
+        setTooltip(value == null || value.isBlank() ? null : whole);
         if (chipStyles != null) {
             IssueChips.show(chip, value, chipStyles.apply(issue));
             setGraphic(chip);

@@ -18,7 +18,8 @@ import javafx.beans.value.ObservableObjectValue;
 
 /**
  * The detail drawer: the selected issue at once, its merchant and history once the server sent them. While the
- * drawer is open it follows the selection.
+ * drawer is open it follows the selection, and the selected issue's live changes: a newer version shows at once and
+ * its history is read again, since every change adds a line to it.
  */
 public final class IssueDetailViewModel {
 
@@ -34,6 +35,8 @@ public final class IssueDetailViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     // An answer for an issue no longer asked about is dropped.
     private int generation;
+    // Likewise a history older than the newest asked for the same issue.
+    private int historyGeneration;
 
     /**
      * @param selectedRow moves when another issue is selected (not when the selected one changes)
@@ -53,6 +56,29 @@ public final class IssueDetailViewModel {
                 load(row.issue());
             }
         });
+        selected.addListener((obs, old, now) -> follow(now));
+    }
+
+    /** A newer version of the issue on show (an event, an action's answer): shown at once, its history read again. */
+    private void follow(Issue newer) {
+        IssueDetail shown = detail.get();
+        if (!open.get() || newer == null || shown == null || !newer.id().equals(shown.issue().id())
+                || newer.version() == shown.issue().version()) {
+            return;
+        }
+        detail.set(new IssueDetail(newer, shown.merchant(), shown.history(), shown.loading()));
+        if (shown.loading()) {
+            // The first read is still under way; it shows the newest version when it lands.
+            return;
+        }
+        int subject = generation;
+        int mine = ++historyGeneration;
+        executor.execute(() -> backend.issueHistory(newer.id()), history -> {
+            IssueDetail now = detail.get();
+            if (subject == generation && mine == historyGeneration && now != null) {
+                detail.set(new IssueDetail(now.issue(), now.merchant(), history, false));
+            }
+        }, connection::reportFailure);
     }
 
     public void open() {

@@ -75,6 +75,7 @@ public final class IssueQueueController {
     @FXML private VBox errorState;
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
+    @FXML private Label emptyBody;
     @FXML private StackPane resolveSheet;
     @FXML private Label resolveSubject;
     @FXML private ComboBox<String> rootCauseField;
@@ -127,7 +128,7 @@ public final class IssueQueueController {
         QueueFilters filters = model.filters();
         IssueText text = model.text();
         searchField.textProperty().bindBidirectional(filters.queryProperty());
-        ChoiceCell.install(assigneeFilter, List.of(AssigneeChoice.values()), text::label);
+        ChoiceCell.install(assigneeFilter, List.of(AssigneeChoice.values()), model::assigneeLabel);
         assigneeFilter.valueProperty().bindBidirectional(filters.assigneeProperty());
         ChoiceCell.install(statusFilter, List.of(StatusChoice.values()), text::label);
         statusFilter.valueProperty().bindBidirectional(filters.statusProperty());
@@ -154,14 +155,30 @@ public final class IssueQueueController {
         });
         new StatePanes(loadingState, errorState, errorMessage, emptyState)
                 .bind(model.stateProperty(), model.errorProperty(), issueTable);
-        // The drawer shows category and assignee itself; the table gives their room to the rest meanwhile.
-        categoryColumn.visibleProperty().bind(detail.openProperty().not());
-        assigneeColumn.visibleProperty().bind(detail.openProperty().not());
+        emptyBody.setText(model.emptyText());
+        // Category and assignee give way first when the table is narrow (the drawer open, a small window): the
+        // drawer shows both of the selected issue anyway.
+        ColumnFit.install(issueTable, List.of(categoryColumn, assigneeColumn));
         detail.openProperty().addListener((obs, was, open) -> {
             if (!open) {
                 issueTable.requestFocus();
             }
         });
+        model.revealProperty().addListener((obs, old, row) -> reveal(row));
+        reveal(model.revealProperty().get());
+    }
+
+    /** An issue asked for from elsewhere (a notification): selected, scrolled to, its drawer open. */
+    private void reveal(IssueRow row) {
+        if (row == null) {
+            return;
+        }
+        var selection = issueTable.getSelectionModel();
+        selection.clearSelection();
+        selection.select(row);
+        issueTable.scrollTo(Math.max(0, issueTable.getItems().indexOf(row) - 3));
+        detail.open();
+        issueTable.requestFocus();
     }
 
     private void setUpBanners() {

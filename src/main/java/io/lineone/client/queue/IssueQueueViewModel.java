@@ -3,9 +3,11 @@ package io.lineone.client.queue;
 import io.lineone.api.Bell;
 import io.lineone.api.Issue;
 import io.lineone.api.Release;
+import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
+import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
@@ -38,8 +40,11 @@ public final class IssueQueueViewModel {
     private final ResolveDialogViewModel resolve;
     private final IssueDetailViewModel detail;
     private final PullBellViewModel pullBell;
+    /** A supervisor's or an admin's queue holds every merchant's issues, not a book of their own. */
+    private final boolean wholeTeam;
 
     private final ObjectProperty<IssueRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<IssueRow> reveal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Issue> selectedIssue = new ReadOnlyObjectWrapper<>();
     private final ChangeListener<Issue> followSelected = (obs, old, now) -> selectedIssue.set(now);
     private final StringBinding linkText;
@@ -59,6 +64,7 @@ public final class IssueQueueViewModel {
                                Supplier<List<Release>> releases, Consumer<Bell> pulled) {
         this.issues = issues;
         this.text = text;
+        this.wholeTeam = me.role() == Role.SUPERVISOR || me.role() == Role.ADMIN;
         // The selected issue follows its row's newer versions; the parts below read it from here.
         selected.addListener((obs, old, row) -> {
             if (old != null) {
@@ -80,6 +86,49 @@ public final class IssueQueueViewModel {
         ReadOnlyObjectProperty<ConnectionStatus.State> stream = connection.streamProperty();
         linkText = Bindings.createStringBinding(() -> text.link(stream.get(), issues.asOfProperty().get()),
                 stream, issues.asOfProperty());
+    }
+
+    /** Shows each issue {@code links} asks for (a notification's click), the one waiting already included. */
+    public void showAskedFor(IssueLinks links) {
+        links.wantedProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                show(links.take());
+            }
+        });
+        String waiting = links.take();
+        if (waiting != null) {
+            show(waiting);
+        }
+    }
+
+    /** Asks the view to select the issue and open its drawer; filters that would hide it are cleared first. */
+    void show(String issueId) {
+        IssueRow row = issues.find(issueId);
+        if (row == null) {
+            // Resolved or gone since the notification: nothing to show.
+            return;
+        }
+        if (!filters.visibleRows().contains(row)) {
+            filters.reset();
+        }
+        reveal.set(null);
+        reveal.set(row);
+    }
+
+    /** The row the view should select and open in the drawer; null when nothing is asked. */
+    public ReadOnlyObjectProperty<IssueRow> revealProperty() {
+        return reveal.getReadOnlyProperty();
+    }
+
+    /** The assignee filter's wording; "all my merchants" is "all merchants" for the whole team's queue. */
+    public String assigneeLabel(AssigneeChoice choice) {
+        return choice == AssigneeChoice.ALL && wholeTeam ? text.messages().get("queue.filter.assignee.all.team")
+                : text.label(choice);
+    }
+
+    /** What the empty queue says. */
+    public String emptyText() {
+        return text.messages().get(wholeTeam ? "queue.empty.body.team" : "queue.empty.body");
     }
 
     public QueueFilters filters() {

@@ -75,6 +75,15 @@ public final class QueueFilters {
         });
     }
 
+    /** Back to the whole open queue: no search, no filter. */
+    public void reset() {
+        query.set("");
+        assignee.set(AssigneeChoice.ALL);
+        status.set(StatusChoice.OPEN);
+        category.set(FilterChoice.any());
+        priority.set(FilterChoice.any());
+    }
+
     /** The rows that pass the filters, in queue order. */
     public ObservableList<IssueRow> visibleRows() {
         return sorted;

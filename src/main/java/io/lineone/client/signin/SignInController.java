@@ -2,9 +2,12 @@ package io.lineone.client.signin;
 
 import static io.lineone.client.common.StatePanes.showWhen;
 
+import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.DemoAccount;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -21,6 +24,7 @@ public final class SignInController {
     @FXML private PasswordField password;
     @FXML private Button signInButton;
     @FXML private Button demoButton;
+    @FXML private ComboBox<DemoAccount> demoAccount;
     @FXML private HBox progressBox;
     @FXML private ProgressIndicator progress;
     @FXML private Label progressText;
@@ -41,6 +45,9 @@ public final class SignInController {
         password.disableProperty().bind(model.busyProperty());
         signInButton.disableProperty().bind(model.signInDisabledProperty());
         demoButton.disableProperty().bind(model.busyProperty());
+        ChoiceCell.install(demoAccount, model.demoAccounts(), model::demoAccountLabel);
+        demoAccount.valueProperty().bindBidirectional(model.demoAccountProperty());
+        demoAccount.disableProperty().bind(model.busyProperty());
 
         showWhen(progressBox, model.busyProperty());
         progressText.textProperty().bind(model.busyTextProperty());

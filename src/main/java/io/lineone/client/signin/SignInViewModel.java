@@ -1,5 +1,6 @@
 package io.lineone.client.signin;
 
+import io.lineone.client.common.DemoAccount;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
@@ -9,6 +10,7 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendException;
 import io.lineone.client.net.ServerUrl;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -16,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -37,6 +41,7 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<DemoAccount> demoAccount = new SimpleObjectProperty<>();
     private final BooleanBinding signInDisabled;
     private Runnable lastAttempt = () -> { };
 
@@ -51,6 +56,18 @@ public final class SignInViewModel {
         this.onSignedIn = onSignedIn;
         this.signInDisabled = busy.getReadOnlyProperty()
                 .or(blank(serverUrl)).or(blank(login)).or(blank(password));
+        demoAccount.set(demo.accounts().get(0));
+    }
+
+    /** The demo workspace's accounts, one per role, to try each role's console without typing. */
+    public List<DemoAccount> demoAccounts() {
+        return demo.accounts();
+    }
+
+    /** How a demo account reads in the picker: its name and what its role is. */
+    public String demoAccountLabel(DemoAccount account) {
+        return messages.format("signin.demoAccount.item", account.displayName(),
+                messages.get("role." + account.role().name()), account.login());
     }
 
     /** Fills the form the way the screen opens: a remembered server, maybe why we are back here. */
@@ -87,7 +104,8 @@ public final class SignInViewModel {
         lastAttempt = this::openDemo;
         start(messages.get("signin.progress.startingDemo"));
         settings.clearServerUrl();
-        executor.execute(demo::open, signedIn -> {
+        String as = demoAccount.get().login();
+        executor.execute(() -> demo.open(as), signedIn -> {
             busy.set(false);
             onSignedIn.accept(signedIn);
         }, failure -> {
@@ -137,6 +155,11 @@ public final class SignInViewModel {
 
     public StringProperty loginProperty() {
         return login;
+    }
+
+    /** The demo account "Open the demo workspace" signs in; the demo manager until another is picked. */
+    public ObjectProperty<DemoAccount> demoAccountProperty() {
+        return demoAccount;
     }
 
     public StringProperty passwordProperty() {

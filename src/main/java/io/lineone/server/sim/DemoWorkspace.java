@@ -25,6 +25,12 @@ public final class DemoWorkspace {
     public static final String PASSWORD = "lineone-demo";
     /** The manager the console signs in on the embedded demo workspace. */
     public static final String MANAGER_LOGIN = "li.na";
+    /** The supervisor of the demo team. */
+    public static final String SUPERVISOR_LOGIN = "chen.jing";
+    /** The product owner whose releases the demo's bells stop. */
+    public static final String PRODUCT_OWNER_LOGIN = "zhao.lei";
+    /** The administrator of the demo workspace. */
+    public static final String ADMIN_LOGIN = "admin";
     /** The SERVICE account of the marketplace feed. */
     public static final String FEED_LOGIN = "feed";
     public static final int MERCHANTS_PER_MANAGER = 85;
@@ -71,16 +77,16 @@ public final class DemoWorkspace {
         // slow hash would protect nothing and only delay the console's sign-in at every start.
         String demoHash = users.hashPassword(PASSWORD, DEMO_HASH_ITERATIONS);
         if (adminPassword == null || adminPassword.isBlank()) {
-            users.createWithHash(null, new NewUser("admin", "管理员", Role.ADMIN, PASSWORD), demoHash);
+            users.createWithHash(null, new NewUser(ADMIN_LOGIN, "管理员", Role.ADMIN, PASSWORD), demoHash);
         } else {
-            users.createUnchecked(null, new NewUser("admin", "管理员", Role.ADMIN, adminPassword));
+            users.createUnchecked(null, new NewUser(ADMIN_LOGIN, "管理员", Role.ADMIN, adminPassword));
         }
         List<User> managers = new ArrayList<>();
         for (String[] manager : MANAGERS) {
             managers.add(users.createWithHash(null, new NewUser(manager[0], manager[1], Role.MANAGER, PASSWORD), demoHash));
         }
-        users.createWithHash(null, new NewUser("chen.jing", "陈静", Role.SUPERVISOR, PASSWORD), demoHash);
-        users.createWithHash(null, new NewUser("zhao.lei", "赵磊", Role.PRODUCT_OWNER, PASSWORD), demoHash);
+        users.createWithHash(null, new NewUser(SUPERVISOR_LOGIN, "陈静", Role.SUPERVISOR, PASSWORD), demoHash);
+        users.createWithHash(null, new NewUser(PRODUCT_OWNER_LOGIN, "赵磊", Role.PRODUCT_OWNER, PASSWORD), demoHash);
         users.createWithHash(null, new NewUser(FEED_LOGIN, "商家平台数据源", Role.SERVICE, PASSWORD), demoHash);
 
         Random random = new Random(618);

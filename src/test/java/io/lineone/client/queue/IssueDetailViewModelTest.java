@@ -2,6 +2,9 @@ package io.lineone.client.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.EventTypes;
+import io.lineone.api.Issue;
+import io.lineone.api.IssueStatus;
 import io.lineone.api.Tier;
 import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.net.Issues;
@@ -59,5 +62,35 @@ class IssueDetailViewModelTest {
         detail.close();
         session.select("i-1");
         assertThat(deferred.pending()).as("a closed drawer reads nothing").isZero();
+    }
+
+    @Test
+    void theOpenDrawerFollowsLiveChangesOfItsIssueAndReadsItsHistoryAgain() {
+        Issue first = Issues.issue("i-1").build();
+        session.serverHas(first).signIn();
+        deferred.runAll();
+        IssueDetailViewModel detail = session.queue().detail();
+        session.select("i-1");
+        detail.open();
+        deferred.runAll();
+        session.backend.calls.clear();
+
+        // Someone (or W) moves it on: the event arrives while the drawer is open.
+        session.event(EventTypes.ISSUE_UPDATED, Issues.with(first).status(IssueStatus.WAITING_MERCHANT)
+                .version(first.version() + 1).build());
+        session.ui.frame();
+
+        assertThat(detail.detailProperty().get().issue().status()).as("shown at once")
+                .isEqualTo(IssueStatus.WAITING_MERCHANT);
+        assertThat(deferred.pending()).as("the history is read again").isEqualTo(1);
+        deferred.runAll();
+        assertThat(session.backend.calls).containsExactly("history i-1");
+        assertThat(detail.detailProperty().get().loading()).isFalse();
+
+        // An older version arriving late changes nothing.
+        session.event(EventTypes.ISSUE_UPDATED, first);
+        session.ui.frame();
+        assertThat(detail.detailProperty().get().issue().status()).isEqualTo(IssueStatus.WAITING_MERCHANT);
+        assertThat(deferred.pending()).isZero();
     }
 }

@@ -8,6 +8,7 @@ import io.lineone.client.common.InMemoryServerSettings;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.common.TestDemo;
 import io.lineone.client.net.BackendException;
 import io.lineone.client.net.FakeBackend;
 import java.net.ConnectException;
@@ -22,14 +23,14 @@ class SignInViewModelTest {
     private final InMemoryServerSettings settings = new InMemoryServerSettings(null);
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final List<SignedIn> signedIn = new ArrayList<>();
-    private int demoOpens;
+    private final List<String> demoLogins = new ArrayList<>();
 
     private SignInViewModel model(TaskExecutor executor) {
-        return new SignInViewModel(backend, executor, messages, settings, () -> {
-            demoOpens++;
+        return new SignInViewModel(backend, executor, messages, settings, TestDemo.of(login -> {
+            demoLogins.add(login);
             return new SignedIn(backend.signIn("http://127.0.0.1:1", FakeBackend.LOGIN, FakeBackend.PASSWORD),
                     "http://127.0.0.1:1", true);
-        }, signedIn::add);
+        }), signedIn::add);
     }
 
     private static void fill(SignInViewModel model, String url, String login, String password) {
@@ -145,9 +146,22 @@ class SignInViewModelTest {
 
         model.openDemo();
 
-        assertThat(demoOpens).isEqualTo(1);
+        assertThat(demoLogins).as("the demo manager unless another account is picked").containsExactly("li.na");
         assertThat(settings.serverUrl()).isEmpty();
         assertThat(signedIn).singleElement().matches(SignedIn::demo);
+    }
+
+    @Test
+    void theDemoOpensAsTheAccountPicked() {
+        SignInViewModel model = model(new CurrentThreadTaskExecutor());
+        assertThat(model.demoAccounts()).extracting(a -> a.role().name())
+                .containsExactly("MANAGER", "SUPERVISOR", "PRODUCT_OWNER", "ADMIN");
+        assertThat(model.demoAccountLabel(model.demoAccounts().get(1))).isEqualTo("陈静 · Supervisor (chen.jing)");
+
+        model.demoAccountProperty().set(model.demoAccounts().get(2));
+        model.openDemo();
+
+        assertThat(demoLogins).containsExactly("zhao.lei");
     }
 
     @Test

@@ -145,6 +145,35 @@ class BellsUiTest extends ConsoleTestBase {
     }
 
     @Test
+    void theProductOwnerPickedAtSignInLandsOnBellsAndAPulledBellOnTheirReleaseComesAsAToast() throws Exception {
+        Release release = seed.release("退款时效提示");
+        Issue refund = seed.issue(books.liNasMerchants().get(4), release, "退款到账时间提示有误", 3_000_00);
+        open(Locale.ENGLISH, Optional.of(server.url()), server, ManagerBooks.LI_NA);
+        waitUntil(() -> showing("#demoAccount"));
+
+        clickOn("#demoAccount");
+        clickOn("赵磊 · Product owner (zhao.lei)");
+        clickOn("#demoButton");
+
+        waitUntil(() -> showing("#bellsRoot") && text("#userLabel").startsWith("赵磊"));
+        assertThat(showing("#navMerchants") || showing("#navIssues"))
+                .as("a product owner has no book and no queue: the rail leaves them out").isFalse();
+        waitUntil(() -> fx(() -> lookup("#connectionLabel").query().getStyleClass().contains("connection-live")));
+
+        seed.pull(ManagerBooks.LI_NA, release, List.of(refund.id()));
+
+        waitUntil(() -> showing(".toast-bell"));
+        Label title = fx(() -> (Label) lookup(".toast-bell").query().lookup(".toast-title"));
+        assertThat(fx(title::getText)).isEqualTo("Bell pulled on your release 退款时效提示");
+        javafx.scene.layout.Region toast = lookup(".toast-bell").queryAs(javafx.scene.layout.Region.class);
+        assertThat(fx(() -> toast.getBackground().getFills().get(0).getFill()))
+                .as("a card with the theme's background").isInstanceOfSatisfying(javafx.scene.paint.Color.class,
+                        c -> assertThat(c.getOpacity()).isEqualTo(1.0));
+        clickOn(fx(() -> toast.lookup(".toast-close")));
+        waitUntil(() -> !showing(".toast-bell"));
+    }
+
+    @Test
     void theOwnerLandsOnBellsAcknowledgesAndMarksFixedAndTheGateOpensLiveWhenThePullerResolves() throws Exception {
         Release release = seed.release("发货时效预估");
         Issue late = seed.issue(books.liNasMerchants().get(2), release, "预计送达时间显示错误", 1_000_00);

@@ -2,6 +2,7 @@ package io.lineone.client.ui;
 
 import io.lineone.client.AppWiring;
 import io.lineone.client.common.DemoLauncher;
+import io.lineone.client.common.TestDemo;
 import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.InMemoryServerSettings;
 import io.lineone.client.common.Messages;
@@ -56,8 +57,10 @@ abstract class ConsoleTestBase extends FxRobot {
         Messages messages = Messages.forLocale(locale);
         BackendClient backend = BackendClient.withDefaults(messages.locale());
         FxTaskExecutor executor = new FxTaskExecutor();
-        DemoLauncher demo = () -> new SignedIn(
-                backend.signIn(demoServer.url(), demoLogin, TestServer.PASSWORD), demoServer.url(), true);
+        // The demo's first account stands for demoLogin; another account picked at sign-in signs in as itself.
+        String first = TestDemo.ACCOUNTS.get(0).login();
+        DemoLauncher demo = TestDemo.of(login -> new SignedIn(backend.signIn(demoServer.url(),
+                login.equals(first) ? demoLogin : login, TestServer.PASSWORD), demoServer.url(), true));
         wiring = new AppWiring(messages, settings, executor, backend, demo, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.client.AppWiring;
 import io.lineone.client.common.DemoLauncher;
+import io.lineone.client.common.TestDemo;
+import io.lineone.client.common.TestDemo;
 import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
@@ -35,8 +37,8 @@ class QueueReadsUiTest extends ConsoleTestBase {
 
     private void signInToTheDemo() {
         FxTaskExecutor executor = new FxTaskExecutor();
-        DemoLauncher demo = () -> new SignedIn(backend.signIn("http://fake", FakeBackend.LOGIN, FakeBackend.PASSWORD),
-                "http://fake", true);
+        DemoLauncher demo = TestDemo.of(login -> new SignedIn(
+                backend.signIn("http://fake", FakeBackend.LOGIN, FakeBackend.PASSWORD), "http://fake", true));
         wiring = new AppWiring(Messages.forLocale(Locale.ENGLISH), settings, executor, backend, demo, List.of(executor));
         interact(() -> {
             wiring.start(stage, Optional.empty());
