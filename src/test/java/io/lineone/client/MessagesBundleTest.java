@@ -16,6 +16,7 @@ import io.lineone.client.main.Section;
 import io.lineone.client.merchants.TierChoice;
 import io.lineone.client.net.BellAction;
 import io.lineone.client.queue.AssigneeChoice;
+import io.lineone.client.queue.RootCause;
 import io.lineone.client.queue.StatusChoice;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +105,9 @@ class MessagesBundleTest {
         }
         for (StatusChoice choice : StatusChoice.values()) {
             keys.add(choice.labelKey());
+        }
+        for (RootCause cause : RootCause.values()) {
+            keys.add(cause.labelKey());
         }
         for (IssueStatus status : IssueStatus.values()) {
             keys.add("issue.status." + status.name());

@@ -34,6 +34,7 @@ public final class ConnectionStatus {
 
     private final ReadOnlyObjectWrapper<State> stream = new ReadOnlyObjectWrapper<>(State.CHECKING);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CHECKING);
+    private Runnable reconnect = () -> { };
     private boolean answered;
     /** The newest report was a call that could not reach the server. */
     private boolean unreachable;
@@ -50,6 +51,19 @@ public final class ConnectionStatus {
     /** What the event stream last said: CHECKING until it first opens, then LIVE, RECONNECTING, OFFLINE or STOPPED. */
     public ReadOnlyObjectProperty<State> streamProperty() {
         return stream.getReadOnlyProperty();
+    }
+
+    /** What "retry now" does: the event stream skips the rest of its wait. Set once the stream exists. */
+    public void reconnectWith(Runnable reconnectNow) {
+        this.reconnect = reconnectNow;
+    }
+
+    /** The user's "retry now", while the stream is down and waiting to try again; otherwise nothing. */
+    public void reconnectNow() {
+        State now = stream.get();
+        if (now == State.RECONNECTING || now == State.OFFLINE) {
+            reconnect.run();
+        }
     }
 
     /** A call got an answer. */

@@ -1,5 +1,8 @@
 package io.lineone.client.main;
 
+import static io.lineone.client.common.StatePanes.showWhen;
+
+import io.lineone.client.common.ConnectionStatus.State;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -38,6 +41,7 @@ public final class MainController {
     @FXML private Label placeholder;
     @FXML private Label demoBadge;
     @FXML private Label connectionLabel;
+    @FXML private Button reconnectButton;
     @FXML private Label breachLabel;
     @FXML private Label userLabel;
     @FXML private Label versionLabel;
@@ -88,12 +92,20 @@ public final class MainController {
             connectionLabel.getStyleClass().removeIf(style -> style.startsWith("connection-"));
             connectionLabel.getStyleClass().add("connection-" + now.name().toLowerCase(Locale.ROOT));
         });
+        // "Retry now" only while the stream waits to try again: not when live, nor when the session has ended.
+        var stream = model.connection().streamProperty();
+        showWhen(reconnectButton, stream.isEqualTo(State.RECONNECTING).or(stream.isEqualTo(State.OFFLINE)));
         breachLabel.textProperty().bind(model.breachTextProperty());
         showBreaches(model.hasBreaches());
         model.openBreachesProperty().addListener((obs, old, now) -> showBreaches(now.intValue() > 0));
         userLabel.setText(model.userText());
         versionLabel.textProperty().bind(model.serverVersionProperty());
         model.refreshHealth();
+    }
+
+    @FXML
+    private void reconnectNow() {
+        model.connection().reconnectNow();
     }
 
     /** Ctrl+1 … Ctrl+5 (⌘ on macOS) move along the rail, in its order; each item's tooltip names its key. */

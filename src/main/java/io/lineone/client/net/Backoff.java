@@ -13,9 +13,13 @@ import java.util.function.DoubleSupplier;
  */
 public record Backoff(Duration base, Duration cap, DoubleSupplier random) {
 
-    /** Half a second, doubling up to thirty. */
+    /**
+     * A quarter of a second, doubling up to two: a restarted server is found again within about two seconds of
+     * answering. Trying that often costs a down server nothing worth saving (a refused connection), and with
+     * hundreds of consoles the jitter spreads their returns over a second.
+     */
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), () -> ThreadLocalRandom.current().nextDouble());
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     public Backoff {

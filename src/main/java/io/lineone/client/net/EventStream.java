@@ -54,6 +54,12 @@ public interface EventStream extends AutoCloseable {
         void onStopped(BackendException reason);
     }
 
+    /**
+     * While the stream waits out its backoff after a drop, tries again at once (the user's "retry now"); does
+     * nothing while it is connected or already connecting. Any thread.
+     */
+    void reconnectNow();
+
     /** The id of the last event received; 0 before the first. */
     long lastEventId();
 

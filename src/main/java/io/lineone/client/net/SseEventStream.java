@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -47,6 +48,8 @@ public final class SseEventStream implements EventStream {
 
     // Guarded by this.
     private EventSource current;
+    /** The attempt waiting out its backoff; null while connected or connecting. */
+    private ScheduledFuture<?> pending;
     private int generation;
     private int failures;
     private boolean opened;
@@ -94,6 +97,7 @@ public final class SseEventStream implements EventStream {
     private void connect() {
         Request request;
         synchronized (this) {
+            pending = null;
             if (closed) {
                 return;
             }
@@ -126,10 +130,23 @@ public final class SseEventStream implements EventStream {
             wait = backoff.delay(failures);
             failures++;
             offline = failures >= OFFLINE_AFTER;
-            timer.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+            pending = timer.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
         LOG.log(System.Logger.Level.DEBUG, "event stream down (" + cause + "), retrying in " + wait.toMillis() + " ms");
         listener.onDown(offline, cause);
+    }
+
+    @Override
+    public void reconnectNow() {
+        synchronized (this) {
+            if (closed || pending == null || !pending.cancel(false)) {
+                // Connected, already connecting, or the attempt is starting this very moment.
+                return;
+            }
+            pending = null;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "event stream: reconnecting now, as asked");
+        timer.execute(this::connect);
     }
 
     @Override

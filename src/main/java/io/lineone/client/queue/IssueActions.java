@@ -51,6 +51,8 @@ public final class IssueActions {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<NoticeKind> noticeKind = new ReadOnlyObjectWrapper<>(NoticeKind.NONE);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** The notice on show only says actions wait for the connection: it goes when the connection is back. */
+    private boolean noticeIsOffline;
     private final BooleanBinding available;
     private final StringBinding unavailableReason;
     private final BooleanBinding canClaim;
@@ -75,6 +77,11 @@ public final class IssueActions {
         canAcknowledge = can(issue -> issue.status() == IssueStatus.NEW);
         canWait = can(issue -> issue.status() == IssueStatus.ACKNOWLEDGED || issue.status() == IssueStatus.IN_PROGRESS);
         canResolve = can(issue -> issue.status().isOpen());
+        stream.addListener((obs, old, now) -> {
+            if (noticeIsOffline && !now.behind()) {
+                dismissNotice();
+            }
+        });
     }
 
     private BooleanBinding can(Predicate<Issue> allowed) {
@@ -119,9 +126,13 @@ public final class IssueActions {
             return null;
         }
         if (!allowed.get()) {
-            show(NoticeKind.INFO, available.get()
-                    ? messages.format("queue.notice.notApplicable", messages.get(actionKey), text.status(issue.status()))
-                    : unavailableReason.get());
+            if (available.get()) {
+                show(NoticeKind.INFO, messages.format("queue.notice.notApplicable", messages.get(actionKey),
+                        text.status(issue.status())));
+            } else {
+                show(NoticeKind.INFO, unavailableReason.get());
+                noticeIsOffline = connection.streamProperty().get().behind();
+            }
             return null;
         }
         return issue;
@@ -163,6 +174,7 @@ public final class IssueActions {
     }
 
     private void show(NoticeKind kind, String message) {
+        noticeIsOffline = false;
         noticeKind.set(kind);
         notice.set(message);
     }

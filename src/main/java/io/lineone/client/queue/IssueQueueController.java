@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -31,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -41,6 +43,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * views of their own, included by this one.
  */
 public final class IssueQueueController {
+
+    /** How long an informational notice stays over the table. */
+    private static final Duration INFO_SHOWN_FOR = Duration.seconds(6);
 
     private final IssueQueueViewModel model;
     private final IssueActions actions;
@@ -188,6 +193,20 @@ public final class IssueQueueController {
         showWhen(noticeBanner, actions.noticeProperty().isNotEmpty());
         actions.noticeKindProperty().addListener((obs, old, kind) -> styleNotice(kind));
         styleNotice(actions.noticeKindProperty().get());
+        // "Done" and "not now" notices leave by themselves; a stale or failed change stays until dismissed, and the
+        // pointer resting on a notice keeps it.
+        PauseTransition fade = new PauseTransition(INFO_SHOWN_FOR);
+        fade.setOnFinished(event -> {
+            if (actions.noticeKindProperty().get() == NoticeKind.INFO && !noticeBanner.isHover()) {
+                actions.dismissNotice();
+            }
+        });
+        actions.noticeProperty().addListener((obs, old, now) -> fade.playFromStart());
+        noticeBanner.hoverProperty().addListener((obs, was, hovered) -> {
+            if (!hovered) {
+                fade.playFromStart();
+            }
+        });
     }
 
     private void styleNotice(NoticeKind kind) {
@@ -221,6 +240,19 @@ public final class IssueQueueController {
         rootCauseField.getItems().setAll(resolveDialog.rootCauseSuggestions());
         rootCauseField.getEditor().textProperty().bindBidirectional(resolveDialog.rootCauseProperty());
         noteField.textProperty().bindBidirectional(resolveDialog.noteProperty());
+        // A list that fits the sheet rather than running past the window's foot.
+        rootCauseField.setVisibleRowCount(6);
+        // In the note, Tab leaves the field as everywhere else (a tab character is no use in a note), Shift+Tab goes
+        // back, and Ctrl+Enter (⌘ on macOS) sends, as in a chat box; a plain Enter is a new line.
+        noteField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && !event.isControlDown()) {
+                event.consume();
+                (event.isShiftDown() ? rootCauseField : resolveConfirm).requestFocus();
+            } else if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+                event.consume();
+                resolveDialog.confirm();
+            }
+        });
         resolveErrorLabel.textProperty().bind(resolveDialog.errorProperty());
         showWhen(resolveErrorLabel, resolveDialog.errorProperty().isNotEmpty());
         resolveConfirm.disableProperty().bind(actions.availableProperty().not());

@@ -98,7 +98,8 @@ public final class IssueText {
             case "created" -> messages.get("queue.history.created");
             case "claimed" -> messages.get("queue.history.claimed");
             case "status" -> messages.format("queue.history.status", status(entry.fromStatus()), status(entry.toStatus()));
-            case "rootCause" -> messages.format("queue.history.rootCause", entry.rootCause());
+            case "rootCause" -> messages.format("queue.history.rootCause",
+                    RootCause.label(entry.rootCause(), messages));
             case "note" -> messages.get("queue.history.note");
             case "release" -> messages.get(entry.note() == null ? "queue.history.unrelease" : "queue.history.release");
             default -> entry.action();

@@ -104,6 +104,7 @@ public final class LiveIssues implements AutoCloseable {
     /** Opens the event stream (the list is read once it is open) and starts the one-second SLA clock. */
     public void start() {
         stream = backend.subscribe(null, feed);
+        connection.reconnectWith(stream::reconnectNow);
         ticker = ui.every(TICK, this::tick);
     }
 

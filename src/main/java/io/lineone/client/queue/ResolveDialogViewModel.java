@@ -2,6 +2,7 @@ package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
 import io.lineone.client.common.Messages;
+import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,7 +43,7 @@ public final class ResolveDialogViewModel {
         }
         if (!issue.id().equals(draftIssueId)) {
             draftIssueId = issue.id();
-            rootCause.set(issue.rootCause() == null ? "" : issue.rootCause());
+            rootCause.set(issue.rootCause() == null ? "" : RootCause.label(issue.rootCause(), messages));
             note.set("");
         }
         subject.set(issue.title());
@@ -68,7 +69,7 @@ public final class ResolveDialogViewModel {
         }
         String text = note.get() == null || note.get().isBlank() ? null : note.get().strip();
         error.set("");
-        actions.resolve(row.issue(), cause, text, this::sent, error::set);
+        actions.resolve(row.issue(), RootCause.tagFor(cause, messages), text, this::sent, error::set);
     }
 
     private void sent() {
@@ -84,10 +85,9 @@ public final class ResolveDialogViewModel {
         error.set("");
     }
 
-    /** Root-cause tags offered; any other text is accepted too. */
+    /** The root causes offered, as the user reads them; any other text is accepted too. */
     public List<String> rootCauseSuggestions() {
-        return List.of("decimal-point-price", "coupon-stacking", "weight-unit", "release-regression",
-                "inventory-sync", "cash-flow", "logistics-delay", "rules-misunderstood", "merchant-error", "duplicate");
+        return Arrays.stream(RootCause.values()).map(cause -> messages.get(cause.labelKey())).toList();
     }
 
     public ReadOnlyBooleanProperty openProperty() {

@@ -50,7 +50,7 @@ class MainViewModelTest {
         model.refreshHealth();
 
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.OFFLINE);
-        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070");
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070, trying again every few seconds");
     }
 
     @Test
@@ -112,7 +112,7 @@ class MainViewModelTest {
         connection.reportStreamDown(false);
         assertThat(model.connectionTextProperty().get()).isEqualTo("Reconnecting to http://team:7070…");
         connection.reportStreamDown(true);
-        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070");
+        assertThat(model.connectionTextProperty().get()).isEqualTo("Offline: cannot reach http://team:7070, trying again every few seconds");
     }
 
     @Test

@@ -30,7 +30,8 @@ class BackoffTest {
         Backoff real = Backoff.standard();
         for (int attempt = 0; attempt < 20; attempt++) {
             Duration wait = real.delay(attempt);
-            assertThat(wait).isBetween(Duration.ofMillis(250), Duration.ofSeconds(30));
+            assertThat(wait).as("a restarted server is found within two seconds").isBetween(Duration.ofMillis(125),
+                    Duration.ofSeconds(2));
         }
     }
 

@@ -50,6 +50,7 @@ public final class FakeBackend implements Backend {
     public EventStream.Listener streamListener;
     public Long subscribedFrom;
     public boolean streamClosed;
+    public int reconnectsAsked;
     public int loads;
     private BackendException nextFailure;
     private String token;
@@ -313,6 +314,11 @@ public final class FakeBackend implements Backend {
             @Override
             public long lastEventId() {
                 return 0;
+            }
+
+            @Override
+            public void reconnectNow() {
+                reconnectsAsked++;
             }
 
             @Override

@@ -190,6 +190,31 @@ class SseEventStreamTest {
     }
 
     @Test
+    void reconnectNowSkipsTheRestOfTheBackoff() throws Exception {
+        startSeeded(TestServer.onH2File());
+        BackendClient client = signedIn();
+        Recorder recorder = new Recorder();
+        // A wait far longer than the test waits: only "now" can bring the stream back in time.
+        EventStream stream = client.subscribe(null,
+                new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(2), () -> 0.5), recorder);
+        closing.add(stream);
+        recorder.open();
+        Issue before = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.LOGISTICS, "before", 0);
+        assertThat(recorder.next().issue().id()).isEqualTo(before.id());
+
+        server.stop();
+        Await.until(WAIT, () -> recorder.downs.get() > 0, "the stream to notice the server is gone");
+        server.start();
+        stream.reconnectNow();
+
+        assertThat(recorder.open()).isEqualTo(Opened.RESUMED);
+        stream.reconnectNow();
+        Issue after = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.LOGISTICS, "after", 0);
+        assertThat(recorder.next().issue().id()).as("a live stream is left alone").isEqualTo(after.id());
+        assertThat(recorder.opens).as("no second connection").isEmpty();
+    }
+
+    @Test
     void aSessionTheServerRefusesStopsTheStreamForGood() throws Exception {
         startSeeded(TestServer.onH2());
         BackendClient client = signedIn();

@@ -121,8 +121,10 @@ class IssueActionsTest {
         dialog.confirm();
         assertThat(dialog.errorProperty().get()).isEqualTo("Offline: actions are disabled until the connection is back.");
 
-        // The draft is still there when the same issue is resolved again; another issue's starts afresh.
+        // Back online: the notice that said "offline" goes with it. The draft is still there when the same issue is
+        // resolved again; another issue's starts afresh.
         session.opened(Opened.RESUMED);
+        assertThat(actions.noticeProperty().get()).as("no stale offline notice").isEmpty();
         dialog.begin();
         assertThat(dialog.noteProperty().get()).isEqualTo("Half-written note");
         dialog.cancel();
@@ -142,5 +144,19 @@ class IssueActionsTest {
 
         assertThat(session.queue().actions().noticeProperty().get())
                 .isEqualTo("The live feed stopped: sign out and sign in again to act on issues.");
+    }
+
+    @Test
+    void aNoticeOfAnotherKindOutlivesTheReconnection() {
+        session.serverHas(Issues.issue("i-1").build()).signIn();
+        IssueActions actions = session.queue().actions();
+        session.select("i-1");
+        session.backend.streamListener.onDown(false, new IOException("refused"));
+        actions.claim();
+        actions.tell(NoticeKind.INFO, "Bell pulled on 满减券叠加规则改版");
+
+        session.opened(Opened.RESUMED);
+
+        assertThat(actions.noticeProperty().get()).isEqualTo("Bell pulled on 满减券叠加规则改版");
     }
 }

@@ -101,7 +101,9 @@ class IssueTextTest {
         assertThat(english.historyLine(new IssueHistoryEntry(T0, null, null, "created", null, IssueStatus.NEW, null,
                 null))).isEqualTo("06:00:00  System · opened the issue");
         assertThat(english.historyLine(new IssueHistoryEntry(T0, "u-1", "李娜", "rootCause", null, null, null,
-                "weight-unit"))).isEqualTo("06:00:00  李娜 · tagged the root cause “weight-unit”");
+                "weight-unit"))).isEqualTo("06:00:00  李娜 · tagged the root cause “Weight unit typed wrong (g / kg / 斤)”");
+        assertThat(english.historyLine(new IssueHistoryEntry(T0, "u-1", "李娜", "rootCause", null, null, null,
+                "own-words"))).as("a tag of the user's own").endsWith("“own-words”");
         assertThat(english.merchantFacts(Merchants.merchant("m-1", "杭州茶", "龙井", Tier.KA, "浙江", 88)))
                 .startsWith("KA").contains("浙江").endsWith("Lighthouse 88");
     }

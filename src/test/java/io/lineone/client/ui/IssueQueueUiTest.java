@@ -121,6 +121,7 @@ class IssueQueueUiTest extends ConsoleTestBase {
         type(KeyCode.ESCAPE);
         select(fire.id());
 
+        double tableTop = fx(() -> lookup("#issueTable").query().localToScene(0, 0).getY());
         type(KeyCode.C);
         waitUntil(() -> "李娜".equals(onServer(fire.id()).assigneeName()));
         waitUntil(() -> shown(fire.id()).map(i -> "李娜".equals(i.assigneeName())).orElse(false));
@@ -128,7 +129,10 @@ class IssueQueueUiTest extends ConsoleTestBase {
         waitUntil(() -> onServer(fire.id()).status() == IssueStatus.ACKNOWLEDGED);
         waitUntil(() -> shown(fire.id()).map(i -> i.status() == IssueStatus.ACKNOWLEDGED).orElse(false));
         assertThat(text("#noticeLabel")).startsWith("Acknowledged");
+        assertThat(fx(() -> lookup("#issueTable").query().localToScene(0, 0).getY())).as("the notice moves no row")
+                .isEqualTo(tableTop);
         Screenshots.save(stage.getScene(), "queue-en");
+        waitUntil(() -> !showing("#noticeBanner"));
 
         // J and K move through the queue.
         type(KeyCode.J);
@@ -152,10 +156,22 @@ class IssueQueueUiTest extends ConsoleTestBase {
 
         type(KeyCode.R);
         waitUntil(() -> showing("#resolveSheet"));
-        clickOn("#rootCauseField").write("decimal-point-price");
+        // Picked by its label from the list; what is stored is the tag the insights group by.
+        clickOn("#rootCauseField").write("Decimal");
+        clickOn("#rootCauseField .arrow-button");
+        clickOn("Decimal point slipped in the price");
+        assertThat(fx(() -> lookup("#rootCauseField").queryAs(ComboBox.class).getEditor().getText()))
+                .isEqualTo("Decimal point slipped in the price");
         clickOn("#noteField").write("Merchant restored ¥990; buyers refunded.");
         Screenshots.save(stage.getScene(), "queue-resolve-en");
-        clickOn("#resolveConfirm");
+        type(KeyCode.TAB);
+        assertThat(text("#noteField")).as("Tab leaves the note").isEqualTo("Merchant restored ¥990; buyers refunded.");
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("resolveConfirm");
+        clickOn("#noteField");
+        press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertThat(fx(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("rootCauseField");
+        clickOn("#noteField");
+        press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         waitUntil(() -> onServer(fire.id()).status() == IssueStatus.RESOLVED);
         Issue resolved = onServer(fire.id());
         assertThat(resolved.rootCause()).isEqualTo("decimal-point-price");
@@ -213,14 +229,19 @@ class IssueQueueUiTest extends ConsoleTestBase {
         type(KeyCode.C);
         waitUntil(() -> text("#noticeLabel").equals("Offline: actions are disabled until the connection is back."));
         waitUntil(() -> text("#connectionLabel").startsWith("Offline"));
+        assertThat(showing("#reconnectButton")).as("offering to try again at once").isTrue();
         Screenshots.save(stage.getScene(), "queue-offline-en");
 
         server.start();
+        // "Retry now": fired rather than clicked, since the stream may have found the server by itself already.
+        interact(() -> lookup("#reconnectButton").queryAs(Button.class).fire());
         // Changes made while the console was away, and right after the restart.
         server.patch(toResolve.id(), new IssuePatch(IssueStatus.RESOLVED, "fixed by the feed", "inventory-sync"));
         Issue added = post(Priority.P1, "Posted while the console was away", 1_00);
 
         waitUntil(() -> !showing("#linkBanner"));
+        assertThat(showing("#noticeBanner")).as("the offline notice leaves with the offline state").isFalse();
+        assertThat(showing("#reconnectButton")).isFalse();
         waitUntil(() -> shownMatchesServer());
         assertThat(shown(added.id())).isPresent();
         assertThat(shown(toResolve.id())).isEmpty();
