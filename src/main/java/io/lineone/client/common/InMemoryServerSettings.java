@@ -6,6 +6,7 @@ import java.util.Optional;
 public final class InMemoryServerSettings implements ServerSettings {
 
     private volatile String url;
+    private volatile String login;
 
     public InMemoryServerSettings(String url) {
         this.url = url;
@@ -24,5 +25,15 @@ public final class InMemoryServerSettings implements ServerSettings {
     @Override
     public void clearServerUrl() {
         this.url = null;
+    }
+
+    @Override
+    public Optional<String> login() {
+        return Optional.ofNullable(login);
+    }
+
+    @Override
+    public void saveLogin(String login) {
+        this.login = login;
     }
 }

@@ -2,7 +2,7 @@ package io.lineone.client.common;
 
 import java.util.Optional;
 
-/** Where the console remembers the server it last signed in to. */
+/** Where the console remembers the server it last signed in to, and as whom (never the password). */
 public interface ServerSettings {
 
     Optional<String> serverUrl();
@@ -11,4 +11,9 @@ public interface ServerSettings {
 
     /** Forgets the server, so the next start opens the demo workspace. */
     void clearServerUrl();
+
+    /** The login last signed in with, to fill in after a sign-out or at the next start. */
+    Optional<String> login();
+
+    void saveLogin(String login);
 }

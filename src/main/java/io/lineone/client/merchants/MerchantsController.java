@@ -5,6 +5,7 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.Merchant;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.SearchKeys;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.common.WholeTextCell;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
@@ -27,6 +29,7 @@ public final class MerchantsController {
 
     private final MerchantsViewModel model;
 
+    @FXML private BorderPane merchantsRoot;
     @FXML private Label merchantsTitle;
     @FXML private Label emptyBody;
     @FXML private TextField searchField;
@@ -67,6 +70,8 @@ public final class MerchantsController {
         merchantsTitle.setText(model.title());
         emptyBody.setText(model.emptyText());
         searchField.textProperty().bindBidirectional(model.queryProperty());
+        SearchKeys.focusKeys(merchantsRoot, searchField);
+        SearchKeys.leaveKeys(searchField, merchantTable);
         ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
         tierFilter.valueProperty().bindBidirectional(model.tierProperty());
         countLabel.textProperty().bind(model.countTextProperty());

@@ -5,6 +5,7 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Priority;
 import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.SearchKeys;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.queue.IssueActions.NoticeKind;
 import java.util.List;
@@ -119,6 +120,8 @@ public final class IssueQueueController {
                 escape(event);
             }
         });
+        SearchKeys.focusKeys(queueRoot, searchField);
+        SearchKeys.leaveKeys(searchField, issueTable);
         queueRoot.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         queueRoot.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         // The table takes the keys as soon as the screen shows.
@@ -295,12 +298,6 @@ public final class IssueQueueController {
             return;
         }
         switch (event.getCharacter()) {
-            case "/" -> {
-                // Consumed here, so the "/" is not typed into the field that gets the focus.
-                event.consume();
-                searchField.requestFocus();
-                searchField.selectAll();
-            }
             case "?" -> {
                 event.consume();
                 toggleHelp();
@@ -326,7 +323,7 @@ public final class IssueQueueController {
         } else if (helpSheet.isVisible()) {
             helpSheet.setVisible(false);
         } else if (searchField.isFocused()) {
-            issueTable.requestFocus();
+            SearchKeys.leave(searchField, issueTable);
         } else if (detail.openProperty().get()) {
             detail.close();
         } else {

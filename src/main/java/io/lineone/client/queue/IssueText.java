@@ -22,12 +22,16 @@ public final class IssueText {
 
     private final Messages messages;
     private final DateTimeFormatter timeOfDay;
+    private final DateTimeFormatter dayAndTime;
     private final String myId;
 
     /** @param myId the signed-in user, whose issues read "(me)" */
     public IssueText(Messages messages, ZoneId zone, String myId) {
         this.messages = messages;
         this.timeOfDay = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        // An issue's history spans days (a pause, a reopening): each line says its day, as the language writes it.
+        this.dayAndTime = DateTimeFormatter.ofPattern(messages.get("queue.history.when"), messages.locale())
+                .withZone(zone);
         this.myId = myId;
     }
 
@@ -66,18 +70,26 @@ public final class IssueText {
                 : messages.format("queue.count.filtered", shown, all);
     }
 
-    /** The countdown cell's text. */
+    /** The SLA cell's text: which target the clock counts and how long is left, or how a resolved issue did. */
     public String slaText(Sla sla) {
-        return sla.kind() == Sla.Kind.NONE ? "" : Sla.clock(sla.remaining());
+        return switch (sla.kind()) {
+            case MET -> messages.get("queue.sla.met");
+            case MISSED -> messages.format("queue.sla.missed", Sla.clock(sla.remaining()));
+            default -> messages.format(sla.firstResponse() ? "queue.sla.reply" : "queue.sla.fix",
+                    Sla.clock(sla.remaining()));
+        };
     }
 
     public String slaTooltip(Sla sla) {
-        return switch (sla.kind()) {
-            case NONE -> messages.get("queue.sla.none");
+        String now = switch (sla.kind()) {
+            case MET -> messages.get("queue.sla.tooltip.met");
+            case MISSED -> messages.format("queue.sla.tooltip.missed", Sla.clock(sla.remaining()));
             case PAUSED -> messages.format("queue.sla.tooltip.paused", Sla.clock(sla.remaining()));
             default -> messages.get(sla.firstResponse() ? "queue.sla.tooltip.firstResponse"
                     : "queue.sla.tooltip.resolution");
         };
+        return sla.firstResponseLateBy().isZero() ? now
+                : messages.format("queue.sla.tooltip.lateReply", now, Sla.clock(sla.firstResponseLateBy()));
     }
 
     /** How often and how long the resolution clock was paused for the merchant: a pause cannot quietly hide a breach. */
@@ -104,7 +116,8 @@ public final class IssueText {
             case "release" -> messages.get(entry.note() == null ? "queue.history.unrelease" : "queue.history.release");
             default -> entry.action();
         };
-        return messages.format("queue.history.line", time(entry.at()), who, what);
+        return messages.format("queue.history.line", entry.at() == null ? "" : dayAndTime.format(entry.at()), who,
+                what);
     }
 
     /** The merchant card's one line: tier, region, lighthouse score. */

@@ -18,7 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class SlaCell extends TableCell<IssueRow, Issue> {
 
-    static final String[] STYLES = {"sla-ok", "sla-warning", "sla-breached", "sla-paused", "sla-none"};
+    static final String[] STYLES = {"sla-ok", "sla-warning", "sla-breached", "sla-paused", "sla-met", "sla-missed",
+        "sla-late-reply"};
 
     private final ObservableValue<Instant> now;
     private final Function<Sla, String> text;
@@ -27,6 +28,8 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
     private final InvalidationListener redraw = o -> redraw();
     private final Tooltip tip = new Tooltip();
     private final FontIcon pauseIcon = new FontIcon("fth-pause");
+    // A first response that came late keeps a mark while the clock counts the resolution.
+    private final FontIcon lateIcon = new FontIcon("fth-alert-circle");
 
     SlaCell(ObservableValue<Instant> now, Function<Sla, String> text, Function<Sla, String> tooltip) {
         this.now = now;
@@ -53,8 +56,12 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
         }
         Sla sla = row.sla(now.getValue());
         setText(text.apply(sla));
-        setGraphic(sla.kind() == Sla.Kind.PAUSED ? pauseIcon : null);
+        boolean lateReply = sla.breached() && !sla.firstResponseLateBy().isZero();
+        setGraphic(sla.kind() == Sla.Kind.PAUSED ? pauseIcon : lateReply ? lateIcon : null);
         getStyleClass().add("sla-" + sla.kind().name().toLowerCase(Locale.ROOT));
+        if (lateReply) {
+            getStyleClass().add("sla-late-reply");
+        }
         tip.setText(tooltip.apply(sla));
         setTooltip(tip);
     }

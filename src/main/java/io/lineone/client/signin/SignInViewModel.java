@@ -73,6 +73,7 @@ public final class SignInViewModel {
     /** Fills the form the way the screen opens: a remembered server, maybe why we are back here. */
     public void prefill(String url, String reason) {
         serverUrl.set(url == null ? "" : url);
+        login.set(settings.login().orElse(""));
         error.set(reason == null ? "" : reason);
     }
 
@@ -92,6 +93,7 @@ public final class SignInViewModel {
             busy.set(false);
             password.set("");
             settings.saveServerUrl(signedIn.serverUrl());
+            settings.saveLogin(typedLogin);
             onSignedIn.accept(signedIn);
         }, this::signInFailed);
     }

@@ -68,6 +68,7 @@ public final class Issues {
         private Instant createdAt = Instant.parse("2026-11-23T06:00:00Z");
         private Instant updatedAt;
         private Instant firstResponseAt;
+        private Instant resolvedAt;
         private Instant firstResponseDueAt;
         private Instant resolutionDueAt;
         private Instant pausedSince;
@@ -140,6 +141,17 @@ public final class Issues {
             return this;
         }
 
+        /** When the first response was given (the status setter assumes ten seconds after creation). */
+        public Builder firstResponseAt(Instant value) {
+            firstResponseAt = value;
+            return this;
+        }
+
+        public Builder resolvedAt(Instant value) {
+            resolvedAt = value;
+            return this;
+        }
+
         public Builder due(Instant firstResponse, Instant resolution) {
             firstResponseDueAt = firstResponse;
             resolutionDueAt = resolution;
@@ -169,7 +181,7 @@ public final class Issues {
             Instant resolution = resolutionDueAt != null ? resolutionDueAt : createdAt.plus(Duration.ofHours(72));
             return new Issue(id, merchantId, merchantName, category, IssueSource.MERCHANT, priority, status, title,
                     description, listingId, releaseId, rootCause, money, assigneeId, assigneeName, createdAt,
-                    updatedAt != null ? updatedAt : createdAt, firstResponseAt, null, first, resolution, pauseCount,
+                    updatedAt != null ? updatedAt : createdAt, firstResponseAt, resolvedAt, first, resolution, pauseCount,
                     pausedSeconds, pausedSince, version);
         }
     }

@@ -51,6 +51,7 @@ class SignInViewModelTest {
         assertThat(signedIn.get(0).serverUrl()).isEqualTo("http://lineone.example.com:7070");
         assertThat(backend.lastServerUrl).isEqualTo("http://lineone.example.com:7070");
         assertThat(settings.serverUrl()).contains("http://lineone.example.com:7070");
+        assertThat(settings.login()).as("remembered for the next sign-in").contains("li.na");
         assertThat(model.passwordProperty().get()).isEmpty();
         assertThat(model.errorProperty().get()).isEmpty();
     }
@@ -181,8 +182,10 @@ class SignInViewModelTest {
     @Test
     void prefillShowsTheSavedServerAndTheReason() {
         SignInViewModel model = model(new CurrentThreadTaskExecutor());
+        settings.saveLogin("wang.wei");
         model.prefill("http://team:7070", "why");
         assertThat(model.serverUrlProperty().get()).isEqualTo("http://team:7070");
+        assertThat(model.loginProperty().get()).as("the last login, after a sign-out or at start").isEqualTo("wang.wei");
         assertThat(model.errorProperty().get()).isEqualTo("why");
     }
 }

@@ -10,10 +10,16 @@ import io.lineone.testing.TestServer;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -75,6 +81,26 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(showing("#noMatchLabel")).isTrue();
         assertThat(text("#noMatchLabel")).isEqualTo("No merchant matches “杭州 上海”.");
         Screenshots.save(stage.getScene(), "main-nomatch-en");
+
+        // Esc clears the search, a second Esc goes to the table; / and Ctrl+F come back to the search.
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> table().getItems().size() == 5);
+        assertThat(text("#searchField")).isEmpty();
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> fx(() -> lookup("#merchantTable").query().isFocused()));
+        type(KeyCode.SLASH);
+        waitUntil(() -> fx(() -> lookup("#searchField").query().isFocused()));
+        assertThat(text("#searchField")).as("the / is a key, not a letter").isEmpty();
+        type(KeyCode.DOWN);
+        waitUntil(() -> fx(() -> lookup("#merchantTable").query().isFocused()));
+        press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        waitUntil(() -> fx(() -> lookup("#searchField").query().isFocused()));
+
+        clickOn("#signOutButton");
+        waitUntil(() -> showing("#login"));
+        assertThat(text("#login")).as("the login is remembered, the password never").isEqualTo(ManagerBooks.LI_NA);
+        assertThat(text("#password")).isEmpty();
+        waitUntil(() -> fx(() -> lookup("#password").query().isFocused()));
     }
 
     @Test
@@ -174,5 +200,28 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(fx(() -> lookup("#navIssues").queryAs(ToggleButton.class).isSelected())).isTrue();
         press(KeyCode.SHORTCUT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.SHORTCUT);
         waitUntil(() -> showing("#merchantTable"));
+    }
+
+    @Test
+    void focusReachedByTheKeyboardIsOutlinedOnTheRailAndTheTable() throws TimeoutException {
+        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
+        waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
+
+        Set<String> outlined = new TreeSet<>();
+        for (int i = 0; i < 25 && outlined.size() < 2; i++) {
+            type(KeyCode.TAB);
+            fx(() -> {
+                Node focus = stage.getScene().getFocusOwner();
+                if (focus instanceof Region region && region.getBorder() != null
+                        && region.getBorder().getStrokes().stream().anyMatch(stroke ->
+                                stroke.getTopStroke() instanceof Color c && c.getOpacity() > 0.5
+                                        && stroke.getWidths().getTop() >= 2)) {
+                    outlined.add(focus.getStyleClass().contains("nav-item") ? "rail"
+                            : focus instanceof TableView<?> ? "table" : focus.getClass().getSimpleName());
+                }
+                return null;
+            });
+        }
+        assertThat(outlined).as("Tab reaches the rail and the table, each outlined").contains("rail", "table");
     }
 }

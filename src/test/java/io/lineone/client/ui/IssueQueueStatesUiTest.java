@@ -79,6 +79,9 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
                 .build());
         backend.issues.put("ok", Issues.issue("ok").priority(Priority.P3).category(IssueCategory.LOGISTICS)
                 .title("Parcels stuck in Guangzhou").build());
+        backend.issues.put("late", Issues.issue("late").priority(Priority.P2).category(IssueCategory.PRICING_ERROR)
+                .title("Answered after its target").due(T0.plusSeconds(60), T0.plus(Duration.ofHours(24)))
+                .firstResponseAt(T0.plusSeconds(180)).status(IssueStatus.ACKNOWLEDGED).build());
         clock.set(T0.plus(Duration.ofMinutes(10)));
         if (issues != null) {
             issues.close();
@@ -117,7 +120,9 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         assertThat(styles("amber")).contains("sla-warning");
         assertThat(styles("paused")).contains("sla-paused");
         assertThat(styles("ok")).contains("sla-ok");
-        assertThat(issues.openBreachesProperty().get()).isEqualTo(1);
+        assertThat(styles("late")).as("a late first response keeps its mark on the resolution clock")
+                .contains("sla-ok", "sla-late-reply");
+        assertThat(issues.openBreachesProperty().get()).as("the past-due one and the late reply").isEqualTo(2);
         assertThat(textFill(".sla-breached")).as("a breached countdown, light").isEqualTo(LIGHT_DANGER);
         Screenshots.save(stage.getScene(), "queue-sla-states-en");
 
@@ -125,7 +130,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
         String before = fx(() -> lookup(".sla-breached").queryLabeled().getText());
         clock.advance(Duration.ofSeconds(1));
         interact(ui::tick);
-        assertThat(fx(() -> lookup(".sla-breached").queryLabeled().getText())).isNotEqualTo(before).startsWith("\u2212");
+        assertThat(fx(() -> lookup(".sla-breached").queryLabeled().getText())).isNotEqualTo(before).startsWith("Reply \u2212");
 
         show(Theme.DARK);
         waitUntil(() -> styles("red").contains("sla-breached"));
