@@ -31,7 +31,7 @@ final class IssueColumns {
                                                                                           ObservableValue<Instant> now) {
         return switch (id) {
             case "priorityColumn" -> c -> IssueCell.chip(issue -> issue.priority().name(), IssueChips::priority);
-            case "slaColumn" -> c -> new SlaCell(now, text::slaText, text::slaTooltip);
+            case "slaColumn" -> c -> new SlaCell(now, text::slaText, text::slaTarget, text::slaTooltip);
             case "merchantColumn" -> c -> IssueCell.text(Issue::merchantName);
             case "categoryColumn" -> c -> IssueCell.text(issue -> text.category(issue.category()));
             case "titleColumn" -> c -> IssueCell.text(Issue::title);

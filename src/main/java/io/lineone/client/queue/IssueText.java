@@ -70,13 +70,20 @@ public final class IssueText {
                 : messages.format("queue.count.filtered", shown, all);
     }
 
-    /** The SLA cell's text: which target the clock counts and how long is left, or how a resolved issue did. */
+    /** The SLA cell's text: how long is left, or how a resolved issue did. */
     public String slaText(Sla sla) {
         return switch (sla.kind()) {
             case MET -> messages.get("queue.sla.met");
             case MISSED -> messages.format("queue.sla.missed", Sla.clock(sla.remaining()));
-            default -> messages.format(sla.firstResponse() ? "queue.sla.reply" : "queue.sla.fix",
-                    Sla.clock(sla.remaining()));
+            default -> Sla.clock(sla.remaining());
+        };
+    }
+
+    /** Which target a running clock counts, shown small before it; nothing once resolved. */
+    public String slaTarget(Sla sla) {
+        return switch (sla.kind()) {
+            case MET, MISSED -> "";
+            default -> messages.get(sla.firstResponse() ? "queue.sla.reply" : "queue.sla.fix");
         };
     }
 

@@ -7,8 +7,11 @@ import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -23,6 +26,7 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
 
     private final ObservableValue<Instant> now;
     private final Function<Sla, String> text;
+    private final Function<Sla, String> target;
     private final Function<Sla, String> tooltip;
     // Held here: the clock keeps only a weak reference, so cells the table drops are not kept alive.
     private final InvalidationListener redraw = o -> redraw();
@@ -30,11 +34,18 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
     private final FontIcon pauseIcon = new FontIcon("fth-pause");
     // A first response that came late keeps a mark while the clock counts the resolution.
     private final FontIcon lateIcon = new FontIcon("fth-alert-circle");
+    // Which target the clock counts, small and plain before the bold digits.
+    private final Label targetLabel = new Label();
+    private final HBox graphic = new HBox(4);
 
-    SlaCell(ObservableValue<Instant> now, Function<Sla, String> text, Function<Sla, String> tooltip) {
+    SlaCell(ObservableValue<Instant> now, Function<Sla, String> text, Function<Sla, String> target,
+            Function<Sla, String> tooltip) {
         this.now = now;
         this.text = text;
+        this.target = target;
         this.tooltip = tooltip;
+        targetLabel.getStyleClass().add("sla-target");
+        graphic.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("sla-cell");
         now.addListener(new WeakInvalidationListener(redraw));
     }
@@ -57,7 +68,17 @@ final class SlaCell extends TableCell<IssueRow, Issue> {
         Sla sla = row.sla(now.getValue());
         setText(text.apply(sla));
         boolean lateReply = sla.breached() && !sla.firstResponseLateBy().isZero();
-        setGraphic(sla.kind() == Sla.Kind.PAUSED ? pauseIcon : lateReply ? lateIcon : null);
+        targetLabel.setText(target.apply(sla));
+        graphic.getChildren().clear();
+        if (sla.kind() == Sla.Kind.PAUSED) {
+            graphic.getChildren().add(pauseIcon);
+        } else if (lateReply) {
+            graphic.getChildren().add(lateIcon);
+        }
+        if (!targetLabel.getText().isEmpty()) {
+            graphic.getChildren().add(targetLabel);
+        }
+        setGraphic(graphic.getChildren().isEmpty() ? null : graphic);
         getStyleClass().add("sla-" + sla.kind().name().toLowerCase(Locale.ROOT));
         if (lateReply) {
             getStyleClass().add("sla-late-reply");

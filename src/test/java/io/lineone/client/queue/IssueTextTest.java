@@ -61,22 +61,25 @@ class IssueTextTest {
     @Test
     void countdownsAndTheirTooltips() {
         Issue p1 = Issues.issue("p1").priority(Priority.P1).due(T0.plusSeconds(60), T0.plus(Duration.ofHours(4))).build();
-        assertThat(english.slaText(Sla.of(p1, T0, T0))).isEqualTo("Reply 0:01:00");
-        assertThat(chinese.slaText(Sla.of(p1, T0, T0))).isEqualTo("响应 0:01:00");
+        assertThat(english.slaText(Sla.of(p1, T0, T0))).isEqualTo("0:01:00");
+        assertThat(english.slaTarget(Sla.of(p1, T0, T0))).isEqualTo("Reply");
+        assertThat(chinese.slaTarget(Sla.of(p1, T0, T0))).isEqualTo("响应");
         assertThat(english.slaTooltip(Sla.of(p1, T0, T0))).isEqualTo("Time left for the first response");
-        assertThat(english.slaText(Sla.of(p1, T0, T0.plusSeconds(46)))).isEqualTo("Reply 0:00:14");
-        assertThat(english.slaText(Sla.of(p1, T0, T0.plusSeconds(193)))).isEqualTo("Reply \u22120:02:13");
+        assertThat(english.slaText(Sla.of(p1, T0, T0.plusSeconds(46)))).isEqualTo("0:00:14");
+        assertThat(english.slaText(Sla.of(p1, T0, T0.plusSeconds(193)))).isEqualTo("\u22120:02:13");
 
         Issue acknowledged = Issues.with(p1).status(IssueStatus.ACKNOWLEDGED).build();
         assertThat(english.slaTooltip(Sla.of(acknowledged, T0, T0))).isEqualTo("Time left to resolve");
         Issue waiting = Issues.with(p1).status(IssueStatus.WAITING_MERCHANT).pauses(1, 0, T0).build();
         Sla paused = Sla.of(waiting, T0, T0.plus(Duration.ofHours(1)));
-        assertThat(english.slaText(paused)).isEqualTo("Fix 4:00:00");
+        assertThat(english.slaText(paused)).isEqualTo("4:00:00");
+        assertThat(english.slaTarget(paused)).isEqualTo("Fix");
         assertThat(english.slaTooltip(paused))
                 .isEqualTo("Waiting on the merchant: the resolution clock is paused with 4:00:00 left");
         Sla resolved = Sla.of(Issues.with(p1).status(IssueStatus.RESOLVED).resolvedAt(T0.plusSeconds(600)).build(),
                 T0, T0);
         assertThat(english.slaText(resolved)).isEqualTo("Met");
+        assertThat(english.slaTarget(resolved)).isEmpty();
         assertThat(english.slaTooltip(resolved)).isEqualTo(
                 "Resolved: the first response and the resolution were on time");
 
@@ -92,7 +95,8 @@ class IssueTextTest {
         Sla acknowledged = Sla.of(late, T0, T0.plusSeconds(200));
         assertThat(acknowledged.kind()).isEqualTo(Sla.Kind.OK);
         assertThat(acknowledged.breached()).as("counted in the status bar").isTrue();
-        assertThat(english.slaText(acknowledged)).isEqualTo("Fix 3:56:40");
+        assertThat(english.slaText(acknowledged)).isEqualTo("3:56:40");
+        assertThat(english.slaTarget(acknowledged)).isEqualTo("Fix");
         assertThat(english.slaTooltip(acknowledged)).isEqualTo("Time left to resolve. The first response came 0:02:00 "
                 + "late: this counts as a breach until resolved");
 
