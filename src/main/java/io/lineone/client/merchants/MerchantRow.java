@@ -9,7 +9,7 @@ public record MerchantRow(Merchant merchant, String searchKey) {
     public static MerchantRow of(Merchant merchant) {
         // The separator keeps a term from matching across the end of the name and the start of the shop.
         return new MerchantRow(merchant,
-                SearchText.fold(merchant.name()) + '\n' + SearchText.fold(merchant.shopName()));
+                SearchText.key(merchant.name()) + '\n' + SearchText.key(merchant.shopName()));
     }
 
     boolean matches(String[] terms) {

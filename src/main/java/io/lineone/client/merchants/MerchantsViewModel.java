@@ -79,10 +79,12 @@ public final class MerchantsViewModel {
         int generation = ++loadGeneration;
         error.set("");
         state.set(ScreenState.LOADING);
-        executor.execute(wholeTeam ? backend::allVisibleMerchants : backend::allMyMerchants, merchants -> {
+        // The rows' search keys (pinyin included) are made on the worker too: a whole program's book is thousands.
+        executor.execute(() -> rowsOf(wholeTeam ? backend.allVisibleMerchants() : backend.allMyMerchants()), book -> {
             if (generation == loadGeneration) {
                 connection.reportSuccess();
-                showBook(merchants);
+                rows.setAll(book);
+                state.set(book.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
             }
         }, failure -> {
             if (generation == loadGeneration) {
@@ -93,13 +95,12 @@ public final class MerchantsViewModel {
         });
     }
 
-    private void showBook(List<Merchant> merchants) {
-        List<MerchantRow> folded = new ArrayList<>(merchants.size());
+    private static List<MerchantRow> rowsOf(List<Merchant> merchants) {
+        List<MerchantRow> book = new ArrayList<>(merchants.size());
         for (Merchant merchant : merchants) {
-            folded.add(MerchantRow.of(merchant));
+            book.add(MerchantRow.of(merchant));
         }
-        rows.setAll(folded);
-        state.set(folded.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
+        return book;
     }
 
     /** Shows a merchant's scorecard at once from the book, then refreshes it from the server. */

@@ -28,7 +28,7 @@ public final class IssueRow {
 
     void update(Issue newer, Instant newViewedAt) {
         this.viewedAt = newViewedAt;
-        this.searchKey = SearchText.fold(newer.merchantName()) + '\n' + SearchText.fold(newer.title()) + '\n'
+        this.searchKey = SearchText.key(newer.merchantName()) + '\n' + SearchText.fold(newer.title()) + '\n'
                 + SearchText.fold(newer.id()) + '\n' + SearchText.fold(newer.listingId());
         issue.set(newer);
     }

@@ -120,7 +120,10 @@ class MerchantsViewModelTest {
         assertThat(ids(model)).containsExactly("m1", "m3");
 
         model.queryProperty().set("hangzhou");
-        assertThat(ids(model)).containsExactly("m2");
+        assertThat(ids(model)).as("the Latin name, and the Chinese ones by their pinyin").containsExactly("m1", "m2", "m3");
+
+        model.queryProperty().set("hz");
+        assertThat(ids(model)).as("pinyin initials, as typed for 杭州").containsExactly("m1", "m3");
 
         model.queryProperty().set("  SILK road ");
         assertThat(ids(model)).containsExactly("m2");
