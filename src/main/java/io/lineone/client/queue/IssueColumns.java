@@ -1,7 +1,9 @@
 package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
+import java.text.Collator;
 import java.time.Instant;
+import java.util.Comparator;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -24,7 +26,29 @@ final class IssueColumns {
             column.setCellValueFactory(c -> c.getValue().issueProperty());
             column.setReorderable(false);
             column.setCellFactory(cells(column.getId(), text, now));
+            column.setComparator(order(column.getId(), text));
+            column.setSortable(true);
         }
+    }
+
+    /**
+     * How a header click orders the column's issues: by what the cell means, not by its text (P1 before P2, the
+     * soonest due first, ¥ as numbers); names and titles in the user's language's collation.
+     */
+    private static Comparator<Issue> order(String id, IssueText text) {
+        Collator words = Collator.getInstance(text.messages().locale());
+        Comparator<String> byWords = Comparator.nullsLast(words::compare);
+        return switch (id) {
+            case "priorityColumn" -> Comparator.comparing(Issue::priority);
+            case "slaColumn" -> Comparator.comparing(Sla::dueAt);
+            case "merchantColumn" -> Comparator.comparing(Issue::merchantName, byWords);
+            case "categoryColumn" -> Comparator.comparing(issue -> text.category(issue.category()), byWords);
+            case "titleColumn" -> Comparator.comparing(Issue::title, byWords);
+            case "statusColumn" -> Comparator.comparing(Issue::status);
+            case "assigneeColumn" -> Comparator.comparing(Issue::assigneeName, byWords);
+            case "moneyColumn" -> Comparator.comparingLong(Issue::moneyAtRiskCents);
+            default -> throw new IllegalStateException("the queue has no column " + id);
+        };
     }
 
     private static Callback<TableColumn<IssueRow, Issue>, TableCell<IssueRow, Issue>> cells(String id, IssueText text,

@@ -154,6 +154,11 @@ public final class IssueQueueController {
         // Several issues can be one bell's evidence; the rest of the queue acts on the focused one.
         issueTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         issueTable.setItems(model.visibleRows());
+        // A header click sorts by that column; clicked until unsorted, the queue is back in its own order.
+        issueTable.setSortPolicy(table -> {
+            model.filters().sortBy(table.getSortOrder().isEmpty() ? null : table.getComparator());
+            return true;
+        });
         issueTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedProperty().set(row));
         issueTable.setOnMouseClicked(event -> {

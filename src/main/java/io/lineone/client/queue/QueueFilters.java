@@ -42,6 +42,8 @@ public final class QueueFilters {
     private final ObjectProperty<FilterChoice<Priority>> priority = new SimpleObjectProperty<>(FilterChoice.any());
     private final StringProperty query = new SimpleStringProperty("");
     private final BooleanProperty orderByMoney = new SimpleBooleanProperty(false);
+    /** The order the table's headers ask for; null: the queue's own order. */
+    private final ObjectProperty<Comparator<IssueRow>> headerOrder = new SimpleObjectProperty<>();
     private final FilteredList<IssueRow> filtered;
     private final SortedList<IssueRow> sorted;
     private final StringBinding countText;
@@ -57,7 +59,11 @@ public final class QueueFilters {
             issues.scope(choice.query());
             refilter();
         });
-        orderByMoney.addListener((obs, old, money) -> sorted.setComparator(money ? BY_MONEY : BY_URGENCY));
+        // A header's order comes first; ties keep the queue's own order, so equal rows never shuffle.
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(() -> {
+            Comparator<IssueRow> queueOrder = orderByMoney.get() ? BY_MONEY : BY_URGENCY;
+            return headerOrder.get() == null ? queueOrder : headerOrder.get().thenComparing(queueOrder);
+        }, orderByMoney, headerOrder));
         countText = Bindings.createStringBinding(() -> text.count(filtered.size(), issues.rows().size()),
                 filtered, issues.rows());
     }
@@ -73,6 +79,11 @@ public final class QueueFilters {
             return whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
                     && urgency.accepts(issue.priority()) && row.matches(terms);
         });
+    }
+
+    /** Orders by the table's sorted headers first ({@code null}: none, the queue's own order alone). */
+    public void sortBy(Comparator<IssueRow> byHeaders) {
+        headerOrder.set(byHeaders);
     }
 
     /** Back to the whole open queue: no search, no filter. */

@@ -167,4 +167,34 @@ class QueueLayoutUiTest extends SeededConsoleTestBase {
         assertThat(fx(() -> queue().getSelectionModel().getSelectedItem().id())).isEqualTo(fire.id());
         assertThat(showing(".toast")).as("a clicked toast leaves").isFalse();
     }
+
+    @Test
+    void aHeaderClickSortsByWhatTheColumnMeansAndAThirdBringsBackTheQueueOrder() throws Exception {
+        Issue small = server.issue(books.liNasMerchants().get(0), Priority.P1, IssueCategory.PRICING_ERROR,
+                "Small but urgent", 9_00);
+        Issue large = server.issue(books.liNasMerchants().get(1), Priority.P2, IssueCategory.COUPON_OVERSPEND,
+                "Large and calm", 1_200_000_00);
+        Issue middle = server.issue(books.liNasMerchants().get(2), Priority.P3, IssueCategory.LOGISTICS,
+                "In between", 3_000_00);
+        openQueue(1400);
+        waitUntil(() -> queue().getItems().size() >= 3);
+        List<String> queueOrder = List.of(small.id(), large.id(), middle.id());
+        assertThat(ids()).containsSubsequence(queueOrder);
+
+        clickOn("#moneyColumn");
+        waitUntil(() -> ids().indexOf(small.id()) < ids().indexOf(middle.id())
+                && ids().indexOf(middle.id()) < ids().indexOf(large.id()));
+        clickOn("#moneyColumn");
+        waitUntil(() -> ids().indexOf(large.id()) < ids().indexOf(middle.id())
+                && ids().indexOf(middle.id()) < ids().indexOf(small.id()));
+        assertThat(ids().get(0)).as("¥1,200,000.00 sorted as money, not as text").isEqualTo(large.id());
+
+        clickOn("#moneyColumn");
+        waitUntil(() -> fx(() -> queue().getSortOrder().isEmpty()));
+        assertThat(ids()).containsSubsequence(queueOrder);
+    }
+
+    private List<String> ids() {
+        return fx(() -> queue().getItems().stream().map(IssueRow::id).toList());
+    }
 }
