@@ -22,6 +22,7 @@ import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
+import io.lineone.client.notices.NoticeLog;
 import io.lineone.client.main.ScreenContext;
 import io.lineone.client.main.Section;
 import io.lineone.client.net.Backend;
@@ -141,7 +142,8 @@ public final class AppWiring implements AutoCloseable {
         // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
         Toasts toasts = new Toasts(messages);
         IssueLinks links = new IssueLinks();
-        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, links::open);
+        NoticeLog notices = new NoticeLog();
+        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
         FxUiScheduler ui = new FxUiScheduler();
         LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
                 connection, Clock.systemUTC(), alerts);
@@ -155,9 +157,9 @@ public final class AppWiring implements AutoCloseable {
         session.add(alerts);
         attachProbes(issues);
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
-                issues.openBreachesProperty(), this::signedOut);
+                issues.openBreachesProperty(), notices, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, this::logFirstReady);
+                bellText, me, links, notices, main.sectionProperty()::set, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {

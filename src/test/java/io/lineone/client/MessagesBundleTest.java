@@ -14,6 +14,7 @@ import io.lineone.api.Tier;
 import io.lineone.client.bells.BellFilter;
 import io.lineone.client.main.Section;
 import io.lineone.client.merchants.TierChoice;
+import io.lineone.client.notices.Notice;
 import io.lineone.client.net.BellAction;
 import io.lineone.client.queue.AssigneeChoice;
 import io.lineone.client.queue.RootCause;
@@ -105,6 +106,9 @@ class MessagesBundleTest {
         }
         for (StatusChoice choice : StatusChoice.values()) {
             keys.add(choice.labelKey());
+        }
+        for (Notice.Kind kind : Notice.Kind.values()) {
+            keys.add(kind.labelKey());
         }
         for (RootCause cause : RootCause.values()) {
             keys.add(cause.labelKey());

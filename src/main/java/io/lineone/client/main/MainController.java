@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -40,6 +41,7 @@ public final class MainController {
     @FXML private StackPane content;
     @FXML private Label placeholder;
     @FXML private Label demoBadge;
+    @FXML private Label unreadBadge;
     @FXML private Label connectionLabel;
     @FXML private Button reconnectButton;
     @FXML private Label breachLabel;
@@ -84,6 +86,9 @@ public final class MainController {
         show(model.sectionProperty().get());
 
         placeholder.textProperty().bind(model.placeholderTextProperty());
+        unreadBadge.textProperty().bind(Bindings.createStringBinding(
+                () -> model.unreadBadge(model.unreadNoticesProperty().get()), model.unreadNoticesProperty()));
+        showWhen(unreadBadge, model.unreadNoticesProperty().greaterThan(0));
         demoBadge.setVisible(model.demo());
         demoBadge.setManaged(model.demo());
         connectionLabel.textProperty().bind(model.connectionTextProperty());

@@ -8,6 +8,7 @@ import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
+import io.lineone.client.notices.NoticeLog;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +27,7 @@ public final class MainViewModel {
     private final ConnectionStatus connection;
     private final Runnable onSignedOut;
     private final ReadOnlyIntegerProperty openBreaches;
+    private final NoticeLog notices;
 
     private final ObjectProperty<Section> section;
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
@@ -35,9 +37,11 @@ public final class MainViewModel {
 
     /**
      * @param openBreaches open issues past their SLA, as the live issues count them
+     * @param notices      the notification centre, whose unread count the rail shows
      */
     public MainViewModel(SignedIn signedIn, Backend backend, TaskExecutor executor, Messages messages,
-                         ConnectionStatus connection, ReadOnlyIntegerProperty openBreaches, Runnable onSignedOut) {
+                         ConnectionStatus connection, ReadOnlyIntegerProperty openBreaches, NoticeLog notices,
+                         Runnable onSignedOut) {
         this.signedIn = signedIn;
         this.backend = backend;
         this.executor = executor;
@@ -45,7 +49,10 @@ public final class MainViewModel {
         this.connection = connection;
         this.onSignedOut = onSignedOut;
         this.openBreaches = openBreaches;
+        this.notices = notices;
         this.section = new SimpleObjectProperty<>(landing(signedIn.session().user().role()));
+        // Notices count as read while the centre is on screen, and from then on.
+        section.addListener((obs, old, now) -> notices.setWatched(now == Section.NOTICES));
         this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
         this.placeholderText = Bindings.createStringBinding(
                 () -> messages.format("main.placeholder", messages.get(section.get().titleKey())), section);
@@ -156,6 +163,16 @@ public final class MainViewModel {
 
     public ReadOnlyIntegerProperty openBreachesProperty() {
         return openBreaches;
+    }
+
+    /** Notices that arrived since the user last looked at the notification centre. */
+    public ReadOnlyIntegerProperty unreadNoticesProperty() {
+        return notices.unreadProperty();
+    }
+
+    /** The rail's badge: empty when nothing is unread, "99+" past that. */
+    public String unreadBadge(int unread) {
+        return unread <= 0 ? "" : unread > 99 ? "99+" : Integer.toString(unread);
     }
 
     public ConnectionStatus connection() {

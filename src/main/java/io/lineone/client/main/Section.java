@@ -4,8 +4,11 @@ import io.lineone.client.bells.BellsController;
 import io.lineone.client.bells.BellsViewModel;
 import io.lineone.client.merchants.MerchantsController;
 import io.lineone.client.merchants.MerchantsViewModel;
+import io.lineone.client.notices.NoticesController;
+import io.lineone.client.notices.NoticesViewModel;
 import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,6 +37,11 @@ public enum Section {
             new BellsViewModel(context.bells(), context.backend(), context.executor(), context.messages(),
                     context.connection(), context.bellText(), context.me(), context.issues().nowProperty()))),
     LEDGER,
+    NOTICES("/io/lineone/client/notices/NoticesView.fxml", context -> {
+        NoticesViewModel model = new NoticesViewModel(context.notices(), context.messages(), ZoneId.systemDefault(),
+                context.links()::open, () -> context.navigate().accept(BELLS));
+        return Map.of(NoticesController.class, () -> new NoticesController(model));
+    }),
     SETTINGS;
 
     private final String fxml;

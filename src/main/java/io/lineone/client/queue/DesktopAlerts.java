@@ -3,6 +3,8 @@ package io.lineone.client.queue;
 import io.lineone.api.Issue;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.Toasts;
+import io.lineone.client.notices.Notice;
+import io.lineone.client.notices.NoticeLog;
 import java.awt.Color;
 import java.awt.EventQueue;
 import java.awt.Graphics2D;
@@ -10,9 +12,11 @@ import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -23,7 +27,8 @@ import javafx.util.Duration;
 /**
  * A new P1, or a bell that concerns the user, as a notification: a toast in the console's window (a click on a P1's
  * opens it in the queue) and, where the desktop has a system tray (never when headless), a tray message that is seen
- * even with the console in the background. The toasts are the window's own nodes rather than a popup window: a popup
+ * even with the console in the background; every notice is also kept in the session's notification centre, where it
+ * can be found again after its toast has gone. The toasts are the window's own nodes rather than a popup window: a popup
  * styled for another theme drew no background under this one.
  */
 public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
@@ -36,6 +41,7 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     private final Messages messages;
     private final IssueText text;
     private final Toasts toasts;
+    private final NoticeLog log;
     private final Consumer<String> openIssue;
     // Asking AWT whether there is a tray starts AWT's toolkit (half a second cold): that happens on this thread,
     // at the first P1, never on the FX thread and never on the way to the first screen.
@@ -55,12 +61,15 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
 
     /**
      * @param toasts    where the window shows its toasts
+     * @param log       the notification centre, which keeps every notice
      * @param openIssue shows an issue in the queue (a P1 toast's click)
      */
-    public DesktopAlerts(Messages messages, IssueText text, Toasts toasts, Consumer<String> openIssue) {
+    public DesktopAlerts(Messages messages, IssueText text, Toasts toasts, NoticeLog log,
+                         Consumer<String> openIssue) {
         this.messages = messages;
         this.text = text;
         this.toasts = toasts;
+        this.log = log;
         this.openIssue = openIssue;
     }
 
@@ -76,6 +85,10 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     /** Collects the P1s of one frame (and of a quiet interval) into one toast. */
     @Override
     public void newUrgentIssue(Issue issue) {
+        // The centre keeps each P1 on its own, so each can be opened from there even when one toast told of many.
+        log.add(new Notice(Notice.Kind.URGENT, messages.format("queue.alert.title", issue.merchantName()),
+                messages.format("queue.alert.text", issue.title(), text.money(issue.moneyAtRiskCents())), issue.id(),
+                Instant.now()));
         pending.add(issue);
         if (!flushScheduled) {
             flushScheduled = true;
@@ -111,7 +124,18 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
      * are few and each one matters, so they are not held back like a burst of P1s.
      */
     public void notify(String title, String body) {
+        log.add(new Notice(Notice.Kind.BELL, title, body, null, Instant.now()));
         show(title, body, "toast-bell", null);
+    }
+
+    /**
+     * A notice about one issue (a merchant's message, an issue given to the user): a toast whose click opens the
+     * issue, a tray message, and an entry in the centre.
+     */
+    public void notify(Notice.Kind kind, String title, String body, String issueId) {
+        log.add(new Notice(kind, title, body, issueId, Instant.now()));
+        show(title, body, "toast-" + kind.name().toLowerCase(Locale.ROOT),
+                () -> openIssue.accept(issueId));
     }
 
     private void show(String title, String body, String kind, Runnable onOpen) {

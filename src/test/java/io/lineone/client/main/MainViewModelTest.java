@@ -9,6 +9,8 @@ import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.net.FakeBackend;
+import io.lineone.client.notices.Notice;
+import io.lineone.client.notices.NoticeLog;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -19,13 +21,14 @@ class MainViewModelTest {
     private final FakeBackend backend = new FakeBackend();
     private final ConnectionStatus connection = new ConnectionStatus();
     private final ReadOnlyIntegerWrapper breaches = new ReadOnlyIntegerWrapper();
+    private final NoticeLog notices = new NoticeLog();
     private int signedOut;
 
     private MainViewModel model(boolean demo, Locale locale) {
         Session session = new Session("t", Instant.parse("2030-01-01T00:00:00Z"), FakeBackend.USER);
         return new MainViewModel(new SignedIn(session, "http://team:7070", demo), backend,
                 new CurrentThreadTaskExecutor(), Messages.forLocale(locale), connection, breaches.getReadOnlyProperty(),
-                () -> signedOut++);
+                notices, () -> signedOut++);
     }
 
     @Test
@@ -87,9 +90,9 @@ class MainViewModelTest {
     }
 
     @Test
-    void merchantsTheIssueQueueAndBellsAreBuiltSoFar() {
+    void merchantsTheIssueQueueBellsAndNoticesAreBuiltSoFar() {
         assertThat(Section.values()).filteredOn(Section::built)
-                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS);
+                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS, Section.NOTICES);
     }
 
     @Test
@@ -129,5 +132,25 @@ class MainViewModelTest {
         assertThat(english.hasBreaches()).isTrue();
         breaches.set(1);
         assertThat(english.breachTextProperty().get()).isEqualTo("1 open SLA breach");
+    }
+
+    @Test
+    void noticesCountAsUnreadUntilTheCentreIsOpenAndWhileItIsOpen() {
+        MainViewModel model = model(false, Locale.ENGLISH);
+        notices.add(new Notice(Notice.Kind.URGENT, "New P1", "", "i1", Instant.EPOCH));
+        notices.add(new Notice(Notice.Kind.BELL, "Bell", "", null, Instant.EPOCH));
+        assertThat(model.unreadNoticesProperty().get()).isEqualTo(2);
+        assertThat(model.unreadBadge(2)).isEqualTo("2");
+
+        model.sectionProperty().set(Section.NOTICES);
+        assertThat(model.unreadNoticesProperty().get()).isZero();
+        notices.add(new Notice(Notice.Kind.MESSAGE, "Seen at once", "", "i2", Instant.EPOCH));
+        assertThat(model.unreadNoticesProperty().get()).as("arrives while the centre is open").isZero();
+
+        model.sectionProperty().set(Section.ISSUES);
+        notices.add(new Notice(Notice.Kind.URGENT, "Later", "", "i3", Instant.EPOCH));
+        assertThat(model.unreadNoticesProperty().get()).isEqualTo(1);
+        assertThat(model.unreadBadge(0)).isEmpty();
+        assertThat(model.unreadBadge(150)).isEqualTo("99+");
     }
 }
