@@ -11,6 +11,7 @@ import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.IssueLinks;
+import io.lineone.client.common.MerchantLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.ProbeLog;
@@ -23,6 +24,8 @@ import io.lineone.client.common.Toasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.notices.NoticeLog;
+import io.lineone.client.search.GlobalSearchController;
+import io.lineone.client.search.GlobalSearchViewModel;
 import io.lineone.client.main.ScreenContext;
 import io.lineone.client.main.Section;
 import io.lineone.client.net.Backend;
@@ -142,6 +145,7 @@ public final class AppWiring implements AutoCloseable {
         // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
         Toasts toasts = new Toasts(messages);
         IssueLinks links = new IssueLinks();
+        MerchantLinks merchantLinks = new MerchantLinks();
         NoticeLog notices = new NoticeLog();
         DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
         FxUiScheduler ui = new FxUiScheduler();
@@ -159,16 +163,29 @@ public final class AppWiring implements AutoCloseable {
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, notices, main.sectionProperty()::set, this::logFirstReady);
+                bellText, me, links, merchantLinks, notices, main.sectionProperty()::set, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
                 main.sectionProperty().set(Section.ISSUES);
             }
         });
+        merchantLinks.wantedProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                main.sectionProperty().set(Section.MERCHANTS);
+            }
+        });
         Parent window = loaders.load(MainController.class, () -> new MainController(main,
                 section -> loaders.load(section.fxml(), section.controllers(screens))));
-        show(new StackPane(window, toasts.layer()), main.windowTitle());
+        StackPane layers = new StackPane(window);
+        if (main.reachable(Section.MERCHANTS)) {
+            GlobalSearchViewModel search = new GlobalSearchViewModel(issues.rows(), backend, executor, messages,
+                    issueText, MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open);
+            layers.getChildren().add(loaders.load(GlobalSearchController.class,
+                    () -> new GlobalSearchController(search)));
+        }
+        layers.getChildren().add(toasts.layer());
+        show(layers, main.windowTitle());
         issues.start();
     }
 

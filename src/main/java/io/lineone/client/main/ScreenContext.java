@@ -5,6 +5,7 @@ import io.lineone.client.bells.BellText;
 import io.lineone.client.bells.LiveBells;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.IssueLinks;
+import io.lineone.client.common.MerchantLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
@@ -24,13 +25,14 @@ import javafx.beans.value.ObservableValue;
  * @param bellText   how releases and bells read, in the user's language and time zone
  * @param issueText  how issues read, in the user's language and time zone
  * @param links      issues asked to be shown (a notification's click), for the queue to show
+ * @param merchantLinks merchants asked to be shown (a search result), for the merchants screen to show
  * @param notices    the session's notification centre
  * @param navigate   turns the main window to a section
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
-                            IssueLinks links, NoticeLog notices, Consumer<Section> navigate,
+                            IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices, Consumer<Section> navigate,
                             Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */

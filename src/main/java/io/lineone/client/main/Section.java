@@ -24,6 +24,7 @@ public enum Section {
         MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), context.messages(),
                 context.connection(), MainViewModel.seesWholeTeam(context.me().role()));
         context.readyWhenLoaded(model.stateProperty());
+        model.showAskedFor(context.merchantLinks());
         return Map.of(MerchantsController.class, () -> new MerchantsController(model));
     }),
     ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> {

@@ -12,7 +12,7 @@ public record MerchantRow(Merchant merchant, String searchKey) {
                 SearchText.key(merchant.name()) + '\n' + SearchText.key(merchant.shopName()));
     }
 
-    boolean matches(String[] terms) {
+    public boolean matches(String[] terms) {
         for (String term : terms) {
             if (!searchKey.contains(term)) {
                 return false;

@@ -93,6 +93,13 @@ public final class MerchantsController {
         showWhen(detailHint, hasDetail.not());
         model.detailProperty().addListener((obs, old, now) -> showDetail(now));
 
+        model.revealProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                merchantTable.getSelectionModel().select(row);
+                merchantTable.scrollTo(row);
+                merchantTable.requestFocus();
+            }
+        });
         model.load();
     }
 
@@ -128,6 +135,13 @@ public final class MerchantsController {
 
     @FXML
     private void retry() {
+        model.revealProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                merchantTable.getSelectionModel().select(row);
+                merchantTable.scrollTo(row);
+                merchantTable.requestFocus();
+            }
+        });
         model.load();
     }
 }

@@ -9,6 +9,7 @@ import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.SearchText;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.common.Wanted;
 import io.lineone.client.net.Backend;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,10 @@ public final class MerchantsViewModel {
     private final ReadOnlyObjectWrapper<MerchantDetail> detail = new ReadOnlyObjectWrapper<>();
     private final StringBinding countText;
     private final StringBinding noMatchText;
+    private final ReadOnlyObjectWrapper<MerchantRow> reveal = new ReadOnlyObjectWrapper<>();
     private Merchant selected;
+    // A merchant asked for before the book arrived, shown once it has.
+    private String waitingFor;
     // Answers to an older load or selection are dropped when a newer one was asked for.
     private int loadGeneration;
 
@@ -85,6 +89,9 @@ public final class MerchantsViewModel {
                 connection.reportSuccess();
                 rows.setAll(book);
                 state.set(book.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
+                if (waitingFor != null) {
+                    show(waitingFor);
+                }
             }
         }, failure -> {
             if (generation == loadGeneration) {
@@ -101,6 +108,40 @@ public final class MerchantsViewModel {
             book.add(MerchantRow.of(merchant));
         }
         return book;
+    }
+
+    /** Shows the merchants asked for from elsewhere (the global search), now and from now on. */
+    public void showAskedFor(Wanted links) {
+        links.wantedProperty().addListener((obs, old, id) -> {
+            if (id != null) {
+                show(links.take());
+            }
+        });
+        String waiting = links.take();
+        if (waiting != null) {
+            show(waiting);
+        }
+    }
+
+    /** Asks the view to select the merchant; a search or filter that would hide it is cleared first. */
+    void show(String merchantId) {
+        MerchantRow row = rows.stream().filter(r -> r.merchant().id().equals(merchantId)).findFirst().orElse(null);
+        if (row == null) {
+            waitingFor = state.get() == ScreenState.LOADING ? merchantId : null;
+            return;
+        }
+        waitingFor = null;
+        if (!visible.contains(row)) {
+            query.set("");
+            tier.set(TierChoice.ALL);
+        }
+        reveal.set(null);
+        reveal.set(row);
+    }
+
+    /** The row the view should select and scroll to; null when nothing is asked. */
+    public ReadOnlyObjectProperty<MerchantRow> revealProperty() {
+        return reveal.getReadOnlyProperty();
     }
 
     /** Shows a merchant's scorecard at once from the book, then refreshes it from the server. */

@@ -105,7 +105,10 @@ public final class IssueQueueViewModel {
     void show(String issueId) {
         IssueRow row = issues.find(issueId);
         if (row == null) {
-            // Resolved or gone since the notification: nothing to show.
+            // Not open (resolved since, or found by its id): the queue widens to every status and narrows to it.
+            filters.reset();
+            filters.statusProperty().set(StatusChoice.ALL);
+            filters.queryProperty().set(issueId);
             return;
         }
         if (!filters.visibleRows().contains(row)) {

@@ -21,7 +21,7 @@ public final class IssueRow {
     private Instant freshUntil;
     private String searchKey;
 
-    IssueRow(Issue issue, Instant viewedAt) {
+    public IssueRow(Issue issue, Instant viewedAt) {
         this.id = issue.id();
         update(issue, viewedAt);
     }
@@ -80,7 +80,7 @@ public final class IssueRow {
         return Sla.of(issue.get(), viewedAt, now);
     }
 
-    boolean matches(String[] terms) {
+    public boolean matches(String[] terms) {
         for (String term : terms) {
             if (!searchKey.contains(term)) {
                 return false;
