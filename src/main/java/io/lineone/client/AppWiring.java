@@ -163,7 +163,8 @@ public final class AppWiring implements AutoCloseable {
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, merchantLinks, notices, main.sectionProperty()::set, this::logFirstReady);
+                bellText, me, links, merchantLinks, notices,
+                settings.forUser(signedIn.serverUrl(), me.id()), main.sectionProperty()::set, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {

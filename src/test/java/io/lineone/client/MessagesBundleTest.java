@@ -17,6 +17,7 @@ import io.lineone.client.merchants.TierChoice;
 import io.lineone.client.notices.Notice;
 import io.lineone.client.net.BellAction;
 import io.lineone.client.queue.AssigneeChoice;
+import io.lineone.client.queue.QueueView;
 import io.lineone.client.queue.RootCause;
 import io.lineone.client.queue.StatusChoice;
 import java.io.IOException;
@@ -106,6 +107,9 @@ class MessagesBundleTest {
         }
         for (StatusChoice choice : StatusChoice.values()) {
             keys.add(choice.labelKey());
+        }
+        for (QueueView view : QueueView.values()) {
+            keys.add(view.labelKey());
         }
         for (Notice.Kind kind : Notice.Kind.values()) {
             keys.add(kind.labelKey());

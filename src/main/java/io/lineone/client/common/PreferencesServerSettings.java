@@ -1,5 +1,9 @@
 package io.lineone.client.common;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -52,12 +56,46 @@ public final class PreferencesServerSettings implements ServerSettings {
         flush();
     }
 
+    /**
+     * Under {@code users/<digest>}: a preference node's name is limited in length and characters, and a server URL
+     * and user id may be neither, so they are named by their SHA-256.
+     */
+    @Override
+    public UserSettings forUser(String serverUrl, String userId) {
+        Preferences user = node.node("users").node(digest(serverUrl + "|" + userId));
+        return new UserSettings() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(user.get(key, null));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                user.put(key, value);
+                flush(user);
+            }
+        };
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     private void flush() {
+        flush(node);
+    }
+
+    private static void flush(Preferences node) {
         try {
             node.flush();
         } catch (BackingStoreException e) {
             // Not fatal: the setting still holds for this run, it just may not survive a restart.
-            LOG.log(System.Logger.Level.WARNING, "cannot store the sign-in settings", e);
+            LOG.log(System.Logger.Level.WARNING, "cannot store the console's settings", e);
         }
     }
 }

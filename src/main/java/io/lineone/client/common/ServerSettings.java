@@ -16,4 +16,7 @@ public interface ServerSettings {
     Optional<String> login();
 
     void saveLogin(String login);
+
+    /** The settings of one user of one server, kept apart from every other user's. */
+    UserSettings forUser(String serverUrl, String userId);
 }

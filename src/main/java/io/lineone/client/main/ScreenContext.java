@@ -9,6 +9,7 @@ import io.lineone.client.common.MerchantLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.common.UserSettings;
 import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
 import io.lineone.client.queue.IssueText;
@@ -27,12 +28,14 @@ import javafx.beans.value.ObservableValue;
  * @param links      issues asked to be shown (a notification's click), for the queue to show
  * @param merchantLinks merchants asked to be shown (a search result), for the merchants screen to show
  * @param notices    the session's notification centre
+ * @param userSettings what the console remembers for this user (columns, sort, views)
  * @param navigate   turns the main window to a section
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
-                            IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices, Consumer<Section> navigate,
+                            IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices,
+                            UserSettings userSettings, Consumer<Section> navigate,
                             Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */

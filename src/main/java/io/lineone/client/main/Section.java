@@ -32,7 +32,7 @@ public enum Section {
                 context.messages(), context.connection(), context.issueText(), context.me(),
                 context.bells()::knownReleases, context.bells()::put);
         model.showAskedFor(context.links());
-        return IssueQueueController.controllers(model);
+        return IssueQueueController.controllers(model, context.userSettings());
     }),
     BELLS("/io/lineone/client/bells/BellsView.fxml", context -> BellsController.controllers(
             new BellsViewModel(context.bells(), context.backend(), context.executor(), context.messages(),

@@ -7,6 +7,7 @@ import io.lineone.api.Priority;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.SearchKeys;
 import io.lineone.client.common.StatePanes;
+import io.lineone.client.common.UserSettings;
 import io.lineone.client.queue.IssueActions.NoticeKind;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -53,11 +55,14 @@ public final class IssueQueueController {
     private final ResolveDialogViewModel resolveDialog;
     private final IssueDetailViewModel detail;
     private final PullBellViewModel pullBell;
+    private final UserSettings settings;
 
     @FXML private BorderPane queueRoot;
     @FXML private Label countLabel;
     @FXML private ToggleButton moneyOrderToggle;
     @FXML private TextField searchField;
+    @FXML private HBox viewBar;
+    @FXML private MenuButton columnsButton;
     @FXML private ComboBox<AssigneeChoice> assigneeFilter;
     @FXML private ComboBox<StatusChoice> statusFilter;
     @FXML private ComboBox<FilterChoice<IssueCategory>> categoryFilter;
@@ -90,17 +95,22 @@ public final class IssueQueueController {
     @FXML private Button resolveConfirm;
     @FXML private StackPane helpSheet;
 
-    public IssueQueueController(IssueQueueViewModel model) {
+    public IssueQueueController(IssueQueueViewModel model, UserSettings settings) {
         this.model = model;
+        this.settings = settings;
         this.actions = model.actions();
         this.resolveDialog = model.resolve();
         this.detail = model.detail();
         this.pullBell = model.pullBell();
     }
 
-    /** The controllers of the queue's view and of the views it includes, all over {@code model}. */
-    public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model) {
-        return Map.of(IssueQueueController.class, () -> new IssueQueueController(model),
+    /**
+     * The controllers of the queue's view and of the views it includes, all over {@code model}.
+     *
+     * @param settings where the user's columns, sort and view are remembered
+     */
+    public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model, UserSettings settings) {
+        return Map.of(IssueQueueController.class, () -> new IssueQueueController(model, settings),
                 IssueDetailController.class, () -> new IssueDetailController(model.detail()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()));
     }
@@ -146,6 +156,7 @@ public final class IssueQueueController {
         priorityFilter.valueProperty().bindBidirectional(filters.priorityProperty());
         moneyOrderToggle.selectedProperty().bindBidirectional(filters.orderByMoneyProperty());
         countLabel.textProperty().bind(filters.countTextProperty());
+        QueueViewBar.install(viewBar, filters, text.messages());
     }
 
     private void setUpTable() {
@@ -171,7 +182,8 @@ public final class IssueQueueController {
         emptyBody.setText(model.emptyText());
         // Category and assignee give way first when the table is narrow (the drawer open, a small window): the
         // drawer shows both of the selected issue anyway.
-        ColumnFit.install(issueTable, List.of(categoryColumn, assigneeColumn));
+        QueueLayout.install(issueTable, List.of(categoryColumn, assigneeColumn), columnsButton, model.filters(),
+                settings, model.text().messages());
         detail.openProperty().addListener((obs, was, open) -> {
             if (!open) {
                 issueTable.requestFocus();
@@ -302,14 +314,13 @@ public final class IssueQueueController {
         if (typing() || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
             return;
         }
-        switch (event.getCharacter()) {
-            case "?" -> {
-                event.consume();
-                toggleHelp();
-            }
-            default -> {
-                // Letters typed on the table mean nothing more than their key press did.
-            }
+        QueueView saved = QueueViewBar.byDigit(event.getCharacter());
+        if (saved != null) {
+            event.consume();
+            model.filters().show(saved);
+        } else if ("?".equals(event.getCharacter())) {
+            event.consume();
+            toggleHelp();
         }
     }
 

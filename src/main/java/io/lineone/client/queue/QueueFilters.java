@@ -4,6 +4,7 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Priority;
 import io.lineone.client.common.SearchText;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.Observable;
@@ -11,6 +12,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -42,6 +45,10 @@ public final class QueueFilters {
     private final ObjectProperty<FilterChoice<Priority>> priority = new SimpleObjectProperty<>(FilterChoice.any());
     private final StringProperty query = new SimpleStringProperty("");
     private final BooleanProperty orderByMoney = new SimpleBooleanProperty(false);
+    /** Only issues past an SLA target (or whose first response came late). */
+    private final BooleanProperty breachingOnly = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<QueueView> view = new ReadOnlyObjectWrapper<>(QueueView.ALL_OPEN);
+    private final LiveIssues issues;
     /** The order the table's headers ask for; null: the queue's own order. */
     private final ObjectProperty<Comparator<IssueRow>> headerOrder = new SimpleObjectProperty<>();
     private final FilteredList<IssueRow> filtered;
@@ -50,13 +57,20 @@ public final class QueueFilters {
 
     QueueFilters(LiveIssues issues, String myId, IssueText text) {
         this.myId = myId;
+        this.issues = issues;
         this.filtered = new FilteredList<>(issues.rows());
         this.sorted = new SortedList<>(filtered, BY_URGENCY);
-        for (Observable filter : List.<Observable>of(assignee, category, priority, query)) {
+        for (Observable filter : List.<Observable>of(assignee, category, priority, query, breachingOnly)) {
             filter.addListener(o -> refilter());
         }
+        // An issue starts or stops breaching only when the count moves: then, and only then, the filter is redone.
+        issues.openBreachesProperty().addListener(o -> {
+            if (breachingOnly.get()) {
+                refilter();
+            }
+        });
         status.addListener((obs, old, choice) -> {
-            issues.scope(choice.query());
+            issues.scope(choice == null ? StatusChoice.OPEN.query() : choice.query());
             refilter();
         });
         // A header's order comes first; ties keep the queue's own order, so equal rows never shuffle.
@@ -74,11 +88,15 @@ public final class QueueFilters {
         StatusChoice which = status.get() == null ? StatusChoice.OPEN : status.get();
         FilterChoice<IssueCategory> about = category.get() == null ? FilterChoice.any() : category.get();
         FilterChoice<Priority> urgency = priority.get() == null ? FilterChoice.any() : priority.get();
+        boolean breaching = breachingOnly.get();
+        Instant now = issues.nowProperty().get();
         filtered.setPredicate(row -> {
             Issue issue = row.issue();
             return whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
-                    && urgency.accepts(issue.priority()) && row.matches(terms);
+                    && urgency.accepts(issue.priority()) && row.matches(terms)
+                    && (!breaching || row.sla(now).breached());
         });
+        view.set(QueueView.of(this));
     }
 
     /** Orders by the table's sorted headers first ({@code null}: none, the queue's own order alone). */
@@ -93,6 +111,21 @@ public final class QueueFilters {
         status.set(StatusChoice.OPEN);
         category.set(FilterChoice.any());
         priority.set(FilterChoice.any());
+        breachingOnly.set(false);
+    }
+
+    /** Sets the filters to a saved view's. */
+    public void show(QueueView saved) {
+        saved.apply(this);
+    }
+
+    /** The saved view the filters are set to now; null once a filter was changed by hand. */
+    public ReadOnlyObjectProperty<QueueView> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public BooleanProperty breachingOnlyProperty() {
+        return breachingOnly;
     }
 
     /** The rows that pass the filters, in queue order. */

@@ -96,4 +96,38 @@ class QueueFiltersTest {
         assertThat(filters.priorityChoices()).extracting(FilterChoice::value)
                 .containsExactly(null, Priority.P1, Priority.P2, Priority.P3, Priority.P4);
     }
+
+    @Test
+    void savedViewsSetTheFiltersAndAHandChangeLeavesTheView() {
+        session.serverHas(
+                Issues.issue("p1").priority(Priority.P1).due(T0.plusSeconds(60), T0.plus(Duration.ofHours(4))).build(),
+                Issues.issue("waiting").status(IssueStatus.WAITING_MERCHANT)
+                        .due(T0.plusSeconds(60), T0.plus(Duration.ofHours(3))).build(),
+                Issues.issue("calm").priority(Priority.P4).due(T0.plus(Duration.ofHours(4)), T0.plus(Duration.ofDays(7)))
+                        .build()).signIn();
+        QueueFilters filters = session.queue().filters();
+        assertThat(filters.viewProperty().get()).isEqualTo(QueueView.ALL_OPEN);
+
+        filters.show(QueueView.P1);
+        assertThat(session.shownIds()).containsExactly("p1");
+        assertThat(filters.viewProperty().get()).isEqualTo(QueueView.P1);
+
+        filters.show(QueueView.WAITING_MERCHANT);
+        assertThat(session.shownIds()).containsExactly("waiting");
+
+        filters.show(QueueView.BREACHING);
+        assertThat(session.shownIds()).as("nothing is past due yet").isEmpty();
+        session.clock.set(T0.plusSeconds(90));
+        session.ui.tick();
+        assertThat(session.shownIds()).as("the P1's first response is now late; a paused clock is not")
+                .containsExactly("p1");
+        assertThat(filters.viewProperty().get()).isEqualTo(QueueView.BREACHING);
+
+        filters.queryProperty().set("rice");
+        assertThat(filters.viewProperty().get()).as("changed by hand: no view is marked").isNull();
+        assertThat(QueueViewBar.byDigit("3")).isEqualTo(QueueView.BREACHING);
+        assertThat(QueueViewBar.byDigit("9")).isNull();
+        filters.show(QueueView.ALL_OPEN);
+        assertThat(session.shownIds()).containsExactlyInAnyOrder("p1", "waiting", "calm");
+    }
 }

@@ -9,6 +9,7 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxmlLoaderFactory;
+import io.lineone.client.common.InMemoryServerSettings;
 import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.Theme;
@@ -97,7 +98,7 @@ class IssueQueueStatesUiTest extends ConsoleTestBase {
             IssueQueueViewModel queue = new IssueQueueViewModel(issues, backend, executor, messages, connection,
                     new IssueText(messages, ZoneOffset.UTC, FakeBackend.USER.id()), FakeBackend.USER);
             Parent view = new FxmlLoaderFactory(messages.bundle()).load("/io/lineone/client/queue/IssueQueueView.fxml",
-                    IssueQueueController.controllers(queue));
+                    IssueQueueController.controllers(queue, new InMemoryServerSettings(null).forUser("", "u-1")));
             Scene scene = new Scene(view, 1000, 420);
             Theme.style(scene);
             stage.setScene(scene);

@@ -17,6 +17,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -196,5 +198,35 @@ class QueueLayoutUiTest extends SeededConsoleTestBase {
 
     private List<String> ids() {
         return fx(() -> queue().getItems().stream().map(IssueRow::id).toList());
+    }
+
+    @Test
+    void digitKeysPickSavedViewsAndTheChosenColumnsSortAndViewAreRememberedAtTheNextSignIn() throws Exception {
+        Issue urgent = post(Priority.P1, "Views: urgent one");
+        Issue calm = post(Priority.P3, "Views: calm one");
+        openQueue(1400);
+        waitUntil(() -> ids().containsAll(List.of(urgent.id(), calm.id())));
+
+        type(KeyCode.DIGIT2);
+        waitUntil(() -> !ids().contains(calm.id()) && ids().contains(urgent.id()));
+        assertThat(fx(() -> lookup("#view-P1").queryAs(ToggleButton.class).isSelected())).isTrue();
+
+        clickOn("#columnsButton");
+        clickOn("#show-categoryColumn");
+        waitUntil(() -> !fx(() -> column("categoryColumn").isVisible()));
+        type(KeyCode.ESCAPE);
+        clickOn("#moneyColumn");
+        waitUntil(() -> fx(() -> queue().getSortOrder().size()) == 1);
+
+        interact(wiring::close);
+        openQueue(1400);
+        waitUntil(() -> ids().contains(urgent.id()));
+        assertThat(ids()).as("the P1 view again").doesNotContain(calm.id());
+        assertThat(fx(() -> column("categoryColumn").isVisible())).as("category still hidden").isFalse();
+        assertThat(fx(() -> column("assigneeColumn").isVisible())).isTrue();
+        assertThat(fx(() -> queue().getSortOrder().get(0).getId())).isEqualTo("moneyColumn");
+
+        type(KeyCode.DIGIT1);
+        waitUntil(() -> ids().contains(calm.id()));
     }
 }
