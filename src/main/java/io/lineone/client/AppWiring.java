@@ -21,6 +21,7 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
+import io.lineone.client.common.UserSettings;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.notices.NoticeLog;
@@ -147,6 +148,7 @@ public final class AppWiring implements AutoCloseable {
         IssueLinks links = new IssueLinks();
         MerchantLinks merchantLinks = new MerchantLinks();
         NoticeLog notices = new NoticeLog();
+        UserSettings userSettings = settings.forUser(signedIn.serverUrl(), me.id());
         DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
         FxUiScheduler ui = new FxUiScheduler();
         LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
@@ -161,10 +163,10 @@ public final class AppWiring implements AutoCloseable {
         session.add(alerts);
         attachProbes(issues);
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
-                issues.openBreachesProperty(), notices, this::signedOut);
+                issues.openBreachesProperty(), notices, userSettings, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
                 bellText, me, links, merchantLinks, notices,
-                settings.forUser(signedIn.serverUrl(), me.id()), main.sectionProperty()::set, this::logFirstReady);
+                userSettings, main.sectionProperty()::set, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {

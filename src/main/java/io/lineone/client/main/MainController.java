@@ -15,7 +15,9 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,12 +26,17 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Binds the main window's rail, content area and status bar to its view model. Each rail item names its
  * {@link Section} in its {@code userData}; a section's screen is built the first time it is shown.
  */
 public final class MainController {
+
+    private static final KeyCombination FOLD_RAIL = new KeyCodeCombination(KeyCode.BACK_SLASH,
+            KeyCombination.SHORTCUT_DOWN);
 
     private final MainViewModel model;
     private final Function<Section, Parent> build;
@@ -40,6 +47,7 @@ public final class MainController {
     @FXML private ToggleButton navMerchants;
     @FXML private StackPane content;
     @FXML private Label placeholder;
+    @FXML private Label brand;
     @FXML private Label demoBadge;
     @FXML private Label unreadBadge;
     @FXML private Label connectionLabel;
@@ -48,6 +56,9 @@ public final class MainController {
     @FXML private Label userLabel;
     @FXML private Label versionLabel;
     @FXML private Button signOutButton;
+    @FXML private VBox rail;
+    @FXML private ToggleButton collapseRail;
+    @FXML private FontIcon collapseIcon;
 
     /** @param build loads a built section's screen */
     public MainController(MainViewModel model, Function<Section, Parent> build) {
@@ -89,8 +100,6 @@ public final class MainController {
         unreadBadge.textProperty().bind(Bindings.createStringBinding(
                 () -> model.unreadBadge(model.unreadNoticesProperty().get()), model.unreadNoticesProperty()));
         showWhen(unreadBadge, model.unreadNoticesProperty().greaterThan(0));
-        demoBadge.setVisible(model.demo());
-        demoBadge.setManaged(model.demo());
         connectionLabel.textProperty().bind(model.connectionTextProperty());
         connectionLabel.getStyleClass().add("connection-checking");
         model.connection().stateProperty().addListener((obs, old, now) -> {
@@ -104,8 +113,49 @@ public final class MainController {
         showBreaches(model.hasBreaches());
         model.openBreachesProperty().addListener((obs, old, now) -> showBreaches(now.intValue() > 0));
         userLabel.setText(model.userText());
+        setUpRail();
         versionLabel.textProperty().bind(model.serverVersionProperty());
         model.refreshHealth();
+    }
+
+    /**
+     * The rail folds to its icons (each keeps its name as a tooltip and for screen readers), by the toggle at its
+     * foot or Ctrl+\, so a small window leaves the room to the screen; the choice is remembered.
+     */
+    private void setUpRail() {
+        collapseRail.selectedProperty().bindBidirectional(model.railCollapsedProperty());
+        model.railCollapsedProperty().addListener((obs, was, collapsed) -> foldRail(collapsed));
+        foldRail(model.railCollapsedProperty().get());
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(FOLD_RAIL);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(FOLD_RAIL, collapseRail::fire);
+            }
+        });
+    }
+
+    private void foldRail(boolean collapsed) {
+        if (collapsed) {
+            rail.getStyleClass().add("collapsed");
+        } else {
+            rail.getStyleClass().remove("collapsed");
+        }
+        collapseIcon.setIconLiteral(collapsed ? "fth-chevrons-right" : "fth-chevrons-left");
+        brand.setVisible(!collapsed);
+        brand.setManaged(!collapsed);
+        demoBadge.setVisible(model.demo() && !collapsed);
+        demoBadge.setManaged(model.demo() && !collapsed);
+        for (Node node : rail.getChildren()) {
+            if (node instanceof Labeled item && item.getStyleClass().contains("nav-item")) {
+                item.setContentDisplay(collapsed ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+                item.setAccessibleText(item.getText());
+                if (collapsed && item.getTooltip() == null) {
+                    item.setTooltip(new Tooltip(item.getText()));
+                }
+            }
+        }
     }
 
     @FXML
@@ -122,7 +172,7 @@ public final class MainController {
                     KeyCombination.SHORTCUT_DOWN);
             shortcuts.put(key, () -> item.setSelected(true));
             if (item instanceof ToggleButton button) {
-                button.setTooltip(new Tooltip(key.getDisplayText()));
+                button.setTooltip(new Tooltip(button.getText() + " (" + key.getDisplayText() + ")"));
             }
         }
         content.sceneProperty().addListener((obs, old, scene) -> {

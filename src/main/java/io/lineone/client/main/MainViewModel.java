@@ -7,18 +7,23 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.common.UserSettings;
 import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** State and commands of the main window: navigation, status bar, sign-out. */
 public final class MainViewModel {
+
+    static final String RAIL_COLLAPSED = "rail-collapsed";
 
     private final SignedIn signedIn;
     private final Backend backend;
@@ -28,6 +33,7 @@ public final class MainViewModel {
     private final Runnable onSignedOut;
     private final ReadOnlyIntegerProperty openBreaches;
     private final NoticeLog notices;
+    private final BooleanProperty railCollapsed = new SimpleBooleanProperty();
 
     private final ObjectProperty<Section> section;
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
@@ -38,10 +44,11 @@ public final class MainViewModel {
     /**
      * @param openBreaches open issues past their SLA, as the live issues count them
      * @param notices      the notification centre, whose unread count the rail shows
+     * @param settings     where the user's choices for the window (a folded rail) are remembered
      */
     public MainViewModel(SignedIn signedIn, Backend backend, TaskExecutor executor, Messages messages,
                          ConnectionStatus connection, ReadOnlyIntegerProperty openBreaches, NoticeLog notices,
-                         Runnable onSignedOut) {
+                         UserSettings settings, Runnable onSignedOut) {
         this.signedIn = signedIn;
         this.backend = backend;
         this.executor = executor;
@@ -51,6 +58,8 @@ public final class MainViewModel {
         this.openBreaches = openBreaches;
         this.notices = notices;
         this.section = new SimpleObjectProperty<>(landing(signedIn.session().user().role()));
+        railCollapsed.set(settings.get(RAIL_COLLAPSED).map(Boolean::parseBoolean).orElse(false));
+        railCollapsed.addListener((obs, was, now) -> settings.put(RAIL_COLLAPSED, now.toString()));
         // Notices count as read while the centre is on screen, and from then on.
         section.addListener((obs, old, now) -> notices.setWatched(now == Section.NOTICES));
         this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
@@ -163,6 +172,11 @@ public final class MainViewModel {
 
     public ReadOnlyIntegerProperty openBreachesProperty() {
         return openBreaches;
+    }
+
+    /** The rail shows its icons only. */
+    public BooleanProperty railCollapsedProperty() {
+        return railCollapsed;
     }
 
     /** Notices that arrived since the user last looked at the notification centre. */

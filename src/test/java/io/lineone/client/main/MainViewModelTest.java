@@ -6,8 +6,10 @@ import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
+import io.lineone.client.common.InMemoryServerSettings;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.SignedIn;
+import io.lineone.client.common.UserSettings;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.notices.Notice;
 import io.lineone.client.notices.NoticeLog;
@@ -22,13 +24,14 @@ class MainViewModelTest {
     private final ConnectionStatus connection = new ConnectionStatus();
     private final ReadOnlyIntegerWrapper breaches = new ReadOnlyIntegerWrapper();
     private final NoticeLog notices = new NoticeLog();
+    private final UserSettings userSettings = new InMemoryServerSettings(null).forUser("http://team:7070", "u-1");
     private int signedOut;
 
     private MainViewModel model(boolean demo, Locale locale) {
         Session session = new Session("t", Instant.parse("2030-01-01T00:00:00Z"), FakeBackend.USER);
         return new MainViewModel(new SignedIn(session, "http://team:7070", demo), backend,
                 new CurrentThreadTaskExecutor(), Messages.forLocale(locale), connection, breaches.getReadOnlyProperty(),
-                notices, () -> signedOut++);
+                notices, userSettings, () -> signedOut++);
     }
 
     @Test
@@ -152,5 +155,14 @@ class MainViewModelTest {
         assertThat(model.unreadNoticesProperty().get()).isEqualTo(1);
         assertThat(model.unreadBadge(0)).isEmpty();
         assertThat(model.unreadBadge(150)).isEqualTo("99+");
+    }
+
+    @Test
+    void aFoldedRailIsRememberedForTheUser() {
+        MainViewModel first = model(false, Locale.ENGLISH);
+        assertThat(first.railCollapsedProperty().get()).isFalse();
+        first.railCollapsedProperty().set(true);
+
+        assertThat(model(false, Locale.ENGLISH).railCollapsedProperty().get()).isTrue();
     }
 }

@@ -229,4 +229,27 @@ class QueueLayoutUiTest extends SeededConsoleTestBase {
         type(KeyCode.DIGIT1);
         waitUntil(() -> ids().contains(calm.id()));
     }
+
+    @Test
+    void atAThousandPixelsEveryToolbarButtonIsWholeAndTheRailFoldsToIcons() throws Exception {
+        openQueue(1000);
+        interact(() -> stage.setHeight(650));
+        for (String id : List.of("#claimButton", "#acknowledgeButton", "#waitButton", "#resolveButton",
+                "#pullBellButton", "#detailButton", "#helpButton", "#priorityFilter")) {
+            Region button = lookup(id).queryAs(Region.class);
+            waitUntil(() -> fx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5));
+            Bounds inWindow = fx(() -> button.localToScene(button.getBoundsInLocal()));
+            assertThat(inWindow.getMaxX()).as(id + " inside the window").isLessThanOrEqualTo(1000);
+        }
+
+        double railBefore = fx(() -> lookup(".nav-rail").queryAs(Region.class).getWidth());
+        clickOn("#collapseRail");
+        waitUntil(() -> fx(() -> lookup(".nav-rail").queryAs(Region.class).getWidth()) < 80);
+        assertThat(railBefore).isGreaterThan(150);
+        assertThat(showing("#brand")).isFalse();
+        assertThat(fx(() -> lookup("#navIssues").queryAs(ToggleButton.class).getTooltip().getText()))
+                .as("the name stays as a tooltip").startsWith("Issue queue");
+        press(KeyCode.SHORTCUT, KeyCode.BACK_SLASH).release(KeyCode.BACK_SLASH, KeyCode.SHORTCUT);
+        waitUntil(() -> fx(() -> lookup(".nav-rail").queryAs(Region.class).getWidth()) > 150);
+    }
 }
