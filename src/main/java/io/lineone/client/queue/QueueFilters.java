@@ -41,6 +41,8 @@ public final class QueueFilters {
     private final ObjectProperty<FilterChoice<IssueCategory>> category = new SimpleObjectProperty<>(FilterChoice.any());
     private final ObjectProperty<FilterChoice<Priority>> priority = new SimpleObjectProperty<>(FilterChoice.any());
     private final StringProperty query = new SimpleStringProperty("");
+    /** One manager's queue of the whole team's (a supervisor's choice); null: everyone's. */
+    private final StringProperty manager = new SimpleStringProperty();
     private final BooleanProperty orderByMoney = new SimpleBooleanProperty(false);
     /** The order the table's headers ask for; null: the queue's own order. */
     private final ObjectProperty<Comparator<IssueRow>> headerOrder = new SimpleObjectProperty<>();
@@ -52,7 +54,7 @@ public final class QueueFilters {
         this.myId = myId;
         this.filtered = new FilteredList<>(issues.rows());
         this.sorted = new SortedList<>(filtered, BY_URGENCY);
-        for (Observable filter : List.<Observable>of(assignee, category, priority, query)) {
+        for (Observable filter : List.<Observable>of(assignee, category, priority, query, manager)) {
             filter.addListener(o -> refilter());
         }
         status.addListener((obs, old, choice) -> {
@@ -74,9 +76,10 @@ public final class QueueFilters {
         StatusChoice which = status.get() == null ? StatusChoice.OPEN : status.get();
         FilterChoice<IssueCategory> about = category.get() == null ? FilterChoice.any() : category.get();
         FilterChoice<Priority> urgency = priority.get() == null ? FilterChoice.any() : priority.get();
+        String queueOf = manager.get();
         filtered.setPredicate(row -> {
             Issue issue = row.issue();
-            return whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
+            return (queueOf == null || queueOf.equals(issue.managerId())) && whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
                     && urgency.accepts(issue.priority()) && row.matches(terms);
         });
     }
@@ -93,6 +96,7 @@ public final class QueueFilters {
         status.set(StatusChoice.OPEN);
         category.set(FilterChoice.any());
         priority.set(FilterChoice.any());
+        manager.set(null);
     }
 
     /** The rows that pass the filters, in queue order. */
@@ -122,6 +126,11 @@ public final class QueueFilters {
 
     public ObjectProperty<FilterChoice<Priority>> priorityProperty() {
         return priority;
+    }
+
+    /** The manager whose queue alone is shown; null for everyone's. */
+    public StringProperty managerProperty() {
+        return manager;
     }
 
     public StringProperty queryProperty() {
