@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param pausedSeconds     total seconds spent in WAITING_MERCHANT, including a pause still running
  * @param pausedSince       when the running pause began; null unless WAITING_MERCHANT
  * @param version           increases with every change; the {@code ETag} and {@code If-Match} value
+ * @param managerId         the manager whose queue holds it: the one it was transferred to, else the merchant's
+ *                          manager (null for a merchant nobody manages)
+ * @param duplicateOf       the issue this one was resolved as a duplicate of; null otherwise
  */
 public record Issue(
         String id,
@@ -41,5 +44,7 @@ public record Issue(
         int pauseCount,
         long pausedSeconds,
         Instant pausedSince,
-        long version) {
+        long version,
+        String managerId,
+        String duplicateOf) {
 }

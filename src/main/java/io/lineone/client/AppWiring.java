@@ -1,5 +1,6 @@
 package io.lineone.client;
 
+import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.client.bells.BellAlerts;
 import io.lineone.client.bells.BellText;
@@ -153,6 +154,9 @@ public final class AppWiring implements AutoCloseable {
         FxUiScheduler ui = new FxUiScheduler();
         LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
                 connection, Clock.systemUTC(), alerts);
+        if (me.role() == Role.MANAGER) {
+            issues.keepQueueOf(me.id());
+        }
         BellText bellText = new BellText(messages, ZoneId.systemDefault());
         LiveBells bells = new LiveBells(backend, executor, ui, new ErrorMessages(messages), connection,
                 new BellAlerts(me, bellText, alerts::notify));

@@ -19,9 +19,12 @@ import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventRoutes;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
+import io.lineone.server.issues.IssueManagement;
+import io.lineone.server.issues.IssueManagementRoutes;
 import io.lineone.server.issues.IssueRoutes;
 import io.lineone.server.issues.IssueService;
 import io.lineone.server.issues.IssueStore;
+import io.lineone.server.issues.TeamLoad;
 import io.lineone.server.merchants.Lighthouse;
 import io.lineone.server.merchants.MerchantRoutes;
 import io.lineone.server.merchants.MerchantService;
@@ -121,6 +124,8 @@ public final class LineOneServer implements AutoCloseable {
                     new UserRoutes(users),
                     new MerchantRoutes(merchants),
                     new IssueRoutes(issues),
+                    new IssueManagementRoutes(new IssueManagement(db, issueStore, userStore, eventLog, audit, events,
+                            config.sla(), config.clock()), new TeamLoad(issueStore, userStore, config.clock())),
                     new ReleaseRoutes(releases),
                     new BellRoutes(bells),
                     new EventRoutes(events, auth)));

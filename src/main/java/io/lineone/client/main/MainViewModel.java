@@ -71,10 +71,15 @@ public final class MainViewModel {
 
     /**
      * Where a role starts: a product owner has no book of merchants and no queue of their own, only the releases
-     * they own and the bells pulled on them; everyone else starts at their merchants.
+     * they own and the bells pulled on them; a supervisor at the team's queue with each manager's load beside it;
+     * everyone else at their merchants.
      */
     static Section landing(Role role) {
-        return role == Role.PRODUCT_OWNER ? Section.BELLS : Section.MERCHANTS;
+        return switch (role) {
+            case PRODUCT_OWNER -> Section.BELLS;
+            case SUPERVISOR -> Section.ISSUES;
+            default -> Section.MERCHANTS;
+        };
     }
 
     /**

@@ -3,13 +3,19 @@ package io.lineone.client.net;
 import io.lineone.api.Bell;
 import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
+import io.lineone.api.DuplicateLink;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueReopen;
+import io.lineone.api.IssueTransfer;
+import io.lineone.api.ManagerLoad;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewBell;
+import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
+import io.lineone.api.PriorityChange;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseAdvance;
 import io.lineone.api.ReleaseStage;
@@ -127,6 +133,29 @@ public interface Backend {
      * @throws BackendException {@link BackendException.Kind#STALE} if someone changed it since
      */
     Issue updateIssue(String id, IssuePatch patch, long version) throws BackendException;
+
+    // ---- managing issues and the team (each step with If-Match; STALE if someone changed the issue since)
+
+    /** Opens an issue by hand (a MANAGER for one of their own merchants). */
+    Issue createIssue(NewIssue issue) throws BackendException;
+
+    /** Hands the issue to another manager's queue, as its assignee, with a note. */
+    Issue transferIssue(String id, IssueTransfer transfer, long version) throws BackendException;
+
+    /** Gives the issue another priority with a reason; the server recounts its SLA due times. */
+    Issue changeIssuePriority(String id, PriorityChange change, long version) throws BackendException;
+
+    /** A resolved issue back in progress, with a reason. */
+    Issue reopenIssue(String id, IssueReopen reopen, long version) throws BackendException;
+
+    /** Resolves the issue as a duplicate of another. */
+    Issue markDuplicate(String id, DuplicateLink link, long version) throws BackendException;
+
+    /** The managers an issue may be handed to, by name. */
+    List<User> managers() throws BackendException;
+
+    /** Each manager's open, breaching and unclaimed issues and money at risk (SUPERVISOR, ADMIN). */
+    List<ManagerLoad> teamLoad() throws BackendException;
 
     /** One page of releases; {@code stage} null for every stage, {@code mine} for the caller's own only. */
     Page<Release> releases(ReleaseStage stage, boolean mine, String cursor, Integer limit) throws BackendException;

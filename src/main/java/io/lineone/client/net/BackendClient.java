@@ -7,16 +7,22 @@ import io.lineone.api.Bell;
 import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
 import io.lineone.api.BellStep;
+import io.lineone.api.DuplicateLink;
 import io.lineone.api.EvidenceAddition;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueReopen;
+import io.lineone.api.IssueTransfer;
 import io.lineone.api.Json;
+import io.lineone.api.ManagerLoad;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewBell;
 import io.lineone.api.NewComment;
+import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
+import io.lineone.api.PriorityChange;
 import io.lineone.api.Problem;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseAdvance;
@@ -169,6 +175,51 @@ public final class BackendClient implements Backend {
                 .header("If-Match", etag(version))
                 .patch(jsonBody(patch)));
         return send(request, Issue.class);
+    }
+
+    @Override
+    public Issue createIssue(NewIssue issue) throws BackendException {
+        return send(authorized(new Request.Builder().url(api().addPathSegment("issues").build())
+                .post(jsonBody(issue))), Issue.class);
+    }
+
+    @Override
+    public Issue transferIssue(String id, IssueTransfer transfer, long version) throws BackendException {
+        return issueStep(id, "transfer", transfer, version);
+    }
+
+    @Override
+    public Issue changeIssuePriority(String id, PriorityChange change, long version) throws BackendException {
+        return issueStep(id, "priority", change, version);
+    }
+
+    @Override
+    public Issue reopenIssue(String id, IssueReopen reopen, long version) throws BackendException {
+        return issueStep(id, "reopen", reopen, version);
+    }
+
+    @Override
+    public Issue markDuplicate(String id, DuplicateLink link, long version) throws BackendException {
+        return issueStep(id, "duplicate", link, version);
+    }
+
+    private Issue issueStep(String id, String step, Object body, long version) throws BackendException {
+        return send(authorized(new Request.Builder().url(issueUrl(id).addPathSegment(step).build())
+                .header("If-Match", etag(version)).post(jsonBody(body))), Issue.class);
+    }
+
+    @Override
+    public List<User> managers() throws BackendException {
+        Page<User> page = execute(get(api().addPathSegment("team").addPathSegment("managers")), serverUrl,
+                pageOf(User.class));
+        return page.items();
+    }
+
+    @Override
+    public List<ManagerLoad> teamLoad() throws BackendException {
+        Page<ManagerLoad> page = execute(get(api().addPathSegment("team").addPathSegment("load")), serverUrl,
+                pageOf(ManagerLoad.class));
+        return page.items();
     }
 
     @Override

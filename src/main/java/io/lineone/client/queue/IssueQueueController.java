@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -29,8 +30,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -39,9 +42,9 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Binds the issue queue to its view model, and turns keys into commands: J/K move, C claim, A acknowledge,
- * W waiting on merchant, R resolve, B pull the bell on the selected issues, Enter details, / search,
- * ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
+ * Binds the issue queue to its view model, and turns keys into commands: J/K move, X marks rows (C, A and R then act
+ * on all of them), C claim, A acknowledge, W waiting on merchant, R resolve, B pull the bell on the selected issues,
+ * T transfer, P priority, O reopen, D duplicate, N new issue, Enter details, / search, ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
  * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
  * views of their own, included by this one.
  */
@@ -56,6 +59,8 @@ public final class IssueQueueController {
     private final IssueDetailViewModel detail;
     private final PullBellViewModel pullBell;
     private final UserSettings settings;
+    private final ManageDialogViewModel manage;
+    private RowMarks marks;
 
     @FXML private BorderPane queueRoot;
     @FXML private Label countLabel;
@@ -102,6 +107,7 @@ public final class IssueQueueController {
         this.resolveDialog = model.resolve();
         this.detail = model.detail();
         this.pullBell = model.pullBell();
+        this.manage = model.manage();
     }
 
     /**
@@ -112,7 +118,12 @@ public final class IssueQueueController {
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model, UserSettings settings) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model, settings),
                 IssueDetailController.class, () -> new IssueDetailController(model.detail()),
-                PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()));
+                PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()),
+                ManageIssueController.class, () -> new ManageIssueController(model.manage(), model.actions(),
+                        model.text()),
+                NewIssueController.class, () -> new NewIssueController(model.newIssue(), model.text()),
+                ManageMenuController.class, () -> new ManageMenuController(model),
+                TeamLoadController.class, () -> new TeamLoadController(model));
     }
 
     @FXML
@@ -164,6 +175,15 @@ public final class IssueQueueController {
         issueTable.setRowFactory(table -> new IssueTableRow());
         // Several issues can be one bell's evidence; the rest of the queue acts on the focused one.
         issueTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Bindings.bindContent(model.bulk().selection(), issueTable.getSelectionModel().getSelectedItems());
+        marks = new RowMarks(issueTable);
+        // A row dragged onto a manager of the team panel is handed to them (the transfer sheet asks for a note).
+        issueTable.setOnDragDetected(event -> {
+            IssueRow row = issueTable.getSelectionModel().getSelectedItem();
+            if (row != null && model.wholeTeam()) {
+                issueTable.startDragAndDrop(TransferMode.MOVE).setContent(Map.of(DataFormat.PLAIN_TEXT, row.id()));
+            }
+        });
         issueTable.setItems(model.visibleRows());
         // A header click sorts by that column; clicked until unsorted, the queue is back in its own order.
         issueTable.setSortPolicy(table -> {
@@ -240,10 +260,10 @@ public final class IssueQueueController {
     }
 
     private void setUpActions() {
-        claimButton.disableProperty().bind(actions.canClaimProperty().not());
-        acknowledgeButton.disableProperty().bind(actions.canAcknowledgeProperty().not());
+        claimButton.disableProperty().bind(model.canClaimProperty().not());
+        acknowledgeButton.disableProperty().bind(model.canAcknowledgeProperty().not());
         waitButton.disableProperty().bind(actions.canWaitProperty().not());
-        resolveButton.disableProperty().bind(actions.canResolveProperty().not());
+        resolveButton.disableProperty().bind(model.canResolveProperty().not());
         detailButton.disableProperty().bind(model.selectedIssueProperty().isNull());
         pullBellButton.disableProperty().bind(model.selectedIssueProperty().isNull());
         pullBell.openProperty().addListener((obs, was, open) -> {
@@ -294,10 +314,16 @@ public final class IssueQueueController {
         }
         boolean handled = true;
         switch (event.getCode()) {
-            case J -> move(1);
-            case K -> move(-1);
-            case C -> actions.claim();
-            case A -> actions.acknowledge();
+            case J -> marks.move(1);
+            case K -> marks.move(-1);
+            case X -> marks.toggle();
+            case C -> model.claim();
+            case A -> model.acknowledge();
+            case T -> manage.begin(ManageDialogViewModel.Step.TRANSFER);
+            case P -> manage.begin(ManageDialogViewModel.Step.PRIORITY);
+            case O -> manage.begin(ManageDialogViewModel.Step.REOPEN);
+            case D -> manage.begin(ManageDialogViewModel.Step.DUPLICATE);
+            case N -> model.newIssue().begin(model.selectedIssueProperty().get());
             case W -> actions.waitOnMerchant();
             case R -> resolveDialog.begin();
             case B -> pullTheBell();
@@ -328,12 +354,16 @@ public final class IssueQueueController {
     private boolean typing() {
         Node focus = queueRoot.getScene() == null ? null : queueRoot.getScene().getFocusOwner();
         return focus instanceof TextInputControl || resolveDialog.openProperty().get()
-                || pullBell.openProperty().get();
+                || pullBell.openProperty().get() || manage.openProperty().get() || model.newIssue().openProperty().get();
     }
 
     private void escape(KeyEvent event) {
         if (pullBell.openProperty().get()) {
             pullBell.cancel();
+        } else if (manage.openProperty().get()) {
+            manage.cancel();
+        } else if (model.newIssue().openProperty().get()) {
+            model.newIssue().cancel();
         } else if (resolveDialog.openProperty().get()) {
             resolveDialog.cancel();
         } else if (helpSheet.isVisible()) {
@@ -342,34 +372,22 @@ public final class IssueQueueController {
             SearchKeys.leave(searchField, issueTable);
         } else if (detail.openProperty().get()) {
             detail.close();
-        } else {
+        } else if (!marks.clear()) {
             return;
         }
         event.consume();
-    }
-
-    private void move(int step) {
-        var selection = issueTable.getSelectionModel();
-        int size = issueTable.getItems().size();
-        if (size == 0) {
-            return;
-        }
-        int index = selection.getSelectedIndex();
-        int target = index < 0 ? 0 : Math.max(0, Math.min(size - 1, index + step));
-        selection.clearAndSelect(target);
-        issueTable.scrollTo(Math.max(0, target - 3));
     }
 
     // --------------------------------------------------------------------------------------------- buttons
 
     @FXML
     private void claim() {
-        actions.claim();
+        model.claim();
     }
 
     @FXML
     private void acknowledge() {
-        actions.acknowledge();
+        model.acknowledge();
     }
 
     @FXML

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +41,10 @@ public final class IssueQueueViewModel {
     private final ResolveDialogViewModel resolve;
     private final IssueDetailViewModel detail;
     private final PullBellViewModel pullBell;
+    private final BulkTriage bulk;
+    private final ManageDialogViewModel manage;
+    private final NewIssueViewModel newIssue;
+    private final TeamLoadViewModel team;
     /** A supervisor's or an admin's queue holds every merchant's issues, not a book of their own. */
     private final boolean wholeTeam;
 
@@ -78,7 +83,14 @@ public final class IssueQueueViewModel {
         this.filters = new QueueFilters(issues, me.id(), text);
         this.actions = new IssueActions(issues, backend, executor, messages, connection, text,
                 selectedIssue.getReadOnlyProperty());
-        this.resolve = new ResolveDialogViewModel(actions, issues, messages);
+        this.bulk = new BulkTriage(issues, backend, executor, messages, connection, actions);
+        this.resolve = new ResolveDialogViewModel(actions, issues, messages, bulk);
+        this.manage = new ManageDialogViewModel(issues, backend, executor, messages, connection, actions, text,
+                selectedIssue::get);
+        this.newIssue = new NewIssueViewModel(issues, backend, executor, messages, connection, actions,
+                wholeTeam ? backend::allVisibleMerchants : backend::allMyMerchants);
+        this.team = new TeamLoadViewModel(issues, backend, executor, new ErrorMessages(messages), connection,
+                filters, text);
         this.detail = new IssueDetailViewModel(backend, executor, new ErrorMessages(messages), connection, text,
                 selected, selectedIssue.getReadOnlyProperty());
         this.pullBell = new PullBellViewModel(backend, executor, messages, connection, text, releases, pulled,
@@ -136,6 +148,58 @@ public final class IssueQueueViewModel {
 
     public QueueFilters filters() {
         return filters;
+    }
+
+    /** Claims the selected issues: all of them when several are selected. */
+    public void claim() {
+        if (bulk.severalProperty().get()) {
+            bulk.claim();
+        } else {
+            actions.claim();
+        }
+    }
+
+    /** Acknowledges the selected issues: all of them when several are selected. */
+    public void acknowledge() {
+        if (bulk.severalProperty().get()) {
+            bulk.acknowledge();
+        } else {
+            actions.acknowledge();
+        }
+    }
+
+    /** Claim may be pressed: for the one issue, or for several while live. */
+    public BooleanBinding canClaimProperty() {
+        return actions.canClaimProperty().or(bulk.severalProperty().and(actions.availableProperty()));
+    }
+
+    public BooleanBinding canAcknowledgeProperty() {
+        return actions.canAcknowledgeProperty().or(bulk.severalProperty().and(actions.availableProperty()));
+    }
+
+    public BooleanBinding canResolveProperty() {
+        return actions.canResolveProperty().or(bulk.severalProperty().and(actions.availableProperty()));
+    }
+
+    /** Whether this queue is the whole team's (a supervisor's, an admin's): it shows the managers' load. */
+    public boolean wholeTeam() {
+        return wholeTeam;
+    }
+
+    public BulkTriage bulk() {
+        return bulk;
+    }
+
+    public ManageDialogViewModel manage() {
+        return manage;
+    }
+
+    public NewIssueViewModel newIssue() {
+        return newIssue;
+    }
+
+    public TeamLoadViewModel team() {
+        return team;
     }
 
     public IssueActions actions() {

@@ -121,10 +121,19 @@ public final class IssueText {
                     RootCause.label(entry.rootCause(), messages));
             case "note" -> messages.get("queue.history.note");
             case "release" -> messages.get(entry.note() == null ? "queue.history.unrelease" : "queue.history.release");
+            case "transferred" -> messages.format("queue.history.transferred", nonNull(entry.detail()));
+            case "priority" -> messages.format("queue.history.priority", nonNull(entry.detail()));
+            case "reopened" -> messages.get("queue.history.reopened");
+            case "duplicate" -> messages.format("queue.history.duplicate", nonNull(entry.detail()));
+            case "duplicated" -> messages.format("queue.history.duplicated", nonNull(entry.detail()));
             default -> entry.action();
         };
         return messages.format("queue.history.line", entry.at() == null ? "" : dayAndTime.format(entry.at()), who,
                 what);
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
     /** The merchant card's one line: tier, region, lighthouse score. */
@@ -144,6 +153,16 @@ public final class IssueText {
 
     public String categoryChoice(FilterChoice<IssueCategory> choice) {
         return choice.value() == null ? messages.get("queue.filter.category.any") : category(choice.value());
+    }
+
+    /** A priority with what it means, for the sheets that set one: "P1 · urgent". */
+    public String priorityName(Priority priority) {
+        return messages.get(switch (priority) {
+            case P1 -> "queue.manage.priority.P1";
+            case P2 -> "queue.manage.priority.P2";
+            case P3 -> "queue.manage.priority.P3";
+            case P4 -> "queue.manage.priority.P4";
+        });
     }
 
     public String priorityChoice(FilterChoice<Priority> choice) {

@@ -71,6 +71,8 @@ public final class LiveIssues implements AutoCloseable {
     /** Issues changed since the running read was asked for: its older answer must not undo them. */
     private final Set<String> touchedSinceRead = new HashSet<>();
     private Backend.IssueQuery scope = Backend.IssueQuery.OPEN;
+    /** A manager's own queue: an issue handed to another manager leaves it. Null keeps every issue seen. */
+    private String queueOf;
 
     private final IssueFeed feed;
     private EventStream stream;
@@ -166,6 +168,14 @@ public final class LiveIssues implements AutoCloseable {
             scope = wanted;
             load();
         }
+    }
+
+    /**
+     * Keeps only the issues in this manager's queue: one transferred to another manager leaves it, even though its
+     * merchant is still theirs (the server sends the old queue that last event too). Before {@link #start}.
+     */
+    public void keepQueueOf(String managerId) {
+        this.queueOf = managerId;
     }
 
     /** One issue as the server just described it (an action's answer). */
@@ -296,6 +306,9 @@ public final class LiveIssues implements AutoCloseable {
     }
 
     private boolean inScope(Issue issue) {
+        if (queueOf != null && issue.managerId() != null && !queueOf.equals(issue.managerId())) {
+            return false;
+        }
         return scope == Backend.IssueQuery.ALL || issue.status().isOpen();
     }
 

@@ -44,6 +44,8 @@ public final class QueueFilters {
     private final ObjectProperty<FilterChoice<IssueCategory>> category = new SimpleObjectProperty<>(FilterChoice.any());
     private final ObjectProperty<FilterChoice<Priority>> priority = new SimpleObjectProperty<>(FilterChoice.any());
     private final StringProperty query = new SimpleStringProperty("");
+    /** One manager's queue of the whole team's (a supervisor's choice); null: everyone's. */
+    private final StringProperty manager = new SimpleStringProperty();
     private final BooleanProperty orderByMoney = new SimpleBooleanProperty(false);
     /** Only issues past an SLA target (or whose first response came late). */
     private final BooleanProperty breachingOnly = new SimpleBooleanProperty(false);
@@ -60,7 +62,7 @@ public final class QueueFilters {
         this.issues = issues;
         this.filtered = new FilteredList<>(issues.rows());
         this.sorted = new SortedList<>(filtered, BY_URGENCY);
-        for (Observable filter : List.<Observable>of(assignee, category, priority, query, breachingOnly)) {
+        for (Observable filter : List.<Observable>of(assignee, category, priority, query, manager, breachingOnly)) {
             filter.addListener(o -> refilter());
         }
         // An issue starts or stops breaching only when the count moves: then, and only then, the filter is redone.
@@ -90,9 +92,11 @@ public final class QueueFilters {
         FilterChoice<Priority> urgency = priority.get() == null ? FilterChoice.any() : priority.get();
         boolean breaching = breachingOnly.get();
         Instant now = issues.nowProperty().get();
+        String queueOf = manager.get();
         filtered.setPredicate(row -> {
             Issue issue = row.issue();
-            return whose.test(issue, myId) && which.test(issue.status()) && about.accepts(issue.category())
+            return (queueOf == null || queueOf.equals(issue.managerId())) && whose.test(issue, myId)
+                    && which.test(issue.status()) && about.accepts(issue.category())
                     && urgency.accepts(issue.priority()) && row.matches(terms)
                     && (!breaching || row.sla(now).breached());
         });
@@ -112,6 +116,7 @@ public final class QueueFilters {
         category.set(FilterChoice.any());
         priority.set(FilterChoice.any());
         breachingOnly.set(false);
+        manager.set(null);
     }
 
     /** Sets the filters to a saved view's. */
@@ -155,6 +160,11 @@ public final class QueueFilters {
 
     public ObjectProperty<FilterChoice<Priority>> priorityProperty() {
         return priority;
+    }
+
+    /** The manager whose queue alone is shown; null for everyone's. */
+    public StringProperty managerProperty() {
+        return manager;
     }
 
     public StringProperty queryProperty() {

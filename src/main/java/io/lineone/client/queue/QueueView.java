@@ -13,9 +13,11 @@ public enum QueueView {
     BREACHING,
     WAITING_MERCHANT;
 
-    /** Sets the filters to this view's. */
+    /** Sets the filters to this view's; whose queue (a supervisor's choice of manager) stays as it is. */
     void apply(QueueFilters filters) {
+        String manager = filters.managerProperty().get();
         filters.reset();
+        filters.managerProperty().set(manager);
         switch (this) {
             case ALL_OPEN -> {
                 // reset is the whole open queue

@@ -18,6 +18,9 @@ import javafx.beans.property.StringProperty;
  */
 public final class ResolveDialogViewModel {
 
+    /** The draft of a resolution of several issues at once. */
+    private static final String BULK_DRAFT = "";
+
     private final IssueActions actions;
     private final LiveIssues issues;
     private final Messages messages;
@@ -28,15 +31,39 @@ public final class ResolveDialogViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private String draftIssueId;
+    private final BulkTriage bulk;
+    /** The dialog resolves every selected open issue, not the one in focus. */
+    private boolean several;
 
-    ResolveDialogViewModel(IssueActions actions, LiveIssues issues, Messages messages) {
+    ResolveDialogViewModel(IssueActions actions, LiveIssues issues, Messages messages, BulkTriage bulk) {
         this.actions = actions;
         this.issues = issues;
         this.messages = messages;
+        this.bulk = bulk;
     }
 
-    /** Opens the dialog for the selected issue, with its unsent draft if there is one. */
+    /**
+     * Opens the dialog for the selected issue, with its unsent draft if there is one; with several rows selected, for
+     * all of their open issues at once.
+     */
     public void begin() {
+        several = bulk.severalProperty().get();
+        if (several) {
+            int count = bulk.openSelected();
+            if (count == 0) {
+                actions.tell(IssueActions.NoticeKind.INFO, messages.get("queue.bulk.noneOpen"));
+                return;
+            }
+            if (!BULK_DRAFT.equals(draftIssueId)) {
+                draftIssueId = BULK_DRAFT;
+                rootCause.set("");
+                note.set("");
+            }
+            subject.set(messages.format("queue.bulk.resolveSubject", count));
+            error.set("");
+            open.set(true);
+            return;
+        }
         Issue issue = actions.actionable(actions.canResolveProperty(), "queue.action.resolve");
         if (issue == null) {
             return;
@@ -53,6 +80,10 @@ public final class ResolveDialogViewModel {
 
     /** Sends the resolution; the draft is kept until the server took it. */
     public void confirm() {
+        if (several) {
+            confirmSeveral();
+            return;
+        }
         IssueRow row = draftIssueId == null ? null : issues.find(draftIssueId);
         if (row == null) {
             error.set(messages.get("queue.resolve.gone"));
@@ -70,6 +101,17 @@ public final class ResolveDialogViewModel {
         String text = note.get() == null || note.get().isBlank() ? null : note.get().strip();
         error.set("");
         actions.resolve(row.issue(), RootCause.tagFor(cause, messages), text, this::sent, error::set);
+    }
+
+    private void confirmSeveral() {
+        String cause = rootCause.get() == null ? "" : rootCause.get().strip();
+        if (cause.isEmpty()) {
+            error.set(messages.get("queue.resolve.rootCauseRequired"));
+            return;
+        }
+        String text = note.get() == null || note.get().isBlank() ? null : note.get().strip();
+        error.set("");
+        bulk.resolve(RootCause.tagFor(cause, messages), text, this::sent, error::set);
     }
 
     private void sent() {

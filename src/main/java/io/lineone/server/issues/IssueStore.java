@@ -37,8 +37,9 @@ public final class IssueStore {
     }
 
     /**
-     * An issue as stored. {@code managerId} is the merchant's assigned manager now (joined, not stored);
-     * {@code resolutionBaseDueAt} is the resolution due time before pauses.
+     * An issue as stored. {@code managerId} is the manager whose queue holds it: the one it was transferred to, else
+     * the merchant's assigned manager now (joined, not stored); {@code resolutionBaseDueAt} is the resolution due
+     * time before pauses; {@code duplicateOf} the issue this one was resolved as a duplicate of.
      */
     public record Row(
             String id,
@@ -57,12 +58,32 @@ public final class IssueStore {
             Instant firstResponseDueAt,
             Instant resolutionBaseDueAt,
             State state,
-            String assigneeName) {
+            String assigneeName,
+            String duplicateOf) {
+
+        /** A new issue: in its merchant's manager's queue, a duplicate of nothing. */
+        public Row(String id, String merchantId, String merchantName, String managerId, IssueCategory category,
+                   IssueSource source, Priority priority, String title, String description, String listingId,
+                   String releaseId, long moneyAtRiskCents, Instant createdAt, Instant firstResponseDueAt,
+                   Instant resolutionBaseDueAt, State state, String assigneeName) {
+            this(id, merchantId, merchantName, managerId, category, source, priority, title, description, listingId,
+                    releaseId, moneyAtRiskCents, createdAt, firstResponseDueAt, resolutionBaseDueAt, state,
+                    assigneeName, null);
+        }
 
         public Row with(State newState, String newAssigneeName, String newReleaseId) {
             return new Row(id, merchantId, merchantName, managerId, category, source, priority, title, description,
                     listingId, newReleaseId, moneyAtRiskCents, createdAt, firstResponseDueAt, resolutionBaseDueAt,
-                    newState, newAssigneeName);
+                    newState, newAssigneeName, duplicateOf);
+        }
+
+        /** The row after a management step: another queue, priority (with its due times) or original. */
+        public Row managed(String newManagerId, Priority newPriority, Instant newFirstResponseDueAt,
+                           Instant newResolutionBaseDueAt, State newState, String newAssigneeName,
+                           String newDuplicateOf) {
+            return new Row(id, merchantId, merchantName, newManagerId, category, source, newPriority, title,
+                    description, listingId, releaseId, moneyAtRiskCents, createdAt, newFirstResponseDueAt,
+                    newResolutionBaseDueAt, newState, newAssigneeName, newDuplicateOf);
         }
     }
 
@@ -75,13 +96,21 @@ public final class IssueStore {
                         int limit) {
     }
 
-    /** A history step to append. */
+    /** A history step to append; {@code detail} says what a management step changed (see IssueHistoryEntry). */
     public record HistoryStep(String issueId, Instant at, String actorId, String action, IssueStatus fromStatus,
-                              IssueStatus toStatus, String note, String rootCause) {
+                              IssueStatus toStatus, String note, String rootCause, String detail) {
+
+        public HistoryStep(String issueId, Instant at, String actorId, String action, IssueStatus fromStatus,
+                           IssueStatus toStatus, String note, String rootCause) {
+            this(issueId, at, actorId, action, fromStatus, toStatus, note, rootCause, null);
+        }
     }
 
+    /** The manager whose queue holds an issue, as SQL over {@code i} (issue) and {@code m} (its merchant). */
+    static final String MANAGER = "coalesce(i.handler_id, m.assigned_manager_id)";
+
     private static final String SELECT = "select i.id, i.merchant_id, m.name as merchant_name,"
-            + " m.assigned_manager_id as manager_id, i.category, i.source, i.priority, i.status, i.title,"
+            + " " + MANAGER + " as manager_id, i.duplicate_of, i.category, i.source, i.priority, i.status, i.title,"
             + " i.description, i.listing_id, i.release_id, i.root_cause, i.money_at_risk_cents, i.assignee_id,"
             + " u.display_name as assignee_name, i.created_at, i.updated_at, i.first_response_at, i.resolved_at,"
             + " i.first_response_due_at, i.resolution_base_due_at, i.pause_count, i.paused_millis, i.paused_since,"
@@ -117,6 +146,29 @@ public final class IssueStore {
                 s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version(), id, expectedVersion) == 1;
     }
 
+    /**
+     * Writes a management step (a transfer, a new priority, a duplicate link, a reopening) if the issue is still at
+     * {@code expectedVersion}; returns whether it was. {@code handlerId} is the manager it was transferred to, or
+     * null to leave it where it is.
+     */
+    public boolean updateManaged(Tx tx, Row row, String handlerId, long expectedVersion) {
+        State s = row.state();
+        return tx.update("update issue set status = ?, root_cause = ?, assignee_id = ?, updated_at = ?,"
+                + " first_response_at = ?, resolved_at = ?, pause_count = ?, paused_millis = ?, paused_since = ?,"
+                + " priority = ?, first_response_due_at = ?, resolution_base_due_at = ?, duplicate_of = ?,"
+                + " handler_id = coalesce(?, handler_id), version = ? where id = ? and version = ?",
+                s.status().name(), s.rootCause(), s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
+                s.pauseCount(), s.pausedMillis(), s.pausedSince(), row.priority().name(), row.firstResponseDueAt(),
+                row.resolutionBaseDueAt(), row.duplicateOf(), handlerId, s.version(), row.id(), expectedVersion) == 1;
+    }
+
+    /** The open issues of every queue, each with its manager; for the team's load. */
+    public List<Row> open() {
+        return list(new Query(Visibility.EVERYTHING, null, null, Set.of(IssueStatus.NEW, IssueStatus.ACKNOWLEDGED,
+                IssueStatus.IN_PROGRESS, IssueStatus.WAITING_MERCHANT), null, null, null, false, null,
+                Integer.MAX_VALUE));
+    }
+
     public Optional<Row> find(String id) {
         return db.read(connection -> Rows.first(connection, SELECT + " where i.id = ?", List.of(id), IssueStore::row));
     }
@@ -128,7 +180,7 @@ public final class IssueStore {
     /** Issues in id order; ask for one row more than a page to learn whether another page exists. */
     public List<Row> list(Query query) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where ")
-                .append(query.shown().sql("m.assigned_manager_id"));
+                .append(query.shown().sql(MANAGER));
         List<Object> args = new ArrayList<>(query.shown().parameters());
         if (query.merchantId() != null) {
             sql.append(" and i.merchant_id = ?");
@@ -174,17 +226,17 @@ public final class IssueStore {
     }
 
     public void appendHistory(Tx tx, HistoryStep step) {
-        tx.update("insert into issue_history (issue_id, at,"
-                + " actor_id, action, from_status, to_status, note, root_cause) values (?, ?, ?, ?, ?, ?, ?, ?)",
+        tx.update("insert into issue_history (issue_id, at, actor_id, action, from_status, to_status, note,"
+                + " root_cause, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 step.issueId(), step.at(), step.actorId(), step.action(), step.fromStatus(), step.toStatus(),
-                step.note(), step.rootCause());
+                step.note(), step.rootCause(), step.detail());
     }
 
     public List<IssueHistoryEntry> history(String issueId) {
         return db.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select h.at, h.actor_id,"
-                    + " u.display_name, h.action, h.from_status, h.to_status, h.note, h.root_cause"
-                    + " from issue_history h left join app_user u on u.id = h.actor_id"
+                    + " u.display_name, h.action, h.from_status, h.to_status, h.note, h.root_cause,"
+                    + " h.detail from issue_history h left join app_user u on u.id = h.actor_id"
                     + " where h.issue_id = ? order by h.id")) {
                 select.setString(1, issueId);
                 List<IssueHistoryEntry> entries = new ArrayList<>();
@@ -193,7 +245,7 @@ public final class IssueStore {
                         entries.add(new IssueHistoryEntry(Rows.instant(rows, "at"), rows.getString("actor_id"),
                                 rows.getString("display_name"), rows.getString("action"),
                                 status(rows.getString("from_status")), status(rows.getString("to_status")),
-                                rows.getString("note"), rows.getString("root_cause")));
+                                rows.getString("note"), rows.getString("root_cause"), rows.getString("detail")));
                     }
                 }
                 return entries;
@@ -254,6 +306,7 @@ public final class IssueStore {
                 Rows.instant(rows, "first_response_due_at"),
                 Rows.instant(rows, "resolution_base_due_at"),
                 state,
-                rows.getString("assignee_name"));
+                rows.getString("assignee_name"),
+                rows.getString("duplicate_of"));
     }
 }

@@ -100,6 +100,6 @@ public final class IssueWorkflow {
                 s.rootCause(), row.moneyAtRiskCents(), s.assigneeId(), row.assigneeName(), row.createdAt(),
                 s.updatedAt(), s.firstResponseAt(), s.resolvedAt(), row.firstResponseDueAt(),
                 row.resolutionBaseDueAt().plusMillis(paused), s.pauseCount(), paused / 1000, s.pausedSince(),
-                s.version());
+                s.version(), row.managerId(), row.duplicateOf());
     }
 }

@@ -99,10 +99,10 @@ class MainViewModelTest {
     }
 
     @Test
-    void aProductOwnerLandsOnBellsEveryoneElseOnTheirMerchants() {
+    void aProductOwnerLandsOnBellsASupervisorOnTheTeamsQueueEveryoneElseOnTheirMerchants() {
         assertThat(MainViewModel.landing(Role.PRODUCT_OWNER)).isEqualTo(Section.BELLS);
         assertThat(MainViewModel.landing(Role.MANAGER)).isEqualTo(Section.MERCHANTS);
-        assertThat(MainViewModel.landing(Role.SUPERVISOR)).isEqualTo(Section.MERCHANTS);
+        assertThat(MainViewModel.landing(Role.SUPERVISOR)).isEqualTo(Section.ISSUES);
         assertThat(model(false, Locale.ENGLISH).sectionProperty().get()).isEqualTo(Section.MERCHANTS);
     }
 

@@ -4,15 +4,21 @@ import io.lineone.api.Bell;
 import io.lineone.api.BellMetrics;
 import io.lineone.api.BellMonth;
 import io.lineone.api.BellStatus;
+import io.lineone.api.DuplicateLink;
 import io.lineone.api.Gate;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
+import io.lineone.api.IssueReopen;
 import io.lineone.api.IssueStatus;
+import io.lineone.api.IssueTransfer;
+import io.lineone.api.ManagerLoad;
 import io.lineone.api.Merchant;
 import io.lineone.api.NewBell;
+import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
+import io.lineone.api.PriorityChange;
 import io.lineone.api.Problem;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseAdvance;
@@ -24,10 +30,12 @@ import io.lineone.api.User;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** A backend in memory with one user and a book of merchants; a test may make any call fail next. */
 public final class FakeBackend implements Backend {
@@ -204,6 +212,77 @@ public final class FakeBackend implements Backend {
         Issue next = Issues.with(issue).version(issue.version() + 1).build();
         issues.put(next.id(), next);
         return next;
+    }
+
+    /** The managers an issue may go to, and the team's load; tests fill them. */
+    public final List<User> managers = new ArrayList<>();
+    public final List<ManagerLoad> load = new ArrayList<>();
+    /** Issue ids a step finds changed by someone else (answered 412 once). */
+    public final Set<String> staleOnce = new HashSet<>();
+
+    @Override
+    public Issue createIssue(NewIssue request) throws BackendException {
+        maybeFail();
+        calls.add("create " + request.merchantId() + " " + request.priority() + " " + request.title());
+        Merchant merchant = book.stream().filter(m -> m.id().equals(request.merchantId())).findFirst()
+                .orElseThrow(() -> status(404));
+        Issue issue = Issues.issue("i-new-" + (issues.size() + 1)).merchant(merchant.id(), merchant.name())
+                .category(request.category()).priority(request.priority()).title(request.title())
+                .manager(USER.id()).build();
+        issues.put(issue.id(), issue);
+        return issue;
+    }
+
+    @Override
+    public Issue transferIssue(String id, IssueTransfer transfer, long version) throws BackendException {
+        calls.add("transfer " + id + " v" + version + " " + transfer.managerId() + " " + transfer.note());
+        Issue issue = step(id, version);
+        String name = managers.stream().filter(u -> u.id().equals(transfer.managerId())).map(User::displayName)
+                .findFirst().orElse(transfer.managerId());
+        return put(Issues.with(issue).manager(transfer.managerId()).assignee(transfer.managerId(), name).build());
+    }
+
+    @Override
+    public Issue changeIssuePriority(String id, PriorityChange change, long version) throws BackendException {
+        calls.add("priority " + id + " v" + version + " " + change.priority() + " " + change.reason());
+        return put(Issues.with(step(id, version)).priority(change.priority()).build());
+    }
+
+    @Override
+    public Issue reopenIssue(String id, IssueReopen reopen, long version) throws BackendException {
+        calls.add("reopen " + id + " v" + version + " " + reopen.reason());
+        return put(Issues.with(step(id, version)).status(IssueStatus.IN_PROGRESS).resolvedAt(null).duplicateOf(null)
+                .build());
+    }
+
+    @Override
+    public Issue markDuplicate(String id, DuplicateLink link, long version) throws BackendException {
+        calls.add("duplicate " + id + " v" + version + " of " + link.originalId());
+        return put(Issues.with(step(id, version)).status(IssueStatus.RESOLVED).duplicateOf(link.originalId())
+                .build());
+    }
+
+    private Issue step(String id, long version) throws BackendException {
+        if (staleOnce.remove(id)) {
+            Issue issue = issues.get(id);
+            put(issue);
+            throw status(412);
+        }
+        return current(id, version);
+    }
+
+    @Override
+    public List<User> managers() throws BackendException {
+        maybeFail();
+        calls.add("managers");
+        return List.copyOf(managers);
+    }
+
+    @Override
+    public List<ManagerLoad> teamLoad() throws BackendException {
+        maybeFail();
+        calls.add("load");
+        return List.copyOf(load);
     }
 
     @Override

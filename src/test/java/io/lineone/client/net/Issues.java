@@ -46,6 +46,8 @@ public final class Issues {
         b.pauseCount = i.pauseCount();
         b.pausedSeconds = i.pausedSeconds();
         b.version = i.version();
+        b.managerId = i.managerId();
+        b.duplicateOf = i.duplicateOf();
         return b;
     }
 
@@ -75,6 +77,8 @@ public final class Issues {
         private int pauseCount;
         private long pausedSeconds;
         private long version = 1;
+        private String managerId;
+        private String duplicateOf;
 
         public Builder merchant(String newId, String name) {
             merchantId = newId;
@@ -171,6 +175,17 @@ public final class Issues {
             return this;
         }
 
+        /** The manager whose queue holds the issue (none unless told). */
+        public Builder manager(String value) {
+            managerId = value;
+            return this;
+        }
+
+        public Builder duplicateOf(String value) {
+            duplicateOf = value;
+            return this;
+        }
+
         public Builder version(long value) {
             version = value;
             return this;
@@ -182,7 +197,7 @@ public final class Issues {
             return new Issue(id, merchantId, merchantName, category, IssueSource.MERCHANT, priority, status, title,
                     description, listingId, releaseId, rootCause, money, assigneeId, assigneeName, createdAt,
                     updatedAt != null ? updatedAt : createdAt, firstResponseAt, resolvedAt, first, resolution, pauseCount,
-                    pausedSeconds, pausedSince, version);
+                    pausedSeconds, pausedSince, version, managerId, duplicateOf);
         }
     }
 }
