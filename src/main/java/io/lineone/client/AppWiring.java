@@ -165,7 +165,7 @@ public final class AppWiring implements AutoCloseable {
         session.add(issues);
         session.add(bells);
         session.add(alerts);
-        attachProbes(issues);
+        attachProbes(issues, connection);
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, userSettings, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
@@ -198,10 +198,13 @@ public final class AppWiring implements AutoCloseable {
 
     /**
      * The benchmark's measurements, only with {@code -Dlineone.probe.latency=FILE}: per applied issue event the
-     * delay since the server changed it, and once a second the FX thread's longest gap between pulses.
+     * delay since the server changed it, once a second the FX thread's longest gap between pulses, and each change
+     * of the connection's state.
      */
-    private void attachProbes(LiveIssues issues) {
+    private void attachProbes(LiveIssues issues, ConnectionStatus connection) {
         ProbeLog.fromSystemProperty().ifPresent(probe -> {
+            connection.stateProperty().addListener((obs, old, state) ->
+                    probe.record("connection " + System.currentTimeMillis() + " " + state));
             issues.setAppliedListener((issue, appliedAt) -> {
                 Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
                 probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "

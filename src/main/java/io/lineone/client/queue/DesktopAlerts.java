@@ -55,6 +55,9 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     // FX thread only: the P1s waiting for the next toast, and when the last one was shown.
     private final List<Issue> pending = new ArrayList<>();
     private boolean flushScheduled;
+    private final PauseTransition flushLater = new PauseTransition();
+    // Set by whichever thread closes the session; a toast still waiting for its turn then shows nothing.
+    private volatile boolean closed;
     private long lastShownMillis;
     // Touched only on the AWT event thread.
     private TrayIcon trayIcon;
@@ -71,6 +74,7 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
         this.toasts = toasts;
         this.log = log;
         this.openIssue = openIssue;
+        flushLater.setOnFinished(event -> flush());
     }
 
     /** The tray only where AWT may run at all and the desktop has one. */
@@ -93,9 +97,8 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
         if (!flushScheduled) {
             flushScheduled = true;
             long wait = Math.max(0, lastShownMillis + MIN_INTERVAL_MILLIS - System.currentTimeMillis());
-            PauseTransition later = new PauseTransition(Duration.millis(wait));
-            later.setOnFinished(event -> flush());
-            later.play();
+            flushLater.setDuration(Duration.millis(wait));
+            flushLater.playFromStart();
         }
     }
 
@@ -139,6 +142,10 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     }
 
     private void show(String title, String body, String kind, Runnable onOpen) {
+        if (closed) {
+            // The session has ended (signed out): nothing of it is shown any more.
+            return;
+        }
         toasts.show(title, body, kind, onOpen);
         trayThread.execute(() -> {
             if (useTray == null) {
@@ -171,6 +178,7 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     /** Takes the tray icon away again, so AWT does not keep the process alive after the window closed. */
     @Override
     public void close() {
+        closed = true;
         trayThread.execute(() -> {
             if (Boolean.TRUE.equals(useTray)) {
                 EventQueue.invokeLater(() -> {
