@@ -115,6 +115,10 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     }
 
     private void show(String title, String body, String kind, Runnable onOpen) {
+        if (trayThread.isShutdown()) {
+            // A session signed out or closed: an alert still on its way has nobody left to tell.
+            return;
+        }
         toasts.show(title, body, kind, onOpen);
         trayThread.execute(() -> {
             if (useTray == null) {
