@@ -5,7 +5,6 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.Issue;
 import io.lineone.api.Priority;
 import io.lineone.api.User;
-import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.Messages;
 import io.lineone.client.queue.ManageDialogViewModel.Step;
 import javafx.application.Platform;
@@ -61,14 +60,13 @@ public final class ManageIssueController {
         showWhen(priorityRow, model.stepProperty().isEqualTo(Step.PRIORITY));
         showWhen(originalRow, model.stepProperty().isEqualTo(Step.DUPLICATE));
         managerBox.setItems(model.managers());
-        managerBox.setButtonCell(new ChoiceCell<>(User::displayName));
-        managerBox.setCellFactory(list -> new ChoiceCell<>(User::displayName));
+        ComboLabels.label(managerBox, User::displayName);
         managerBox.valueProperty().bindBidirectional(model.managerProperty());
-        ChoiceCell.install(priorityBox, model.priorities(), text::priorityName);
+        priorityBox.getItems().setAll(model.priorities());
+        ComboLabels.label(priorityBox, text::priorityName);
         priorityBox.valueProperty().bindBidirectional(model.priorityProperty());
         originalBox.setItems(model.originals());
-        originalBox.setButtonCell(new ChoiceCell<>(this::originalLabel));
-        originalBox.setCellFactory(list -> new ChoiceCell<>(this::originalLabel));
+        ComboLabels.label(originalBox, this::originalLabel);
         originalBox.valueProperty().bindBidirectional(model.originalProperty());
         originalBox.setVisibleRowCount(8);
         wordsLabel.textProperty().bind(Bindings.createStringBinding(() -> messages.get(switch (model.stepProperty().get()) {

@@ -5,7 +5,6 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Merchant;
 import io.lineone.api.Priority;
-import io.lineone.client.common.ChoiceCell;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -41,13 +40,14 @@ public final class NewIssueController {
     private void initialize() {
         showWhen(newIssueSheet, model.openProperty());
         merchantBox.setItems(model.merchants());
-        merchantBox.setButtonCell(new ChoiceCell<>(this::merchantLabel));
-        merchantBox.setCellFactory(list -> new ChoiceCell<>(this::merchantLabel));
+        ComboLabels.label(merchantBox, this::merchantLabel);
         merchantBox.valueProperty().bindBidirectional(model.merchantProperty());
         merchantBox.setVisibleRowCount(10);
-        ChoiceCell.install(categoryBox, model.categories(), text::category);
+        categoryBox.getItems().setAll(model.categories());
+        ComboLabels.label(categoryBox, text::category);
         categoryBox.valueProperty().bindBidirectional(model.categoryProperty());
-        ChoiceCell.install(newPriorityBox, model.priorities(), text::priorityName);
+        newPriorityBox.getItems().setAll(model.priorities());
+        ComboLabels.label(newPriorityBox, text::priorityName);
         newPriorityBox.valueProperty().bindBidirectional(model.priorityProperty());
         titleField.textProperty().bindBidirectional(model.titleProperty());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
