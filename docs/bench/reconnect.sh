@@ -33,7 +33,8 @@ LINEONE_HOME="$work/console" java -Dprism.order=sw -Dlineone.probe.latency="$pro
 console=$!
 win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)
 sleep 2
-xdotool windowactivate --sync "$win" type --delay 20 "li.na"
+xdotool windowfocus --sync "$win" 2>/dev/null || true
+xdotool type --delay 20 "li.na"
 xdotool key Tab; xdotool type --delay 20 "lineone-demo"; xdotool key Return
 for _ in $(seq 1 300); do grep -q "connection .* LIVE" "$probe" 2>/dev/null && break; sleep 0.1; done
 grep -q "connection .* LIVE" "$probe" || { echo "the console never went live" >&2; exit 1; }
