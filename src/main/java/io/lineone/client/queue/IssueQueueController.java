@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,10 +29,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -175,15 +172,7 @@ public final class IssueQueueController {
         issueTable.setRowFactory(table -> new IssueTableRow());
         // Several issues can be one bell's evidence; the rest of the queue acts on the focused one.
         issueTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Bindings.bindContent(model.bulk().selection(), issueTable.getSelectionModel().getSelectedItems());
-        marks = new RowMarks(issueTable);
-        // A row dragged onto a manager of the team panel is handed to them (the transfer sheet asks for a note).
-        issueTable.setOnDragDetected(event -> {
-            IssueRow row = issueTable.getSelectionModel().getSelectedItem();
-            if (row != null && model.wholeTeam()) {
-                issueTable.startDragAndDrop(TransferMode.MOVE).setContent(Map.of(DataFormat.PLAIN_TEXT, row.id()));
-            }
-        });
+        marks = new RowMarks(issueTable, model.bulk().selection(), model.wholeTeam());
         issueTable.setItems(model.visibleRows());
         // A header click sorts by that column; clicked until unsorted, the queue is back in its own order.
         issueTable.setSortPolicy(table -> {

@@ -35,6 +35,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The sheet that manages the selected issue: hand it to another manager (T), give it another priority (P), reopen
@@ -68,6 +69,8 @@ public final class ManageDialogViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
     private final ObservableList<User> managers = FXCollections.observableArrayList();
+    /** The managers offered: all but the one whose queue holds the issue. */
+    private final FilteredList<User> managerChoices = new FilteredList<>(managers);
     private final ObjectProperty<User> manager = new SimpleObjectProperty<>();
     private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>();
     private final ObservableList<Issue> originals = FXCollections.observableArrayList();
@@ -117,6 +120,7 @@ public final class ManageDialogViewModel {
         priority.set(draft.priority() != null ? draft.priority() : target.priority());
         error.set("");
         if (wanted == Step.TRANSFER) {
+            managerChoices.setPredicate(user -> !user.id().equals(target.managerId()));
             loadManagers(target);
         }
         if (wanted == Step.DUPLICATE) {
@@ -134,7 +138,7 @@ public final class ManageDialogViewModel {
     public void beginTransferTo(User to) {
         begin(Step.TRANSFER);
         if (open.get()) {
-            manager.set(managers.stream().filter(m -> m.id().equals(to.id())).findFirst().orElse(to));
+            manager.set(managerChoices.stream().filter(m -> m.id().equals(to.id())).findFirst().orElse(to));
         }
     }
 
@@ -287,8 +291,9 @@ public final class ManageDialogViewModel {
         return subject.getReadOnlyProperty();
     }
 
+    /** The managers the issue may go to: everyone but the one whose queue holds it. */
     public ObservableList<User> managers() {
-        return managers;
+        return managerChoices;
     }
 
     public ObjectProperty<User> managerProperty() {

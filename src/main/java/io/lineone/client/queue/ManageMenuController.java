@@ -1,5 +1,7 @@
 package io.lineone.client.queue;
 
+import static io.lineone.client.common.StatePanes.showWhen;
+
 import io.lineone.client.queue.ManageDialogViewModel.Step;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -35,6 +37,8 @@ public final class ManageMenuController {
                 : bulk.severalProperty().get()
                 ? model.text().messages().format("queue.bulk.selected", bulk.selection().size()) : "",
                 bulk.progressProperty(), bulk.severalProperty(), bulk.selection()));
+        // Out of the row while empty, so the buttons sit on the title's baseline.
+        showWhen(selectionLabel, selectionLabel.textProperty().isNotEmpty());
     }
 
     @FXML

@@ -1,22 +1,38 @@
 package io.lineone.client.queue;
 
+import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TableView.TableViewSelectionModel;
+import javafx.scene.input.DataFormat;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
 
 /**
- * Selecting several rows by keyboard: X marks the row under the cursor (or unmarks it), and while rows are marked
- * J and K move the cursor without losing them, so the next X marks another. Shift- and Ctrl-clicks mark too; a plain
- * click or Esc goes back to one selected row. Claim, acknowledge and resolve then act on every marked row.
+ * The queue table's selection of several rows. X marks the row under the cursor (or unmarks it), and while rows are
+ * marked J and K move the cursor without losing them, so the next X marks another. Shift- and Ctrl-clicks mark too;
+ * a plain click or Esc goes back to one selected row. The selected rows are kept in the bulk list, so claim,
+ * acknowledge and resolve act on every one; in a supervisor's queue a row may be dragged onto a manager.
  */
 final class RowMarks {
 
     private final TableView<IssueRow> table;
     private boolean marking;
 
-    RowMarks(TableView<IssueRow> table) {
+    RowMarks(TableView<IssueRow> table, ObservableList<IssueRow> bulk, boolean draggable) {
         this.table = table;
+        Bindings.bindContent(bulk, table.getSelectionModel().getSelectedItems());
+        if (draggable) {
+            // Dropped on a manager of the team panel, the row is handed to them (the transfer sheet asks for a note).
+            table.setOnDragDetected(event -> {
+                IssueRow row = table.getSelectionModel().getSelectedItem();
+                if (row != null) {
+                    table.startDragAndDrop(TransferMode.MOVE).setContent(Map.of(DataFormat.PLAIN_TEXT, row.id()));
+                }
+            });
+        }
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<IssueRow>) change -> {
             if (table.getSelectionModel().getSelectedItems().size() > 1) {
                 marking = true;

@@ -70,15 +70,19 @@ public final class TeamLoadController {
         model.showEveryone();
     }
 
-    /** A manager: name, then open · breaching · money at risk; a drop target for issue rows. */
+    /** A manager: name, open and unclaimed, breaching and money at risk; a drop target for issue rows. */
     private final class LoadCell extends ListCell<ManagerLoad> {
         private final Label name = new Label();
-        private final Label figures = new Label();
-        private final VBox box = new VBox(2, name, figures);
+        private final Label counts = new Label();
+        private final Label risk = new Label();
+        private final VBox box = new VBox(2, name, counts, risk);
 
         LoadCell() {
+            // As wide as the list, never wider: the figures give way with an ellipsis, not a sideways scroll.
+            setPrefWidth(0);
             name.getStyleClass().add("team-name");
-            figures.getStyleClass().add("team-figures");
+            counts.getStyleClass().add("team-figures");
+            risk.getStyleClass().addAll("team-figures", "team-risk");
             setOnDragOver(event -> {
                 if (getItem() != null && event.getDragboard().hasString()) {
                     event.acceptTransferModes(TransferMode.MOVE);
@@ -105,8 +109,8 @@ public final class TeamLoadController {
                 return;
             }
             name.setText(load.displayName());
-            figures.setText(messages.format("queue.team.figures", load.open(), load.breaching(), load.unassigned(),
-                    model.money(load)));
+            counts.setText(messages.format("queue.team.counts", load.open(), load.unassigned()));
+            risk.setText(messages.format("queue.team.risk", load.breaching(), model.money(load)));
             if (load.breaching() > 0) {
                 getStyleClass().add("team-breaching");
             }
