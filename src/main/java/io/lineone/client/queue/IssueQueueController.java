@@ -101,7 +101,9 @@ public final class IssueQueueController {
     /** The controllers of the queue's view and of the views it includes, all over {@code model}. */
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model),
-                IssueDetailController.class, () -> new IssueDetailController(model.detail()),
+                IssueDetailController.class, () -> new IssueDetailController(model.detail(), model.conversation()),
+                ConversationController.class, () -> new ConversationController(model.conversation()),
+                NotesController.class, () -> new NotesController(model.conversation()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()));
     }
 
@@ -290,6 +292,7 @@ public final class IssueQueueController {
             case R -> resolveDialog.begin();
             case B -> pullTheBell();
             case ENTER -> detail.open();
+            case M -> replyToMerchant();
             default -> handled = false;
         }
         if (handled) {
@@ -384,6 +387,14 @@ public final class IssueQueueController {
     @FXML
     private void pullTheBell() {
         pullBell.begin(issueTable.getSelectionModel().getSelectedItems().stream().map(IssueRow::issue).toList());
+    }
+
+    /** M: the drawer open on the selected issue's conversation, the caret in the reply box. */
+    private void replyToMerchant() {
+        detail.open();
+        if (detail.openProperty().get()) {
+            model.conversation().askToReply();
+        }
     }
 
     @FXML
