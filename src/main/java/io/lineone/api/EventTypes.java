@@ -17,9 +17,14 @@ public final class EventTypes {
     public static final String BELL_UPDATED = "bell.updated";
     public static final String FIX_APPLIED = "fix.applied";
     public static final String FIX_UNDONE = "fix.undone";
+    /** A message of an issue's conversation, new or with a new delivery state; data: {@link IssueMessage}. */
+    public static final String ISSUE_MESSAGE = "issue.message";
+    /** An internal note on an issue; data: {@link IssueNote}. */
+    public static final String ISSUE_NOTE = "issue.note";
 
     public static final List<String> ALL = List.of(ISSUE_CREATED, ISSUE_UPDATED, LISTING_UPDATED, MERCHANT_UPDATED,
-            RELEASE_UPDATED, BELL_PULLED, BELL_UPDATED, FIX_APPLIED, FIX_UNDONE);
+            RELEASE_UPDATED, BELL_PULLED, BELL_UPDATED, FIX_APPLIED, FIX_UNDONE,
+            ISSUE_MESSAGE, ISSUE_NOTE);
 
     private EventTypes() {
     }

@@ -162,6 +162,10 @@ public final class AppWiring implements AutoCloseable {
                 new BellAlerts(me, bellText, alerts::notify));
         // One event stream per session: the issues own it and hand bell and release events on.
         issues.alsoTell(bells.listener());
+        // A manager hears of every merchant of theirs who writes; a supervisor's team would drown her in them.
+        if (me.role() == Role.MANAGER) {
+            issues.conversations().alertWith(alerts);
+        }
         session.add(issues);
         session.add(bells);
         session.add(alerts);
@@ -198,8 +202,8 @@ public final class AppWiring implements AutoCloseable {
 
     /**
      * The benchmark's measurements, only with {@code -Dlineone.probe.latency=FILE}: per applied issue event the
-     * delay since the server changed it, once a second the FX thread's longest gap between pulses, and each change
-     * of the connection's state.
+     * delay since the server changed it, per merchant's message shown in the drawer the delay since it was posted,
+     * once a second the FX thread's longest gap between pulses, and each change of the connection's state.
      */
     private void attachProbes(LiveIssues issues, ConnectionStatus connection) {
         ProbeLog.fromSystemProperty().ifPresent(probe -> {
@@ -209,6 +213,13 @@ public final class AppWiring implements AutoCloseable {
                 Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
                 probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "
                         + Duration.between(changed, appliedAt).toMillis());
+            });
+            issues.conversations().setAppliedListener(shown -> {
+                Instant now = Instant.now();
+                for (var message : shown) {
+                    probe.record("message " + now.toEpochMilli() + " " + message.id() + " "
+                            + Duration.between(message.at(), now).toMillis());
+                }
             });
             PulseStallProbe stalls = new PulseStallProbe(probe::record);
             stalls.start();

@@ -65,6 +65,10 @@ public final class LoadGenerator {
 
     public static void main(String[] args) {
         try {
+            if (ConversationBench.handles(args)) {
+                ConversationBench.main(args, System.out);
+                return;
+            }
             Options options = Options.parse(args);
             if (options == null) {
                 System.out.print(USAGE);

@@ -10,6 +10,9 @@ import io.lineone.server.auth.LoginFailureStore;
 import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.auth.TokenStore;
 import io.lineone.server.auth.UserStore;
+import io.lineone.server.conversation.ConversationRoutes;
+import io.lineone.server.conversation.ConversationService;
+import io.lineone.server.conversation.ConversationStore;
 import io.lineone.server.core.DomainException;
 import io.lineone.server.db.Database;
 import io.lineone.server.db.IdempotencyKeys;
@@ -107,6 +110,8 @@ public final class LineOneServer implements AutoCloseable {
                     audit, events, config.clock());
             BellService bells = new BellService(db, bellStore, releaseStore, issues, new IdempotencyKeys(db),
                     eventLog, audit, events, config.bells(), config.clock());
+            ConversationService conversation = new ConversationService(db, new ConversationStore(db), issues,
+                    eventLog, audit, events, config.clock());
 
             bootstrap(config, userStore, users, merchants);
             if (config.demo() && issueStore.count() == 0) {
@@ -128,10 +133,11 @@ public final class LineOneServer implements AutoCloseable {
                             config.sla(), config.clock()), new TeamLoad(issueStore, userStore, config.clock())),
                     new ReleaseRoutes(releases),
                     new BellRoutes(bells),
+                    new ConversationRoutes(conversation),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
-                    ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore,
+                    ? TrafficSimulator.start(issues, conversation, issueStore, merchantStore, userStore,
                             releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
                     : Optional.empty();
             AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());

@@ -2,6 +2,7 @@ package io.lineone.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lineone.api.DeliveryStatus;
 import io.lineone.api.Band;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.BellStatus;
@@ -49,7 +50,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -141,6 +142,9 @@ class MessagesBundleTest {
         for (BellAction action : BellAction.values()) {
             keys.add("bells.step." + action.path());
             keys.add("bells.done." + action.path());
+        }
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            keys.add("conversation.delivery." + status.name());
         }
         for (String alert : List.of("pulled", "reopened", "overruled", "fixed", "overdue")) {
             keys.add("bells.alert." + alert + ".title");

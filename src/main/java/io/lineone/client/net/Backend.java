@@ -6,6 +6,9 @@ import io.lineone.api.BellStatus;
 import io.lineone.api.DuplicateLink;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueReopen;
@@ -17,6 +20,7 @@ import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
 import io.lineone.api.PriorityChange;
 import io.lineone.api.Release;
+import io.lineone.api.ReplyTemplate;
 import io.lineone.api.ReleaseAdvance;
 import io.lineone.api.ReleaseStage;
 import io.lineone.api.Session;
@@ -156,6 +160,36 @@ public interface Backend {
 
     /** Each manager's open, breaching and unclaimed issues and money at risk (SUPERVISOR, ADMIN). */
     List<ManagerLoad> teamLoad() throws BackendException;
+    // ---- An issue's conversation with its merchant, its internal notes, saved replies ----
+
+    /** One page of an issue's conversation, oldest first. */
+    Page<IssueMessage> messages(String issueId, String cursor, Integer limit) throws BackendException;
+
+    /** An issue's whole conversation, oldest first. */
+    default List<IssueMessage> allMessages(String issueId) throws BackendException {
+        return allPages(cursor -> messages(issueId, cursor, MAX_PAGE));
+    }
+
+    /**
+     * Replies to the merchant (the text as the user saw it, a saved reply already filled in); the first reply is
+     * the issue's first response. It leaves through the server's outbox, PENDING until delivered.
+     *
+     * @param templateId the saved reply the text started from, or null
+     */
+    IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException;
+
+    /** One page of an issue's internal notes, oldest first. */
+    Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException;
+
+    default List<IssueNote> allNotes(String issueId) throws BackendException {
+        return allPages(cursor -> notes(issueId, cursor, MAX_PAGE));
+    }
+
+    /** Adds an internal note: for the team, never sent to the merchant. */
+    IssueNote addNote(String issueId, String text) throws BackendException;
+
+    /** The saved replies for a category (with those for every category), in both languages. */
+    List<ReplyTemplate> replyTemplates(IssueCategory category) throws BackendException;
 
     /** One page of releases; {@code stage} null for every stage, {@code mine} for the caller's own only. */
     Page<Release> releases(ReleaseStage stage, boolean mine, String cursor, Integer limit) throws BackendException;

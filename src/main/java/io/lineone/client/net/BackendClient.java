@@ -11,7 +11,10 @@ import io.lineone.api.DuplicateLink;
 import io.lineone.api.EvidenceAddition;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
 import io.lineone.api.IssueHistoryEntry;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueReopen;
 import io.lineone.api.IssueTransfer;
@@ -21,12 +24,15 @@ import io.lineone.api.Merchant;
 import io.lineone.api.NewBell;
 import io.lineone.api.NewComment;
 import io.lineone.api.NewIssue;
+import io.lineone.api.NewMessage;
+import io.lineone.api.NewNote;
 import io.lineone.api.Page;
 import io.lineone.api.PriorityChange;
 import io.lineone.api.Problem;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseAdvance;
 import io.lineone.api.ReleaseStage;
+import io.lineone.api.ReplyTemplate;
 import io.lineone.api.Session;
 import io.lineone.api.SessionRequest;
 import io.lineone.api.Tier;
@@ -288,6 +294,45 @@ public final class BackendClient implements Backend {
     @Override
     public Bell addBellEvidence(String id, List<String> issueIds) throws BackendException {
         return postToBell(id, "evidence", new EvidenceAddition(issueIds));
+    }
+
+    @Override
+    public Page<IssueMessage> messages(String issueId, String cursor, Integer limit) throws BackendException {
+        return execute(get(paged(issueUrl(issueId).addPathSegment("messages"), cursor, limit)), serverUrl,
+                pageOf(IssueMessage.class));
+    }
+
+    @Override
+    public IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException {
+        HttpUrl url = issueUrl(issueId).addPathSegment("messages").build();
+        return send(authorized(new Request.Builder().url(url).post(jsonBody(new NewMessage(text, templateId)))),
+                IssueMessage.class);
+    }
+
+    @Override
+    public Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException {
+        return execute(get(paged(issueUrl(issueId).addPathSegment("notes"), cursor, limit)), serverUrl,
+                pageOf(IssueNote.class));
+    }
+
+    @Override
+    public IssueNote addNote(String issueId, String text) throws BackendException {
+        HttpUrl url = issueUrl(issueId).addPathSegment("notes").build();
+        return send(authorized(new Request.Builder().url(url).post(jsonBody(new NewNote(text)))), IssueNote.class);
+    }
+
+    @Override
+    public List<ReplyTemplate> replyTemplates(IssueCategory category) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("reply-templates");
+        addIfPresent(url, "category", category == null ? null : category.name());
+        Page<ReplyTemplate> page = execute(get(url), serverUrl, pageOf(ReplyTemplate.class));
+        return page.items();
+    }
+
+    private static HttpUrl.Builder paged(HttpUrl.Builder url, String cursor, Integer limit) {
+        addIfPresent(url, "cursor", cursor);
+        addIfPresent(url, "limit", limit == null ? null : limit.toString());
+        return url;
     }
 
     private Bell postToBell(String id, String segment, Object body) throws BackendException {

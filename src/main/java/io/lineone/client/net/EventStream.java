@@ -2,6 +2,8 @@ package io.lineone.client.net;
 
 import io.lineone.api.Bell;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
 import io.lineone.api.Release;
 
 /**
@@ -41,6 +43,17 @@ public interface EventStream extends AutoCloseable {
          * issues. Ignored unless overridden.
          */
         default void onRelease(long eventId, String type, Release release) {
+        }
+
+        /**
+         * An {@code issue.message} event: a message of an issue's conversation, new or with a new delivery state.
+         * Ignored unless overridden.
+         */
+        default void onMessage(long eventId, IssueMessage message) {
+        }
+
+        /** An {@code issue.note} event: a new internal note. Ignored unless overridden. */
+        default void onNote(long eventId, IssueNote note) {
         }
 
         /**

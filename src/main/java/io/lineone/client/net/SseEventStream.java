@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Bell;
 import io.lineone.api.EventTypes;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
 import io.lineone.api.Json;
 import io.lineone.api.Problem;
 import io.lineone.api.Release;
@@ -207,7 +209,11 @@ public final class SseEventStream implements EventStream {
                 return;
             }
             try {
-                if (type.startsWith("issue.")) {
+                if (type.equals(EventTypes.ISSUE_MESSAGE)) {
+                    listener.onMessage(eventId, mapper.readValue(data, IssueMessage.class));
+                } else if (type.equals(EventTypes.ISSUE_NOTE)) {
+                    listener.onNote(eventId, mapper.readValue(data, IssueNote.class));
+                } else if (type.equals(EventTypes.ISSUE_CREATED) || type.equals(EventTypes.ISSUE_UPDATED)) {
                     listener.onIssue(eventId, type, mapper.readValue(data, Issue.class));
                 } else if (type.equals(EventTypes.BELL_PULLED) || type.equals(EventTypes.BELL_UPDATED)) {
                     listener.onBell(eventId, type, mapper.readValue(data, Bell.class));

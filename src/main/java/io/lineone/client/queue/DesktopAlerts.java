@@ -1,6 +1,7 @@
 package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
+import io.lineone.api.IssueMessage;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.Toasts;
 import io.lineone.client.notices.Notice;
@@ -25,13 +26,13 @@ import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
 /**
- * A new P1, or a bell that concerns the user, as a notification: a toast in the console's window (a click on a P1's
+ * A new P1, a merchant's message on an issue not open in the drawer, or a bell that concerns the user, as a notification: a toast in the console's window (a click on a P1's
  * opens it in the queue) and, where the desktop has a system tray (never when headless), a tray message that is seen
  * even with the console in the background; every notice is also kept in the session's notification centre, where it
  * can be found again after its toast has gone. The toasts are the window's own nodes rather than a popup window: a popup
  * styled for another theme drew no background under this one.
  */
-public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoCloseable {
+public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveConversations.MessageAlert, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DesktopAlerts.class.getName());
 
@@ -59,6 +60,10 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     // Set by whichever thread closes the session; a toast still waiting for its turn then shows nothing.
     private volatile boolean closed;
     private long lastShownMillis;
+    // FX thread only: merchants' messages waiting for the next toast, and when the last one was shown.
+    private final List<IssueMessage> pendingMessages = new ArrayList<>();
+    private boolean messagesScheduled;
+    private long lastMessageMillis;
     // Touched only on the AWT event thread.
     private TrayIcon trayIcon;
 
@@ -120,6 +125,47 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
         }
         pending.clear();
         show(title, body, "toast-urgent", () -> openIssue.accept(first));
+    }
+
+    /**
+     * A merchant wrote on an issue the drawer does not show: a toast whose click opens that issue. Like P1s, the
+     * messages of a busy moment share one toast, at most one every {@link #MIN_INTERVAL_MILLIS}.
+     */
+    @Override
+    public void merchantWrote(IssueMessage message) {
+        pendingMessages.add(message);
+        if (!messagesScheduled) {
+            messagesScheduled = true;
+            long wait = Math.max(0, lastMessageMillis + MIN_INTERVAL_MILLIS - System.currentTimeMillis());
+            PauseTransition later = new PauseTransition(Duration.millis(wait));
+            later.setOnFinished(event -> flushMessages());
+            later.play();
+        }
+    }
+
+    private void flushMessages() {
+        messagesScheduled = false;
+        lastMessageMillis = System.currentTimeMillis();
+        IssueMessage last = pendingMessages.get(pendingMessages.size() - 1);
+        String title;
+        String body;
+        if (pendingMessages.size() == 1) {
+            title = messages.format("conversation.alert.title", last.authorName());
+            body = shortened(last.text());
+        } else {
+            title = messages.format("conversation.alert.many", pendingMessages.size());
+            body = pendingMessages.stream().skip(Math.max(0, pendingMessages.size() - 3L))
+                    .map(m -> m.authorName() + messages.get("conversation.alert.separator") + shortened(m.text()))
+                    .collect(Collectors.joining("\n"));
+        }
+        pendingMessages.clear();
+        show(title, body, "toast-message", () -> openIssue.accept(last.issueId()));
+    }
+
+    private static String shortened(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.codePointCount(0, line.length()) <= 80 ? line
+                : line.substring(0, line.offsetByCodePoints(0, 79)) + "…";
     }
 
     /**

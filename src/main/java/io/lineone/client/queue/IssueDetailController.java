@@ -6,15 +6,19 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.Merchant;
 import io.lineone.client.common.WrappedLabel;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
 
 /** Binds the issue queue's detail drawer ({@code IssueDetailView.fxml}) to its view model. */
 public final class IssueDetailController {
 
     private final IssueDetailViewModel model;
+    private final ConversationViewModel conversation;
 
     @FXML private VBox detailDrawer;
     @FXML private Label drawerPriority;
@@ -33,9 +37,12 @@ public final class IssueDetailController {
     @FXML private Label drawerMerchantFacts;
     @FXML private VBox drawerHistory;
     @FXML private Label drawerError;
+    @FXML private TabPane drawerTabs;
+    @FXML private Tab conversationTab;
 
-    public IssueDetailController(IssueDetailViewModel model) {
+    public IssueDetailController(IssueDetailViewModel model, ConversationViewModel conversation) {
         this.model = model;
+        this.conversation = conversation;
     }
 
     @FXML
@@ -44,6 +51,18 @@ public final class IssueDetailController {
         showWhen(drawerError, model.errorProperty().isNotEmpty());
         drawerError.textProperty().bind(model.errorProperty());
         model.detailProperty().addListener((obs, old, detail) -> show(detail));
+        setUpTabs();
+    }
+
+    /** The conversation's tab says how many messages there are; asking to reply turns to the conversation. */
+    private void setUpTabs() {
+        ConversationText text = conversation.text();
+        conversationTab.textProperty().bind(Bindings.createStringBinding(() -> conversation.messages().isEmpty()
+                ? text.messages().get("conversation.tab.conversation")
+                : text.messages().format("conversation.tab.conversationCount", conversation.messages().size()),
+                conversation.messages()));
+        conversation.replyWantedProperty().addListener((obs, old, now) ->
+                drawerTabs.getSelectionModel().select(conversationTab));
     }
 
     private void show(IssueDetail detail) {

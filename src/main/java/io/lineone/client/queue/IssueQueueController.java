@@ -114,7 +114,9 @@ public final class IssueQueueController {
      */
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model, UserSettings settings) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model, settings),
-                IssueDetailController.class, () -> new IssueDetailController(model.detail()),
+                IssueDetailController.class, () -> new IssueDetailController(model.detail(), model.conversation()),
+                ConversationController.class, () -> new ConversationController(model.conversation()),
+                NotesController.class, () -> new NotesController(model.conversation()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()),
                 ManageIssueController.class, () -> new ManageIssueController(model.manage(), model.actions(),
                         model.text()),
@@ -317,6 +319,7 @@ public final class IssueQueueController {
             case R -> resolveDialog.begin();
             case B -> pullTheBell();
             case ENTER -> detail.open();
+            case M -> replyToMerchant();
             default -> handled = false;
         }
         if (handled) {
@@ -402,6 +405,14 @@ public final class IssueQueueController {
     @FXML
     private void pullTheBell() {
         pullBell.begin(issueTable.getSelectionModel().getSelectedItems().stream().map(IssueRow::issue).toList());
+    }
+
+    /** M: the drawer open on the selected issue's conversation, the caret in the reply box. */
+    private void replyToMerchant() {
+        detail.open();
+        if (detail.openProperty().get()) {
+            model.conversation().askToReply();
+        }
     }
 
     @FXML

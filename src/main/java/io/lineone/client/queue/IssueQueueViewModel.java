@@ -13,6 +13,7 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /**
@@ -45,6 +47,12 @@ public final class IssueQueueViewModel {
     private final ManageDialogViewModel manage;
     private final NewIssueViewModel newIssue;
     private final TeamLoadViewModel team;
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final ConnectionStatus connection;
+    private final User me;
+    private ConversationViewModel conversation;
     /** A supervisor's or an admin's queue holds every merchant's issues, not a book of their own. */
     private final boolean wholeTeam;
 
@@ -69,6 +77,11 @@ public final class IssueQueueViewModel {
                                Supplier<List<Release>> releases, Consumer<Bell> pulled) {
         this.issues = issues;
         this.text = text;
+        this.backend = backend;
+        this.executor = executor;
+        this.messages = messages;
+        this.connection = connection;
+        this.me = me;
         this.wholeTeam = me.role() == Role.SUPERVISOR || me.role() == Role.ADMIN;
         // The selected issue follows its row's newer versions; the parts below read it from here.
         selected.addListener((obs, old, row) -> {
@@ -212,6 +225,21 @@ public final class IssueQueueViewModel {
 
     public IssueDetailViewModel detail() {
         return detail;
+    }
+
+    /**
+     * The drawer's conversation with the merchant and its internal notes, built the first time it is asked for (the
+     * drawer's view asks when it is built): it follows the drawer — the issue it shows while open, none while closed.
+     */
+    public ConversationViewModel conversation() {
+        if (conversation == null) {
+            ObservableValue<Issue> inDrawer = Bindings.createObjectBinding(() -> detail.openProperty().get()
+                    && detail.detailProperty().get() != null ? detail.detailProperty().get().issue() : null,
+                    detail.openProperty(), detail.detailProperty());
+            conversation = new ConversationViewModel(backend, executor, new ErrorMessages(messages), connection,
+                    issues.conversations(), new ConversationText(messages, ZoneId.systemDefault()), me, inDrawer);
+        }
+        return conversation;
     }
 
     /** The pull-the-bell dialog. */

@@ -75,6 +75,7 @@ public final class LiveIssues implements AutoCloseable {
     private String queueOf;
 
     private final IssueFeed feed;
+    private final LiveConversations conversations;
     private EventStream stream;
     private UiScheduler.Repeating ticker;
 
@@ -99,6 +100,8 @@ public final class LiveIssues implements AutoCloseable {
         this.alert = alert;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         this.feed = new IssueFeed(ui, connection, clock, this::apply, this::streamOpened, this::streamDown);
+        this.conversations = new LiveConversations(ui);
+        feed.alsoTell(conversations);
     }
 
     // ---------------------------------------------------------------------------------------------- lifecycle
@@ -114,6 +117,7 @@ public final class LiveIssues implements AutoCloseable {
     public void close() {
         closed = true;
         feed.close();
+        conversations.close();
         if (stream != null) {
             stream.close();
         }
@@ -122,9 +126,17 @@ public final class LiveIssues implements AutoCloseable {
         }
     }
 
-    /** Hands the stream's bell and release events, and its opens, to {@code listener} too; before {@link #start}. */
+    /**
+     * Hands the stream's other events (bells, releases, messages), and its opens and drops, to {@code listener}
+     * too; before {@link #start}.
+     */
     public void alsoTell(EventStream.Listener listener) {
         feed.alsoTell(listener);
+    }
+
+    /** The issues' conversations with their merchants, heard on the same stream. */
+    public LiveConversations conversations() {
+        return conversations;
     }
 
     /** For the benchmark's latency probe; null to stop. */

@@ -7,7 +7,12 @@ import io.lineone.api.BellStatus;
 import io.lineone.api.DuplicateLink;
 import io.lineone.api.Gate;
 import io.lineone.api.Health;
+import io.lineone.api.DeliveryStatus;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
+import io.lineone.api.MessageDirection;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueReopen;
@@ -23,6 +28,7 @@ import io.lineone.api.Problem;
 import io.lineone.api.Release;
 import io.lineone.api.ReleaseAdvance;
 import io.lineone.api.ReleaseStage;
+import io.lineone.api.ReplyTemplate;
 import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
@@ -52,6 +58,11 @@ public final class FakeBackend implements Backend {
     public final Map<String, Release> releases = new LinkedHashMap<>();
     public final Map<String, Bell> bells = new LinkedHashMap<>();
     public final List<BellMonth> metrics = new ArrayList<>();
+    /** Each issue's conversation and notes, by issue id, oldest first; the saved replies. Tests change them too. */
+    public final Map<String, List<IssueMessage>> messages = new LinkedHashMap<>();
+    public final Map<String, List<IssueNote>> notes = new LinkedHashMap<>();
+    public final List<ReplyTemplate> templates = new ArrayList<>();
+    private int messageIds;
     /** The Idempotency-Key of every pull sent, in order, failed ones too. */
     public final List<String> pullKeys = new ArrayList<>();
     /** The listener of the last {@link #subscribe}, for a test to play the event stream. */
@@ -140,6 +151,50 @@ public final class FakeBackend implements Backend {
         maybeFail();
         return book.stream().filter(m -> Objects.equals(m.id(), id)).findFirst()
                 .orElseThrow(() -> status(404));
+    }
+
+    @Override
+    public Page<IssueMessage> messages(String issueId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        calls.add("messages " + issueId);
+        return new Page<>(List.copyOf(messages.getOrDefault(issueId, List.of())), null);
+    }
+
+    @Override
+    public IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException {
+        maybeFail();
+        calls.add("send " + issueId + " " + text);
+        Issue issue = issues.get(issueId);
+        IssueMessage sent = new IssueMessage("sent-" + ++messageIds, issueId, issue == null ? "m-1" : issue.merchantId(),
+                MessageDirection.OUTBOUND, USER.id(), USER.displayName(), text, templateId,
+                Instant.parse("2026-11-23T08:00:00Z").plusSeconds(messageIds), DeliveryStatus.PENDING, null);
+        messages.computeIfAbsent(issueId, id -> new ArrayList<>()).add(sent);
+        return sent;
+    }
+
+    @Override
+    public Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        calls.add("notes " + issueId);
+        return new Page<>(List.copyOf(notes.getOrDefault(issueId, List.of())), null);
+    }
+
+    @Override
+    public IssueNote addNote(String issueId, String text) throws BackendException {
+        maybeFail();
+        calls.add("note " + issueId + " " + text);
+        Issue issue = issues.get(issueId);
+        IssueNote note = new IssueNote("note-" + ++messageIds, issueId, issue == null ? "m-1" : issue.merchantId(),
+                USER.id(), USER.displayName(), text, Instant.parse("2026-11-23T08:00:00Z").plusSeconds(messageIds));
+        notes.computeIfAbsent(issueId, id -> new ArrayList<>()).add(note);
+        return note;
+    }
+
+    @Override
+    public List<ReplyTemplate> replyTemplates(IssueCategory category) throws BackendException {
+        maybeFail();
+        calls.add("templates " + category);
+        return templates.stream().filter(t -> t.category() == null || t.category() == category).toList();
     }
 
     @Override

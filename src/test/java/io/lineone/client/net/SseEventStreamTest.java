@@ -27,7 +27,7 @@ class SseEventStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** Records what the stream says, as the view model would receive it. */
-    static final class Recorder implements EventStream.Listener {
+    static class Recorder implements EventStream.Listener {
         final BlockingQueue<Opened> opens = new LinkedBlockingQueue<>();
         final BlockingQueue<Received> events = new LinkedBlockingQueue<>();
         final List<Long> ids = new CopyOnWriteArrayList<>();
@@ -130,6 +130,42 @@ class SseEventStreamTest {
         server.issue(books.wangWeisMerchants().get(0), Priority.P1, IssueCategory.OTHER, "not hers", 0);
         Issue mine = server.issue(books.liNasMerchants().get(1), Priority.P3, IssueCategory.OTHER, "hers", 0);
         assertThat(recorder.next().issue().id()).isEqualTo(mine.id());
+    }
+
+    @Test
+    void messagesAndNotesArriveTypedAndTheClientTalksToTheMerchant() throws Exception {
+        startSeeded(TestServer.onH2());
+        BackendClient client = signedIn();
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        Recorder recorder = new Recorder() {
+            @Override
+            public void onMessage(long eventId, io.lineone.api.IssueMessage message) {
+                heard.add(message);
+            }
+
+            @Override
+            public void onNote(long eventId, io.lineone.api.IssueNote note) {
+                heard.add(note);
+            }
+        };
+        closing.add(client.subscribe(null, quick(), recorder));
+        recorder.open();
+        Issue issue = server.issue(books.liNasMerchants().get(0), Priority.P2, IssueCategory.PRICING_ERROR,
+                "Price ¥9.9 for a ¥999 tea set", 0);
+        assertThat(recorder.next().type()).isEqualTo(EventTypes.ISSUE_CREATED);
+
+        io.lineone.api.IssueMessage sent = client.sendMessage(issue.id(), "您好，已下架，请核对价格。", "tpl_pricing_zh");
+        assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(sent);
+        assertThat(recorder.next().issue().status()).as("the first reply acknowledged it")
+                .isEqualTo(io.lineone.api.IssueStatus.ACKNOWLEDGED);
+        io.lineone.api.IssueNote note = client.addNote(issue.id(), "内部：上周也错过一次");
+        assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(note);
+        assertThat(recorder.events).as("no message reached onIssue as an issue").isEmpty();
+
+        assertThat(client.allMessages(issue.id())).containsExactly(sent);
+        assertThat(client.allNotes(issue.id())).containsExactly(note);
+        assertThat(client.replyTemplates(IssueCategory.PRICING_ERROR)).extracting(t -> t.id())
+                .contains("tpl_pricing_zh", "tpl_pricing_en", "tpl_received_zh").doesNotContain("tpl_coupon_zh");
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.lineone.server.ServerConfig;
 import io.lineone.server.audit.AuditLog;
 import io.lineone.server.auth.UserStore;
 import io.lineone.server.auth.Visibility;
+import io.lineone.server.conversation.ConversationService;
+import io.lineone.server.conversation.ConversationStore;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
@@ -57,12 +59,15 @@ class TrafficSimulatorTest {
                     new Lighthouse(LighthouseWeights.DEFAULT), Clock.systemUTC());
             IssueService service = new IssueService(db, issues, merchantService, new EventLog(db), audit,
                     EventPublisher.NONE, SlaPolicy.DEFAULT, new NoReleases(), Clock.systemUTC());
-            Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, issues, merchants, users, List.of(),
-                    Duration.ofMillis(5), 2_000);
+            ConversationService conversation = new ConversationService(db, new ConversationStore(db), service,
+                    new EventLog(db), audit, EventPublisher.NONE, Clock.systemUTC());
+            Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, conversation, issues, merchants,
+                    users, List.of(), Duration.ofMillis(5), 2_000);
             assertThat(simulator).isPresent();
             try {
-                Await.until(WAIT, () -> issues.count() >= seeded + 20 && resolvedByOthers(issues, demoManager) > 0,
-                        "twenty more issues, and one resolved by a manager other than the demo's");
+                Await.until(WAIT, () -> issues.count() >= seeded + 20 && resolvedByOthers(issues, demoManager) > 0
+                                && merchantMessages(db) > 0,
+                        "twenty more issues, one resolved by a manager other than the demo's, a merchant's message");
             } finally {
                 simulator.get().close();
             }
@@ -88,6 +93,16 @@ class TrafficSimulatorTest {
         }
         Await.until(WAIT, () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("lineone-simulator") && t.isAlive()), "the simulator stopped");
+    }
+
+    private static long merchantMessages(Database db) {
+        return db.read(c -> {
+            try (var select = c.prepareStatement("select count(*) from issue_message where direction = 'INBOUND'");
+                 var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 
     private static long resolvedByOthers(IssueStore issues, User demoManager) {

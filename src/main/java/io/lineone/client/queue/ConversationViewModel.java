@@ -1,0 +1,446 @@
+package io.lineone.client.queue;
+
+import io.lineone.api.Issue;
+import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueMessage;
+import io.lineone.api.IssueNote;
+import io.lineone.api.ReplyTemplate;
+import io.lineone.api.Role;
+import io.lineone.api.User;
+import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.ErrorMessages;
+import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.Backend;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The drawer's conversation with the merchant and its internal notes, for the issue the drawer shows. Messages
+ * arrive live (a frame's worth at a time from {@link LiveConversations}); a reply's delivery replaces it in place.
+ * The drafts belong to their issue and outlive selection changes and outages; sending is refused while the stream
+ * is down — with the reason shown — and never queued. A saved reply is filled in from the issue's facts before it
+ * goes into the draft, so what is sent is exactly what the manager saw.
+ */
+public final class ConversationViewModel implements LiveConversations.Open {
+
+    /** The server's limit on a message or a note, in characters. */
+    public static final int MAX_TEXT = 4000;
+    private static final Comparator<IssueMessage> OLDEST_FIRST = Comparator.comparing(IssueMessage::at);
+
+    private final Backend backend;
+    private final TaskExecutor executor;
+    private final ErrorMessages errors;
+    private final ConnectionStatus connection;
+    private final LiveConversations live;
+    private final ConversationText text;
+    private final User me;
+    private final ObservableValue<Issue> shown;
+
+    private final ObservableList<IssueMessage> messages = FXCollections.observableArrayList();
+    private final ObservableList<IssueNote> notes = FXCollections.observableArrayList();
+    private final ObservableList<ReplyTemplate> templates = FXCollections.observableArrayList();
+    // The views' read-only views of the lists, made once: a wrapper made per call would drop its listeners when
+    // it is collected.
+    private final ObservableList<IssueMessage> messagesShown = FXCollections.unmodifiableObservableList(messages);
+    private final ObservableList<IssueNote> notesShown = FXCollections.unmodifiableObservableList(notes);
+    private final ObservableList<ReplyTemplate> templatesShown = FXCollections.unmodifiableObservableList(templates);
+    private final Map<IssueCategory, List<ReplyTemplate>> templatesByCategory = new EnumMap<>(IssueCategory.class);
+    private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final StringProperty noteDraft = new SimpleStringProperty("");
+    private final ObjectProperty<ReplyTemplate> template = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper replyWanted = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper savingNote = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
+    private final StringBinding preview;
+    private final StringBinding sendHint;
+    private final StringBinding noteHint;
+    private final BooleanBinding canSend;
+    private final BooleanBinding canAddNote;
+
+    private String issueId;
+    /** The saved reply the current draft started from, sent with it; forgotten when the draft is emptied. */
+    private String draftTemplateId;
+    // Answers for an issue no longer shown are dropped.
+    private int generation;
+
+    public ConversationViewModel(Backend backend, TaskExecutor executor, ErrorMessages errors,
+                                 ConnectionStatus connection, LiveConversations live, ConversationText text, User me,
+                                 ObservableValue<Issue> shown) {
+        this.backend = backend;
+        this.executor = executor;
+        this.errors = errors;
+        this.connection = connection;
+        this.live = live;
+        this.text = text;
+        this.me = me;
+        this.shown = shown;
+        preview = Bindings.createStringBinding(() -> template.get() == null ? ""
+                : text.fill(template.get(), shown.getValue(), me.displayName()), template, shown);
+        boolean mayWrite = me.role() == Role.MANAGER || me.role() == Role.SUPERVISOR;
+        sendHint = Bindings.createStringBinding(() -> hint(mayWrite, draft.get(), sending.get()),
+                draft, sending, connection.streamProperty());
+        noteHint = Bindings.createStringBinding(() -> hint(mayWrite, noteDraft.get(), savingNote.get()),
+                noteDraft, savingNote, connection.streamProperty());
+        canSend = Bindings.createBooleanBinding(() -> sendHint.get().isEmpty() && !draft.get().isBlank()
+                && !sending.get(), sendHint, draft, sending);
+        canAddNote = Bindings.createBooleanBinding(() -> noteHint.get().isEmpty() && !noteDraft.get().isBlank()
+                && !savingNote.get(), noteHint, noteDraft, savingNote);
+        draft.addListener((obs, old, now) -> {
+            if (issueId != null) {
+                live.keepReplyDraft(issueId, now);
+            }
+            if (now == null || now.isBlank()) {
+                draftTemplateId = null;
+            }
+        });
+        noteDraft.addListener((obs, old, now) -> {
+            if (issueId != null) {
+                live.keepNoteDraft(issueId, now);
+            }
+        });
+        shown.addListener((obs, old, now) -> show(now));
+        show(shown.getValue());
+    }
+
+    /** Why sending is refused now (offline, too long, not the user's to answer); empty when it is not. */
+    private String hint(boolean mayWrite, String typed, boolean busy) {
+        if (!mayWrite) {
+            return text.messages().get("conversation.hint.role");
+        }
+        if (connection.streamProperty().get().behind()) {
+            return text.messages().get("conversation.hint.offline");
+        }
+        int length = typed == null ? 0 : typed.strip().codePointCount(0, typed.strip().length());
+        if (length > MAX_TEXT) {
+            return text.messages().format("conversation.hint.tooLong", length - MAX_TEXT);
+        }
+        return "";
+    }
+
+    // --------------------------------------------------------------------------------- what is shown
+
+    private void show(Issue issue) {
+        String id = issue == null ? null : issue.id();
+        if (Objects.equals(id, issueId)) {
+            // A newer version of the same issue: only the saved replies' facts move with it (bound to shown).
+            return;
+        }
+        issueId = id;
+        int mine = ++generation;
+        live.show(id == null ? null : this);
+        messages.clear();
+        notes.clear();
+        sendError.set("");
+        noteError.set("");
+        error.set("");
+        template.set(null);
+        draftTemplateId = null;
+        // Set after issueId moved on, so the listeners file each draft under its own issue.
+        draft.set(id == null ? "" : live.replyDraft(id));
+        noteDraft.set(id == null ? "" : live.noteDraft(id));
+        if (id == null) {
+            return;
+        }
+        state.set(ScreenState.LOADING);
+        showTemplates(issue.category(), mine);
+        executor.execute(() -> new Loaded(backend.allMessages(id), backend.allNotes(id)), loaded -> {
+            if (mine == generation) {
+                connection.reportSuccess();
+                // Live ones may have landed first: merge, the newest state of each wins.
+                List<IssueMessage> early = List.copyOf(messages);
+                List<IssueNote> earlyNotes = List.copyOf(notes);
+                messages.setAll(loaded.messages());
+                notes.setAll(loaded.notes());
+                early.forEach(this::upsert);
+                earlyNotes.forEach(this::upsert);
+                settle();
+            }
+        }, failure -> {
+            if (mine == generation) {
+                connection.reportFailure(failure);
+                error.set(errors.describe(failure));
+                state.set(ScreenState.ERROR);
+            }
+        });
+    }
+
+    private record Loaded(List<IssueMessage> messages, List<IssueNote> notes) {
+    }
+
+    private void showTemplates(IssueCategory category, int mine) {
+        List<ReplyTemplate> known = templatesByCategory.get(category);
+        if (known != null) {
+            templates.setAll(known);
+            return;
+        }
+        templates.clear();
+        executor.execute(() -> backend.replyTemplates(category), all -> {
+            List<ReplyTemplate> mineOnly = all.stream().filter(t -> text.language().equals(t.language())).toList();
+            templatesByCategory.put(category, mineOnly);
+            if (mine == generation) {
+                templates.setAll(mineOnly);
+            }
+        }, failure -> {
+            // Without saved replies the user still types their own; the conversation says if the server is gone.
+        });
+    }
+
+    /** Reads the conversation again (after an error). */
+    public void retry() {
+        Issue issue = shown.getValue();
+        issueId = null;
+        show(issue);
+    }
+
+    @Override
+    public String issueId() {
+        return issueId;
+    }
+
+    /** A frame's live news of the shown issue (from {@link LiveConversations}). */
+    @Override
+    public void arrived(List<IssueMessage> newMessages, List<IssueNote> newNotes) {
+        newMessages.forEach(this::upsert);
+        newNotes.forEach(this::upsert);
+        if (state.get() != ScreenState.LOADING) {
+            settle();
+        }
+    }
+
+    private void settle() {
+        state.set(messages.isEmpty() && notes.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
+    }
+
+    /** A message in its place (oldest first); a newer state of one already shown replaces it. */
+    private void upsert(IssueMessage message) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).id().equals(message.id())) {
+                IssueMessage known = messages.get(i);
+                // A delivered reply stays delivered, whatever order its two events and the send's answer came in.
+                if (known.deliveredAt() == null || message.deliveredAt() != null) {
+                    messages.set(i, message);
+                }
+                return;
+            }
+        }
+        int at = messages.size();
+        while (at > 0 && OLDEST_FIRST.compare(messages.get(at - 1), message) > 0) {
+            at--;
+        }
+        messages.add(at, message);
+    }
+
+    private void upsert(IssueNote note) {
+        if (notes.stream().noneMatch(n -> n.id().equals(note.id()))) {
+            notes.add(note);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- commands
+
+    /** Puts the chosen saved reply, filled in, into the draft (after what is typed already). */
+    public void insertTemplate() {
+        ReplyTemplate chosen = template.get();
+        if (chosen == null || issueId == null) {
+            return;
+        }
+        String filled = preview.get();
+        String typed = draft.get();
+        draft.set(typed == null || typed.isBlank() ? filled : typed.stripTrailing() + "\n" + filled);
+        draftTemplateId = chosen.id();
+    }
+
+    /** A saved reply as it would go out for the shown issue, its facts filled in. */
+    public String filled(ReplyTemplate template) {
+        return text.fill(template, shown.getValue(), me.displayName());
+    }
+
+    /** The user wants to reply (M in the queue): the view shows the conversation and puts the caret in the box. */
+    public void askToReply() {
+        replyWanted.set(replyWanted.get() + 1);
+    }
+
+    /** Moves each time the user asks to reply. */
+    public ReadOnlyIntegerProperty replyWantedProperty() {
+        return replyWanted.getReadOnlyProperty();
+    }
+
+    /** Chooses the {@code index}-th saved reply (from 0) and inserts it; false if there is none. */
+    public boolean insertTemplate(int index) {
+        if (index < 0 || index >= templates.size()) {
+            return false;
+        }
+        template.set(templates.get(index));
+        insertTemplate();
+        return true;
+    }
+
+    /** Sends the draft to the merchant; it stays a draft until the server took it. */
+    public void send() {
+        if (!canSend.get() || issueId == null) {
+            return;
+        }
+        String to = issueId;
+        String body = draft.get().strip();
+        String templateId = draftTemplateId;
+        sending.set(true);
+        sendError.set("");
+        executor.execute(() -> backend.sendMessage(to, body, templateId), sent -> {
+            sending.set(false);
+            connection.reportSuccess();
+            // Sent: that draft is done, unless more was typed into it meanwhile.
+            if (live.replyDraft(to).strip().equals(body)) {
+                live.keepReplyDraft(to, "");
+                if (to.equals(issueId)) {
+                    draft.set("");
+                }
+            }
+            if (to.equals(issueId)) {
+                upsert(sent);
+                settle();
+            }
+        }, failure -> {
+            sending.set(false);
+            connection.reportFailure(failure);
+            if (to.equals(issueId)) {
+                sendError.set(errors.describe(failure));
+            }
+        });
+    }
+
+    /** Adds the note draft as an internal note: the team sees it, the merchant never does. */
+    public void addNote() {
+        if (!canAddNote.get() || issueId == null) {
+            return;
+        }
+        String to = issueId;
+        String body = noteDraft.get().strip();
+        savingNote.set(true);
+        noteError.set("");
+        executor.execute(() -> backend.addNote(to, body), note -> {
+            savingNote.set(false);
+            connection.reportSuccess();
+            if (live.noteDraft(to).strip().equals(body)) {
+                live.keepNoteDraft(to, "");
+                if (to.equals(issueId)) {
+                    noteDraft.set("");
+                }
+            }
+            if (to.equals(issueId)) {
+                upsert(note);
+                settle();
+            }
+        }, failure -> {
+            savingNote.set(false);
+            connection.reportFailure(failure);
+            if (to.equals(issueId)) {
+                noteError.set(errors.describe(failure));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------- properties
+
+    public ConversationText text() {
+        return text;
+    }
+
+    public ObservableList<IssueMessage> messages() {
+        return messagesShown;
+    }
+
+    public ObservableList<IssueNote> notes() {
+        return notesShown;
+    }
+
+    /** The saved replies for the shown issue's category, in the console's language. */
+    public ObservableList<ReplyTemplate> templates() {
+        return templatesShown;
+    }
+
+    public ObjectProperty<ReplyTemplate> templateProperty() {
+        return template;
+    }
+
+    /** The chosen saved reply as it would go out: the issue's facts filled in. */
+    public StringBinding previewProperty() {
+        return preview;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public StringProperty noteDraftProperty() {
+        return noteDraft;
+    }
+
+    public ReadOnlyObjectProperty<ScreenState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public BooleanBinding canAddNoteProperty() {
+        return canAddNote;
+    }
+
+    /** Why sending is refused right now; empty when it is not. */
+    public StringBinding sendHintProperty() {
+        return sendHint;
+    }
+
+    public StringBinding noteHintProperty() {
+        return noteHint;
+    }
+
+    /** Why the last send failed (the draft is kept); empty otherwise. */
+    public ReadOnlyStringProperty sendErrorProperty() {
+        return sendError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noteErrorProperty() {
+        return noteError.getReadOnlyProperty();
+    }
+
+    /** The signed-in user (their replies show on the right, their name fills {manager}). */
+    public User me() {
+        return me;
+    }
+}
