@@ -87,10 +87,16 @@ public final class DemoFeed implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Starts the feed, or returns empty if there is no demo workspace. */
+    /**
+     * Starts the feed, or returns empty if there is no demo workspace. It first seeds the listings (once) on its
+     * own thread, so a first launch does not wait for them.
+     */
     public static Optional<DemoFeed> start(ListingService listings, CouponService coupons, MerchantStore merchants,
-                                           UserStore users) {
-        return start(listings, coupons, merchants, users, FIRST_AFTER, Duration.ofSeconds(1), 1);
+                                           UserStore users, Clock clock) {
+        Optional<DemoFeed> feed = start(listings, coupons, merchants, users, FIRST_AFTER, Duration.ofSeconds(1), 1);
+        feed.ifPresent(demo -> demo.scheduler.execute(() -> demo.safely(() -> seed(listings, merchants, users,
+                clock))));
+        return feed;
     }
 
     /**
