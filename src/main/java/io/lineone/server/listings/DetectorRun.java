@@ -67,7 +67,16 @@ public final class DetectorRun {
         List<Coupon> active = coupons.active(tx, merchant.id());
         Map<String, Long> projected = allOfMerchant ? projectedFrom(active, changes) : new HashMap<>();
         Map<String, Double> medians = new HashMap<>();
-        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id());
+        Map<String, ListingStore.Finding> findings;
+        if (allOfMerchant) {
+            findings = listings.findings(tx, merchant.id());
+        } else {
+            List<String> subjects = new ArrayList<>();
+            changes.forEach(c -> subjects.add(c.after().id()));
+            active.stream().filter(c -> changes.stream().anyMatch(ch -> appliesTo(c, ch.after().id())))
+                    .forEach(c -> subjects.add(c.id()));
+            findings = listings.findings(tx, merchant.id(), subjects);
+        }
         List<ListingStore.Row> written = new ArrayList<>();
         for (Change change : changes) {
             ListingStore.Row after = change.after();
@@ -181,7 +190,7 @@ public final class DetectorRun {
     /** The merchant-level detector: cash short of the pending deduction. */
     void cash(Tx tx, Caller caller, Merchant merchant, long balanceCents, long pendingCents, boolean paused,
               String whyGone, Instant now, Outcome outcome) {
-        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id());
+        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id(), List.of(merchant.id()));
         List<Detectors.Finding> found = Detectors.cash(balanceCents, pendingCents, paused).map(List::of)
                 .orElse(List.of());
         found.forEach(f -> outcome.riskAfterCents = Detectors.addCapped(outcome.riskAfterCents, f.moneyAtRiskCents()));
