@@ -82,7 +82,7 @@ public final class DemoFeed implements AutoCloseable {
         }
         long started = System.nanoTime();
         Map<String, List<NewListing>> seeded = DemoListings.forMerchants(all, new Random(618));
-        listings.seedUnchecked(feed.get(), seeded, clock.instant());
+        listings.seedUnchecked(feed.get(), seeded, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         LOG.info("seeded {} demo listings in {} ms", seeded.values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);
     }
