@@ -20,6 +20,9 @@ import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventRoutes;
+import io.lineone.server.fixes.FixRoutes;
+import io.lineone.server.fixes.FixService;
+import io.lineone.server.fixes.FixStore;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
 import io.lineone.server.issues.IssueManagement;
@@ -28,6 +31,14 @@ import io.lineone.server.issues.IssueRoutes;
 import io.lineone.server.issues.IssueService;
 import io.lineone.server.issues.IssueStore;
 import io.lineone.server.issues.TeamLoad;
+import io.lineone.server.listings.CouponService;
+import io.lineone.server.listings.CouponStore;
+import io.lineone.server.listings.DetectorRun;
+import io.lineone.server.listings.FeedWrites;
+import io.lineone.server.listings.FixTargets;
+import io.lineone.server.listings.ListingRoutes;
+import io.lineone.server.listings.ListingService;
+import io.lineone.server.listings.ListingStore;
 import io.lineone.server.merchants.Lighthouse;
 import io.lineone.server.merchants.MerchantRoutes;
 import io.lineone.server.merchants.MerchantService;
@@ -38,6 +49,7 @@ import io.lineone.server.releases.BellStore;
 import io.lineone.server.releases.ReleaseRoutes;
 import io.lineone.server.releases.ReleaseService;
 import io.lineone.server.releases.ReleaseStore;
+import io.lineone.server.sim.DemoFeed;
 import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -65,15 +77,17 @@ public final class LineOneServer implements AutoCloseable {
     private final EventHub events;
     private final AutoCloseable bellClock;
     private final Optional<TrafficSimulator> simulator;
+    private final Optional<DemoFeed> demoFeed;
 
     private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events, AutoCloseable bellClock,
-                          Optional<TrafficSimulator> simulator) {
+                          Optional<TrafficSimulator> simulator, Optional<DemoFeed> demoFeed) {
         this.config = config;
         this.db = db;
         this.http = http;
         this.events = events;
         this.bellClock = bellClock;
         this.simulator = simulator;
+        this.demoFeed = demoFeed;
     }
 
     /**
@@ -108,15 +122,31 @@ public final class LineOneServer implements AutoCloseable {
             BellStore bellStore = new BellStore(db);
             ReleaseService releases = new ReleaseService(db, releaseStore, bellStore, userStore, issues, eventLog,
                     audit, events, config.clock());
-            BellService bells = new BellService(db, bellStore, releaseStore, issues, new IdempotencyKeys(db),
+            IdempotencyKeys idempotencyKeys = new IdempotencyKeys(db);
+            BellService bells = new BellService(db, bellStore, releaseStore, issues, idempotencyKeys,
                     eventLog, audit, events, config.bells(), config.clock());
             ConversationService conversation = new ConversationService(db, new ConversationStore(db), issues,
                     eventLog, audit, events, config.clock());
+            ListingStore listingStore = new ListingStore(db);
+            CouponStore couponStore = new CouponStore(db);
+            DetectorRun detectors = new DetectorRun(listingStore, couponStore, issues);
+            FeedWrites feedWrites = new FeedWrites(db, idempotencyKeys, events);
+            ListingService listings = new ListingService(db, listingStore, couponStore, merchants, detectors, feedWrites,
+                    eventLog, audit, config.clock());
+            CouponService coupons = new CouponService(couponStore, listingStore, merchants, detectors, feedWrites,
+                    eventLog, audit, config.clock());
+            FixService fixes = new FixService(db, new FixStore(db), new FixTargets(db, listingStore, couponStore,
+                    merchants, detectors, audit), merchants, issues, idempotencyKeys, eventLog, audit, events,
+                    config.clock());
 
             bootstrap(config, userStore, users, merchants);
             if (config.demo() && issueStore.count() == 0) {
                 // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
+            }
+            if (config.demo() && !config.simulate()) {
+                // With live traffic the demo feed seeds the listings on its own thread, off the cold start.
+                DemoFeed.seed(listings, merchantStore, userStore, config.clock());
             }
             if (config.demo() && releaseStore.count() == 0) {
                 DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
@@ -134,14 +164,18 @@ public final class LineOneServer implements AutoCloseable {
                     new ReleaseRoutes(releases),
                     new BellRoutes(bells),
                     new ConversationRoutes(conversation),
+                    new ListingRoutes(listings, coupons),
+                    new FixRoutes(fixes),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
                     ? TrafficSimulator.start(issues, conversation, issueStore, merchantStore, userStore,
                             releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
                     : Optional.empty();
+            Optional<DemoFeed> demoFeed = config.demo() && config.simulate()
+                    ? DemoFeed.start(listings, coupons, merchantStore, userStore, config.clock()) : Optional.empty();
             AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());
-            return new LineOneServer(config, db, http, events, bellClock, simulator);
+            return new LineOneServer(config, db, http, events, bellClock, simulator, demoFeed);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -231,6 +265,7 @@ public final class LineOneServer implements AutoCloseable {
     @Override
     public void close() {
         simulator.ifPresent(TrafficSimulator::close);
+        demoFeed.ifPresent(DemoFeed::close);
         try {
             bellClock.close();
         } catch (Exception e) {

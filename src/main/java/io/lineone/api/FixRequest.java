@@ -1,0 +1,5 @@
+package io.lineone.api;
+
+/** Body of {@code POST /fixes/preview}. */
+public record FixRequest(FixKind kind, String targetId, String issueId) {
+}

@@ -1,0 +1,7 @@
+package io.lineone.api;
+
+/** A fix is applied until it is undone. */
+public enum FixStatus {
+    APPLIED,
+    UNDONE
+}
