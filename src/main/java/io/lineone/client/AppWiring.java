@@ -20,6 +20,12 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
+import io.lineone.client.fixes.FixActions;
+import io.lineone.client.fixes.FixDialogController;
+import io.lineone.client.fixes.FixDialogViewModel;
+import io.lineone.client.fixes.FixFeed;
+import io.lineone.client.fixes.FixText;
+import io.lineone.client.fixes.FixToasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.main.ScreenContext;
@@ -148,8 +154,17 @@ public final class AppWiring implements AutoCloseable {
         BellText bellText = new BellText(messages, ZoneId.systemDefault());
         LiveBells bells = new LiveBells(backend, executor, ui, new ErrorMessages(messages), connection,
                 new BellAlerts(me, bellText, alerts::notify));
-        // One event stream per session: the issues own it and hand bell and release events on.
+        // One event stream per session: the issues own it and hand bell, release, listing and fix events on.
         issues.alsoTell(bells.listener());
+        FixFeed fixFeed = new FixFeed(ui);
+        issues.alsoTell(fixFeed.listener());
+        FixText fixText = new FixText(messages, ZoneId.systemDefault());
+        FixToasts fixToasts = new FixToasts(toasts, fixText, fixFeed);
+        FixActions fixes = new FixActions(backend, executor, fixText, connection, fixFeed, fixToasts,
+                Clock.systemUTC());
+        fixToasts.undoWith(fixes);
+        FixDialogViewModel fixDialog = new FixDialogViewModel(backend, executor, connection, fixes);
+        session.add(fixFeed);
         session.add(issues);
         session.add(bells);
         session.add(alerts);
@@ -157,7 +172,7 @@ public final class AppWiring implements AutoCloseable {
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, this::logFirstReady);
+                bellText, me, links, fixes, fixDialog, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -166,7 +181,9 @@ public final class AppWiring implements AutoCloseable {
         });
         Parent window = loaders.load(MainController.class, () -> new MainController(main,
                 section -> loaders.load(section.fxml(), section.controllers(screens))));
-        show(new StackPane(window, toasts.layer()), main.windowTitle());
+        // The fix dialog lies over every screen: the queue, a merchant's listings and the ledger all open it.
+        Parent fixSheet = loaders.load(FixDialogController.class, () -> new FixDialogController(fixDialog));
+        show(new StackPane(window, fixSheet, toasts.layer()), main.windowTitle());
         issues.start();
     }
 

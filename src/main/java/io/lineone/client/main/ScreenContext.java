@@ -8,6 +8,8 @@ import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.fixes.FixActions;
+import io.lineone.client.fixes.FixDialogViewModel;
 import io.lineone.client.net.Backend;
 import io.lineone.client.queue.IssueText;
 import io.lineone.client.queue.LiveIssues;
@@ -22,11 +24,14 @@ import javafx.beans.value.ObservableValue;
  * @param bellText   how releases and bells read, in the user's language and time zone
  * @param issueText  how issues read, in the user's language and time zone
  * @param links      issues asked to be shown (a notification's click), for the queue to show
+ * @param fixes      the session's one-click fixes (availability, undo, the live listings and fixes)
+ * @param fixDialog  the fix dialog over every screen
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
-                            IssueLinks links, Runnable firstReady) {
+                            IssueLinks links, FixActions fixes, FixDialogViewModel fixDialog,
+                            Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
     void readyWhenLoaded(ObservableValue<ScreenState> state) {

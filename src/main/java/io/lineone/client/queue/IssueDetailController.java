@@ -6,7 +6,13 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.Merchant;
 import io.lineone.client.common.WrappedLabel;
+import io.lineone.api.FixOption;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -15,6 +21,7 @@ import javafx.scene.layout.VBox;
 public final class IssueDetailController {
 
     private final IssueDetailViewModel model;
+    private final IssueFixes fixes;
 
     @FXML private VBox detailDrawer;
     @FXML private Label drawerPriority;
@@ -34,8 +41,13 @@ public final class IssueDetailController {
     @FXML private VBox drawerHistory;
     @FXML private Label drawerError;
 
-    public IssueDetailController(IssueDetailViewModel model) {
+    @FXML private Label drawerFixesTitle;
+    @FXML private VBox drawerFixes;
+    @FXML private Label drawerFixesReason;
+
+    public IssueDetailController(IssueDetailViewModel model, IssueFixes fixes) {
         this.model = model;
+        this.fixes = fixes;
     }
 
     @FXML
@@ -44,6 +56,31 @@ public final class IssueDetailController {
         showWhen(drawerError, model.errorProperty().isNotEmpty());
         drawerError.textProperty().bind(model.errorProperty());
         model.detailProperty().addListener((obs, old, detail) -> show(detail));
+        showWhen(drawerFixesTitle, Bindings.isNotEmpty(fixes.options()));
+        showWhen(drawerFixes, Bindings.isNotEmpty(fixes.options()));
+        // A disabled button shows no tooltip: the reason is also a line under the buttons.
+        drawerFixesReason.textProperty().bind(fixes.unavailableReasonProperty());
+        showWhen(drawerFixesReason, Bindings.isNotEmpty(fixes.options())
+                .and(fixes.unavailableReasonProperty().isNotEmpty()));
+        fixes.options().addListener((ListChangeListener<FixOption>) change -> showFixes());
+    }
+
+    private void showFixes() {
+        drawerFixes.getChildren().clear();
+        IssueDetail shown = model.detailProperty().get();
+        String issueId = shown == null ? null : shown.issue().id();
+        for (FixOption option : fixes.options()) {
+            Button button = new Button(fixes.label(option), new FontIcon("fth-tool"));
+            button.getStyleClass().addAll("small", "fix-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setUserData(option.kind().name());
+            button.disableProperty().bind(fixes.availableProperty().not());
+            Tooltip reason = new Tooltip();
+            reason.textProperty().bind(fixes.unavailableReasonProperty());
+            button.setTooltip(reason);
+            button.setOnAction(event -> fixes.open(option, issueId));
+            drawerFixes.getChildren().add(button);
+        }
     }
 
     private void show(IssueDetail detail) {

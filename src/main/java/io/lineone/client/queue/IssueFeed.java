@@ -2,7 +2,10 @@ package io.lineone.client.queue;
 
 import io.lineone.api.Bell;
 import io.lineone.api.EventTypes;
+import io.lineone.api.Fix;
 import io.lineone.api.Issue;
+import io.lineone.api.Listing;
+import io.lineone.api.Merchant;
 import io.lineone.api.Release;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.UiScheduler;
@@ -12,8 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,8 +44,8 @@ final class IssueFeed implements EventStream.Listener {
     private final UiScheduler.Throttle drain;
     private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>();
     private volatile boolean closed;
-    /** Told of the stream's opens and of its bell and release events, on the stream's threads; null: nobody. */
-    private volatile EventStream.Listener others;
+    /** Told of the stream's opens and drops and of its other events (bells, listings, fixes), on the stream's threads. */
+    private final List<EventStream.Listener> others = new CopyOnWriteArrayList<>();
 
     /**
      * @param apply  takes each frame's events (UI thread)
@@ -58,31 +63,49 @@ final class IssueFeed implements EventStream.Listener {
         this.drain = ui.throttle(this::drain);
     }
 
-    /** One stream serves the session: whoever follows releases and bells hears them, its opens and drops here. */
+    /** One stream serves the session: whoever follows releases, bells, listings or fixes hears them here. */
     void alsoTell(EventStream.Listener listener) {
-        this.others = listener;
+        others.add(listener);
     }
 
     @Override
     public void onBell(long eventId, String type, Bell bell) {
-        EventStream.Listener other = others;
-        if (other != null) {
+        for (EventStream.Listener other : others) {
             other.onBell(eventId, type, bell);
         }
     }
 
     @Override
     public void onRelease(long eventId, String type, Release release) {
-        EventStream.Listener other = others;
-        if (other != null) {
+        for (EventStream.Listener other : others) {
             other.onRelease(eventId, type, release);
         }
     }
 
     @Override
+    public void onListing(long eventId, String type, Listing listing) {
+        for (EventStream.Listener other : others) {
+            other.onListing(eventId, type, listing);
+        }
+    }
+
+    @Override
+    public void onFix(long eventId, String type, Fix fix) {
+        for (EventStream.Listener other : others) {
+            other.onFix(eventId, type, fix);
+        }
+    }
+
+    @Override
+    public void onMerchant(long eventId, String type, Merchant merchant) {
+        for (EventStream.Listener other : others) {
+            other.onMerchant(eventId, type, merchant);
+        }
+    }
+
+    @Override
     public void onOpen(EventStream.Opened how) {
-        EventStream.Listener other = others;
-        if (other != null) {
+        for (EventStream.Listener other : others) {
             other.onOpen(how);
         }
         ui.runLater(() -> {
@@ -103,8 +126,7 @@ final class IssueFeed implements EventStream.Listener {
 
     @Override
     public void onDown(boolean offline, Exception cause) {
-        EventStream.Listener other = others;
-        if (other != null) {
+        for (EventStream.Listener other : others) {
             other.onDown(offline, cause);
         }
         ui.runLater(() -> linkDown(offline ? ConnectionStatus.State.OFFLINE : ConnectionStatus.State.RECONNECTING));
@@ -112,8 +134,7 @@ final class IssueFeed implements EventStream.Listener {
 
     @Override
     public void onStopped(BackendException reason) {
-        EventStream.Listener other = others;
-        if (other != null) {
+        for (EventStream.Listener other : others) {
             other.onStopped(reason);
         }
         ui.runLater(() -> linkDown(ConnectionStatus.State.STOPPED));

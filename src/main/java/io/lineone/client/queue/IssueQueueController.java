@@ -38,7 +38,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Binds the issue queue to its view model, and turns keys into commands: J/K move, C claim, A acknowledge,
- * W waiting on merchant, R resolve, B pull the bell on the selected issues, Enter details, / search,
+ * W waiting on merchant, R resolve, F fix, B pull the bell on the selected issues, Enter details, / search,
  * ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
  * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
  * views of their own, included by this one.
@@ -101,7 +101,7 @@ public final class IssueQueueController {
     /** The controllers of the queue's view and of the views it includes, all over {@code model}. */
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model),
-                IssueDetailController.class, () -> new IssueDetailController(model.detail()),
+                IssueDetailController.class, () -> new IssueDetailController(model.detail(), model.fixes()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()));
     }
 
@@ -289,6 +289,7 @@ public final class IssueQueueController {
             case W -> actions.waitOnMerchant();
             case R -> resolveDialog.begin();
             case B -> pullTheBell();
+            case F -> model.fixSelected();
             case ENTER -> detail.open();
             default -> handled = false;
         }

@@ -87,9 +87,9 @@ class MainViewModelTest {
     }
 
     @Test
-    void merchantsTheIssueQueueAndBellsAreBuiltSoFar() {
+    void merchantsTheIssueQueueBellsAndTheLedgerAreBuiltSoFar() {
         assertThat(Section.values()).filteredOn(Section::built)
-                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS);
+                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS, Section.LEDGER);
     }
 
     @Test
