@@ -17,11 +17,22 @@ import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventRoutes;
+import io.lineone.server.fixes.FixRoutes;
+import io.lineone.server.fixes.FixService;
+import io.lineone.server.fixes.FixStore;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
 import io.lineone.server.issues.IssueRoutes;
 import io.lineone.server.issues.IssueService;
 import io.lineone.server.issues.IssueStore;
+import io.lineone.server.listings.CouponService;
+import io.lineone.server.listings.CouponStore;
+import io.lineone.server.listings.DetectorRun;
+import io.lineone.server.listings.FeedWrites;
+import io.lineone.server.listings.FixTargets;
+import io.lineone.server.listings.ListingRoutes;
+import io.lineone.server.listings.ListingService;
+import io.lineone.server.listings.ListingStore;
 import io.lineone.server.merchants.Lighthouse;
 import io.lineone.server.merchants.MerchantRoutes;
 import io.lineone.server.merchants.MerchantService;
@@ -102,8 +113,20 @@ public final class LineOneServer implements AutoCloseable {
             BellStore bellStore = new BellStore(db);
             ReleaseService releases = new ReleaseService(db, releaseStore, bellStore, userStore, issues, eventLog,
                     audit, events, config.clock());
-            BellService bells = new BellService(db, bellStore, releaseStore, issues, new IdempotencyKeys(db),
+            IdempotencyKeys idempotencyKeys = new IdempotencyKeys(db);
+            BellService bells = new BellService(db, bellStore, releaseStore, issues, idempotencyKeys,
                     eventLog, audit, events, config.bells(), config.clock());
+            ListingStore listingStore = new ListingStore(db);
+            CouponStore couponStore = new CouponStore(db);
+            DetectorRun detectors = new DetectorRun(listingStore, couponStore, issues);
+            FeedWrites feedWrites = new FeedWrites(db, idempotencyKeys, events);
+            ListingService listings = new ListingService(listingStore, couponStore, merchants, detectors, feedWrites,
+                    eventLog, audit, config.clock());
+            CouponService coupons = new CouponService(couponStore, listingStore, merchants, detectors, feedWrites,
+                    eventLog, audit, config.clock());
+            FixService fixes = new FixService(db, new FixStore(db), new FixTargets(db, listingStore, couponStore,
+                    merchants, detectors, audit), merchants, issues, idempotencyKeys, eventLog, audit, events,
+                    config.clock());
 
             bootstrap(config, userStore, users, merchants);
             if (config.demo() && issueStore.count() == 0) {
@@ -123,6 +146,8 @@ public final class LineOneServer implements AutoCloseable {
                     new IssueRoutes(issues),
                     new ReleaseRoutes(releases),
                     new BellRoutes(bells),
+                    new ListingRoutes(listings, coupons),
+                    new FixRoutes(fixes),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()

@@ -21,6 +21,7 @@ import io.lineone.server.core.DomainException;
 import io.lineone.server.core.Ids;
 import io.lineone.server.core.IfMatch;
 import io.lineone.server.db.Database;
+import io.lineone.server.db.Tx;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
 import io.lineone.server.merchants.MerchantService;
@@ -116,6 +117,68 @@ public final class IssueService {
         });
         publisher.published(committed);
         return issue;
+    }
+
+    /** An issue a detector opened or resolved in its own transaction, and the event to append last in it. */
+    public record InTransaction(Issue issue, EventLog.NewEvent event) {
+    }
+
+    /**
+     * Opens an issue inside the caller's transaction (a detector's): history and audit are written here, the
+     * event is returned for the caller to append last, with whatever else its transaction changed.
+     */
+    public InTransaction openIn(Tx tx, Caller caller, NewIssue request, Merchant merchant, Instant now) {
+        IssueRequests.validate(request);
+        IssueStore.State state = new IssueStore.State(IssueStatus.NEW, null, null, now, null, null, 0, 0, null, 1);
+        IssueStore.Row row = new IssueStore.Row(Ids.next("iss"), merchant.id(), merchant.name(),
+                merchant.assignedManagerId(), request.category(),
+                request.source() == null ? IssueSource.MERCHANT : request.source(), request.priority(),
+                request.title().strip(), request.description() == null ? "" : request.description().strip(),
+                blankToNull(request.listingId()), null,
+                request.moneyAtRiskCents() == null ? 0 : request.moneyAtRiskCents(), now,
+                sla.firstResponseDue(request.priority(), now), sla.resolutionBaseDue(request.priority(), now),
+                state, null);
+        Issue issue = IssueWorkflow.view(row, now);
+        issues.insert(tx, row);
+        issues.appendHistory(tx, new IssueStore.HistoryStep(row.id(), now, actor(caller), "created",
+                null, IssueStatus.NEW, null, null));
+        audit.append(tx, Audit.entry(caller, "issue.create", "issue", row.id(), null, issue, now));
+        return new InTransaction(issue, event(EventTypes.ISSUE_CREATED, row, issue, now));
+    }
+
+    /** The status of an issue as this transaction sees it; empty when there is no such issue. */
+    public java.util.Optional<IssueStatus> statusIn(Tx tx, String id) {
+        return issues.find(tx, id).map(r -> r.state().status());
+    }
+
+    /**
+     * Resolves an issue inside the caller's transaction with a note saying why (a detector whose cause is gone,
+     * a fix that removed it); empty when it is resolved already or unknown. The event is the caller's to append.
+     */
+    public java.util.Optional<InTransaction> resolveIn(Tx tx, Caller caller, String id, String rootCause, String note,
+                                                       Instant now) {
+        for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+            IssueStore.Row before = issues.find(tx, id).orElse(null);
+            if (before == null || before.state().status() == IssueStatus.RESOLVED) {
+                return java.util.Optional.empty();
+            }
+            IssueStore.State s = before.state();
+            IssueStore.State moved = IssueWorkflow.move(s, IssueStatus.RESOLVED, now);
+            IssueStore.State after = new IssueStore.State(moved.status(),
+                    s.rootCause() != null ? s.rootCause() : rootCause, s.assigneeId(), now, moved.firstResponseAt(),
+                    moved.resolvedAt(), moved.pauseCount(), moved.pausedMillis(), moved.pausedSince(), s.version() + 1);
+            if (!issues.update(tx, id, after, before.releaseId(), s.version())) {
+                continue;
+            }
+            issues.appendHistory(tx, new IssueStore.HistoryStep(id, now, actor(caller), "status", s.status(),
+                    IssueStatus.RESOLVED, note, after.rootCause()));
+            IssueStore.Row row = before.with(after, before.assigneeName(), before.releaseId());
+            Issue issue = IssueWorkflow.view(row, now);
+            audit.append(tx, Audit.entry(caller, "issue.update", "issue", id, IssueWorkflow.view(before, now), issue,
+                    now));
+            return java.util.Optional.of(new InTransaction(issue, event(EventTypes.ISSUE_UPDATED, row, issue, now)));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.lineone.server.merchants;
 
 import io.lineone.api.AssigneeChange;
 import io.lineone.api.Band;
+import io.lineone.api.EventTypes;
 import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
 import io.lineone.api.NewMerchant;
@@ -19,6 +20,8 @@ import io.lineone.server.core.DomainException;
 import io.lineone.server.core.Ids;
 import io.lineone.server.core.Validation;
 import io.lineone.server.db.Database;
+import io.lineone.server.db.Tx;
+import io.lineone.server.events.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -117,6 +120,32 @@ public final class MerchantService {
             audit.append(tx, Audit.entry(caller, "merchant.reassign", "merchant", id, before, after, now));
             return after;
         });
+    }
+
+    /** Locks a merchant for the rest of the transaction (see {@link MerchantStore#lock}); NOT_FOUND if unknown. */
+    public Merchant lockIn(Tx tx, String id) {
+        return merchants.lock(tx, id).orElseThrow(() -> DomainException.notFound("merchant", id));
+    }
+
+    /**
+     * Pauses or resumes the merchant's automatic deduction inside the caller's transaction (a fix or its undo),
+     * writing the audit entry; returns the merchant after and its {@code merchant.updated} event for the caller to
+     * append last, or empty if the merchant is no longer at {@code expectedVersion}.
+     */
+    public Optional<Committable> setAutoDeductionPausedIn(Tx tx, Caller caller, String id, boolean paused,
+                                                          long expectedVersion, Instant now) {
+        Merchant before = merchants.find(tx, id).orElseThrow(() -> DomainException.notFound("merchant", id));
+        if (!merchants.updateAutoDeductionPaused(tx, id, paused, expectedVersion)) {
+            return Optional.empty();
+        }
+        Merchant after = merchants.find(tx, id).orElseThrow();
+        audit.append(tx, Audit.entry(caller, "merchant.autoDeduction", "merchant", id, before, after, now));
+        return Optional.of(new Committable(after, EventLog.NewEvent.of(EventTypes.MERCHANT_UPDATED, id,
+                after.assignedManagerId(), after, now)));
+    }
+
+    /** A merchant changed in another feature's transaction, and the event that transaction must append. */
+    public record Committable(Merchant merchant, EventLog.NewEvent event) {
     }
 
     /** A merchant by id whoever asks: for another feature's service that has its own reason to look. */

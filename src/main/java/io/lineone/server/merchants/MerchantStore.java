@@ -99,6 +99,20 @@ public final class MerchantStore {
                 managerId, id, expectedVersion) == 1;
     }
 
+    /**
+     * Locks a merchant's row until the transaction ends: the detectors of one merchant take turns, so two feed
+     * changes (or a change and a fix) never judge the same listings from two different pasts.
+     */
+    public Optional<Merchant> lock(Tx tx, String id) {
+        return tx.first(BY_ID + " for update", List.of(id), MerchantStore::merchant);
+    }
+
+    /** Pauses or resumes auto-deduction if the merchant is still at {@code expectedVersion}; returns whether it was. */
+    public boolean updateAutoDeductionPaused(Tx tx, String id, boolean paused, long expectedVersion) {
+        return tx.update("update merchant set auto_deduction_paused = ?, version = version + 1 where id = ? and version = ?",
+                paused, id, expectedVersion) == 1;
+    }
+
     public long count() {
         return db.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("select count(*) from merchant");
