@@ -6,6 +6,7 @@ import io.lineone.client.fixes.FixDialogViewModel.Phase;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -73,7 +74,15 @@ public final class FixDialogController {
         fixCancel.disableProperty().bind(sending);
         model.changes().addListener((ListChangeListener<FixText.Change>) c -> showChanges());
         showChanges();
-        fixSheet.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // On the whole window while open: Enter and Esc reach the dialog wherever the focus was when it opened.
+        fixSheet.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.ANY, keys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.ANY, keys);
+            }
+        });
         model.openProperty().addListener((obs, was, open) -> {
             if (open) {
                 Platform.runLater(fixSheet::requestFocus);
@@ -82,7 +91,22 @@ public final class FixDialogController {
         fixSheet.setFocusTraversable(true);
     }
 
+    private final EventHandler<KeyEvent> keys = this::onWindowKey;
+
+    private void onWindowKey(KeyEvent event) {
+        if (model.openProperty().get()) {
+            onKey(event);
+        }
+    }
+
     private void onKey(KeyEvent event) {
+        if (event.getEventType() != KeyEvent.KEY_PRESSED) {
+            // Typed and released keys of the screen beneath's commands go nowhere while the dialog is up.
+            if (event.getCode() != KeyCode.TAB && event.getCode() != KeyCode.SPACE) {
+                event.consume();
+            }
+            return;
+        }
         if (event.getCode() == KeyCode.ENTER && !event.isShortcutDown()) {
             event.consume();
             if (fixCancel.isFocused()) {

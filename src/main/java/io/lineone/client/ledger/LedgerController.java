@@ -165,6 +165,8 @@ public final class LedgerController {
         fixTarget.setCellFactory(column -> new WholeTextCell<>());
         fixMerchant.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fix().merchantName()));
         fixMerchant.setCellFactory(column -> new WholeTextCell<>());
+        // A manager's fixes are their own: who applied them is said only in the whole team's ledger.
+        fixBy.setVisible(model.showsManagers());
         fixBy.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fix().requestedByName()));
         fixSaved.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fix().lossAvertedCents()));
         fixSaved.setCellFactory(column -> numberCell(n -> text.money(n.longValue())));
@@ -198,6 +200,7 @@ public final class LedgerController {
 
         UndoCell() {
             button.getStyleClass().addAll("small", "fix-undo");
+            button.setMinWidth(Button.USE_PREF_SIZE);
             button.setOnAction(event -> model.undo(getTableRow() == null ? null : getTableRow().getItem()));
             Tooltip reason = new Tooltip();
             reason.textProperty().bind(model.unavailableReasonProperty());

@@ -2,11 +2,9 @@ package io.lineone.client.merchants;
 
 import io.lineone.api.Listing;
 import io.lineone.api.ListingStatus;
-import io.lineone.api.PricePoint;
 import io.lineone.client.fixes.FixText;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 
 /** The cells of a merchant's listings table and of a listing's price history. */
@@ -83,31 +81,6 @@ final class ListingCells {
             setText(text.messages().format("merchants.listings.vsReference", text.money(reference), percent));
             if (percent < 50 || percent > 800) {
                 getStyleClass().add("price-off");
-            }
-        }
-    }
-
-    /** One price of the history: when, the price, who set it; a flagged one marked. */
-    static final class Price extends ListCell<PricePoint> {
-        private final FixText text;
-
-        Price(FixText text) {
-            this.text = text;
-        }
-
-        @Override
-        protected void updateItem(PricePoint point, boolean empty) {
-            super.updateItem(point, empty);
-            getStyleClass().remove("price-flagged");
-            if (empty || point == null) {
-                setText(null);
-                return;
-            }
-            String line = text.messages().format("merchants.listings.pricePoint", text.when(point.at()),
-                    text.money(point.priceCents()), point.actor() == null ? "" : point.actor());
-            setText(point.flagged() ? line + " · " + text.messages().get("merchants.listings.flagged") : line);
-            if (point.flagged()) {
-                getStyleClass().add("price-flagged");
             }
         }
     }

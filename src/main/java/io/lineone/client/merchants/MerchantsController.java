@@ -31,7 +31,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.ListView;
 import io.lineone.api.Listing;
 import io.lineone.api.PricePoint;
 
@@ -88,7 +87,9 @@ public final class MerchantsController {
     @FXML private VBox listingFixes;
     @FXML private Label listingFixReason;
     @FXML private Label priceHistoryTitle;
-    @FXML private ListView<PricePoint> priceHistory;
+    @FXML private VBox listingSide;
+    @FXML private Label listingSideTitle;
+    @FXML private VBox priceHistory;
     @FXML private Label listingsHint;
     @FXML private VBox listingsLoading;
     @FXML private Label listingsError;
@@ -196,17 +197,32 @@ public final class MerchantsController {
         listingTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> listings.select(row));
 
         BooleanBinding picked = listings.selectedProperty().isNotNull();
+        showWhen(listingSide, listings.headingProperty().isNotEmpty());
         showWhen(listingSideHint, picked.not());
-        showWhen(priceHistoryTitle, picked);
-        showWhen(priceHistory, picked);
-        priceHistory.setItems(listings.prices());
-        priceHistory.setCellFactory(list -> new ListingCells.Price(text));
+        showWhen(listingSideTitle, picked);
+        listingSideTitle.textProperty().bind(Bindings.createStringBinding(() -> listings.selectedProperty().get() == null
+                ? "" : listings.selectedProperty().get().listing().title(), listings.selectedProperty()));
+        showWhen(priceHistoryTitle, Bindings.isNotEmpty(listings.prices()));
+        showWhen(priceHistory, Bindings.isNotEmpty(listings.prices()));
+        listings.prices().addListener((ListChangeListener<PricePoint>) change -> showPrices(text));
         BooleanBinding anyFix = Bindings.isNotEmpty(listings.options());
         showWhen(listingFixesTitle, anyFix);
         showWhen(listingFixes, anyFix);
         listingFixReason.textProperty().bind(listings.fixUnavailableReasonProperty());
         showWhen(listingFixReason, anyFix.and(listings.fixUnavailableReasonProperty().isNotEmpty()));
         listings.options().addListener((ListChangeListener<FixOption>) change -> showFixButtons());
+    }
+
+    /** The selected listing's prices, newest first, a flagged one in red. */
+    private void showPrices(FixText text) {
+        priceHistory.getChildren().clear();
+        for (PricePoint point : listings.prices()) {
+            Label line = new Label(text.messages().format("merchants.listings.pricePoint", text.when(point.at()),
+                    text.money(point.priceCents())) + (point.flagged()
+                    ? " · " + text.messages().get("merchants.listings.flagged") : ""));
+            line.getStyleClass().add(point.flagged() ? "price-flagged" : "price-point");
+            priceHistory.getChildren().add(line);
+        }
     }
 
     private void showFixButtons() {

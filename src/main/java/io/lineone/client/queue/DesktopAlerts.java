@@ -57,6 +57,9 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
      * @param toasts    where the window shows its toasts
      * @param openIssue shows an issue in the queue (a P1 toast's click)
      */
+    /** Signed out: alerts still scheduled are dropped. FX thread. */
+    private boolean closed;
+
     public DesktopAlerts(Messages messages, IssueText text, Toasts toasts, Consumer<String> openIssue) {
         this.messages = messages;
         this.text = text;
@@ -88,6 +91,11 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
 
     private void flush() {
         flushScheduled = false;
+        if (closed) {
+            // The session ended while the burst waited for its toast: nobody is there to read it.
+            pending.clear();
+            return;
+        }
         lastShownMillis = System.currentTimeMillis();
         String title;
         String body;
@@ -147,6 +155,7 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, AutoClo
     /** Takes the tray icon away again, so AWT does not keep the process alive after the window closed. */
     @Override
     public void close() {
+        closed = true;
         trayThread.execute(() -> {
             if (Boolean.TRUE.equals(useTray)) {
                 EventQueue.invokeLater(() -> {

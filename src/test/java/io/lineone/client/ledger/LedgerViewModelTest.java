@@ -61,7 +61,7 @@ class LedgerViewModelTest {
         assertThat(ledger.byManager()).isEmpty();
         assertThat(session.backend.calls).doesNotContain("ledger manager");
         assertThat(ledger.fixes()).singleElement().satisfies(row -> {
-            assertThat(ledger.undoState(row.fix())).isEqualTo("Applied · undo until Nov 24 06:00");
+            assertThat(ledger.undoState(row.fix())).isEqualTo("Undo until Nov 24 06:00");
             assertThat(ledger.canUndo(row.fix())).isTrue();
         });
     }
@@ -135,6 +135,6 @@ class LedgerViewModelTest {
 
         assertThat(ledger.weekTotalProperty().get()).isEqualTo("¥1,234.56");
         assertThat(ledger.weekCountProperty().get()).isEqualTo("1 次修复");
-        assertThat(ledger.undoState(ledger.fixes().get(0).fix())).isEqualTo("已生效 · 11月24日 06:00 前可撤销");
+        assertThat(ledger.undoState(ledger.fixes().get(0).fix())).isEqualTo("11月24日 06:00 前可撤销");
     }
 }
