@@ -21,7 +21,8 @@ class ArchitectureTest {
         "io.lineone.server.audit..", "io.lineone.server.auth..", "io.lineone.server.http..",
         "io.lineone.server.events.."};
     private static final String[] FEATURES = {"io.lineone.server.issues..", "io.lineone.server.merchants..",
-        "io.lineone.server.users..", "io.lineone.server.system.."};
+        "io.lineone.server.users..", "io.lineone.server.system..", "io.lineone.server.listings..",
+        "io.lineone.server.fixes.."};
 
     private static JavaClasses classes;
 

@@ -43,6 +43,7 @@ import io.lineone.server.releases.BellStore;
 import io.lineone.server.releases.ReleaseRoutes;
 import io.lineone.server.releases.ReleaseService;
 import io.lineone.server.releases.ReleaseStore;
+import io.lineone.server.sim.DemoFeed;
 import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -70,15 +71,17 @@ public final class LineOneServer implements AutoCloseable {
     private final EventHub events;
     private final AutoCloseable bellClock;
     private final Optional<TrafficSimulator> simulator;
+    private final Optional<DemoFeed> demoFeed;
 
     private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events, AutoCloseable bellClock,
-                          Optional<TrafficSimulator> simulator) {
+                          Optional<TrafficSimulator> simulator, Optional<DemoFeed> demoFeed) {
         this.config = config;
         this.db = db;
         this.http = http;
         this.events = events;
         this.bellClock = bellClock;
         this.simulator = simulator;
+        this.demoFeed = demoFeed;
     }
 
     /**
@@ -120,7 +123,7 @@ public final class LineOneServer implements AutoCloseable {
             CouponStore couponStore = new CouponStore(db);
             DetectorRun detectors = new DetectorRun(listingStore, couponStore, issues);
             FeedWrites feedWrites = new FeedWrites(db, idempotencyKeys, events);
-            ListingService listings = new ListingService(listingStore, couponStore, merchants, detectors, feedWrites,
+            ListingService listings = new ListingService(db, listingStore, couponStore, merchants, detectors, feedWrites,
                     eventLog, audit, config.clock());
             CouponService coupons = new CouponService(couponStore, listingStore, merchants, detectors, feedWrites,
                     eventLog, audit, config.clock());
@@ -132,6 +135,9 @@ public final class LineOneServer implements AutoCloseable {
             if (config.demo() && issueStore.count() == 0) {
                 // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
+            }
+            if (config.demo()) {
+                DemoFeed.seed(listings, merchantStore, userStore, config.clock());
             }
             if (config.demo() && releaseStore.count() == 0) {
                 DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
@@ -154,8 +160,10 @@ public final class LineOneServer implements AutoCloseable {
                     ? TrafficSimulator.start(issues, issueStore, merchantStore, userStore,
                             releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
                     : Optional.empty();
+            Optional<DemoFeed> demoFeed = config.demo() && config.simulate()
+                    ? DemoFeed.start(listings, coupons, merchantStore, userStore) : Optional.empty();
             AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());
-            return new LineOneServer(config, db, http, events, bellClock, simulator);
+            return new LineOneServer(config, db, http, events, bellClock, simulator, demoFeed);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -245,6 +253,7 @@ public final class LineOneServer implements AutoCloseable {
     @Override
     public void close() {
         simulator.ifPresent(TrafficSimulator::close);
+        demoFeed.ifPresent(DemoFeed::close);
         try {
             bellClock.close();
         } catch (Exception e) {

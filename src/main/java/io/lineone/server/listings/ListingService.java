@@ -44,6 +44,7 @@ public final class ListingService {
     private static final String CASH_CHANGED = "The feed updated the cash: the balance covers the pending deduction.";
     private static final ObjectMapper JSON = Json.mapper();
 
+    private final io.lineone.server.db.Database db;
     private final ListingStore listings;
     private final CouponStore coupons;
     private final MerchantService merchants;
@@ -53,8 +54,9 @@ public final class ListingService {
     private final AuditLog audit;
     private final Clock clock;
 
-    public ListingService(ListingStore listings, CouponStore coupons, MerchantService merchants, DetectorRun detectors,
+    public ListingService(io.lineone.server.db.Database db, ListingStore listings, CouponStore coupons, MerchantService merchants, DetectorRun detectors,
                    FeedWrites writes, EventLog events, AuditLog audit, Clock clock) {
+        this.db = db;
         this.listings = listings;
         this.coupons = coupons;
         this.merchants = merchants;
@@ -173,6 +175,36 @@ public final class ListingService {
                     audit.append(tx, Audit.entry(caller, "merchant.cash", "merchant", merchantId, before, after, now));
                     return new Committed<>(after, events.append(tx, outcome.events));
                 });
+    }
+
+    /**
+     * For the demo seed: many listings at good prices in one transaction, without the detectors (nothing to
+     * find) — a fast first launch. {@code listings} by merchant id.
+     */
+    public void seedUnchecked(Caller feed, Map<String, List<NewListing>> listings, Instant at) {
+        List<ListingStore.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<NewListing>> entry : listings.entrySet()) {
+            for (NewListing l : entry.getValue()) {
+                rows.add(new ListingStore.Row(Ids.next("lst"), entry.getKey(), l.title(), l.category(), l.priceCents(),
+                        l.referencePriceCents(), l.costCents(), l.weightValue(), l.weightUnit(),
+                        l.unitsPerHour() == null ? 1.0 : l.unitsPerHour(), ListingStatus.LIVE, l.priceCents(),
+                        EnumSet.noneOf(io.lineone.api.ListingAnomaly.class), at, 1));
+            }
+        }
+        db.inTransaction(tx -> {
+            this.listings.insertAll(tx, rows, feed == null ? null : feed.id());
+            return null;
+        });
+    }
+
+    /** Whether any listing exists, so the demo seeds them once. */
+    public boolean hasListings() {
+        return listings.count() > 0;
+    }
+
+    /** The live listings of a merchant, whoever asks: for the demo feed. */
+    public List<Listing> liveUnchecked(String merchantId) {
+        return listings.live(merchantId).stream().map(r -> view(r, List.of())).toList();
     }
 
     private ListingStore.Row visible(Caller caller, String id) {

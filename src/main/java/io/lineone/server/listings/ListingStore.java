@@ -59,6 +59,41 @@ public final class ListingStore {
                 r.lastGoodPriceCents(), anomalies(r.anomalies()), r.updatedAt(), r.version());
     }
 
+    /** Inserts many listings with their first price in one go (the demo seed); JDBC batches, no detectors. */
+    public void insertAll(Tx tx, List<Row> rows, String actorId) {
+        tx.jdbc(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("insert into listing (" + COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 java.sql.PreparedStatement price = c.prepareStatement("insert into listing_price (listing_id,"
+                         + " price_cents, at, actor_id, flagged) values (?, ?, ?, ?, ?)")) {
+                for (Row r : rows) {
+                    Rows.bind(insert, java.util.Arrays.asList(r.id(), r.merchantId(), r.title(), r.category(),
+                            r.priceCents(), r.referencePriceCents(), r.costCents(), r.weightValue(), r.weightUnit(),
+                            r.unitsPerHour(), r.status(), r.lastGoodPriceCents(), anomalies(r.anomalies()),
+                            r.updatedAt(), r.version()));
+                    insert.addBatch();
+                    Rows.bind(price, java.util.Arrays.asList(r.id(), r.priceCents(), r.updatedAt(), actorId, false));
+                    price.addBatch();
+                }
+                insert.executeBatch();
+                price.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** How many listings there are, for the demo seed's "already seeded" check. */
+    public long count() {
+        return db.read(c -> Rows.first(c, "select count(*) from listing", List.of(), rows -> rows.getLong(1))
+                .orElse(0L));
+    }
+
+    /** The live listings of a merchant, for the demo feed's picks. */
+    public List<Row> live(String merchantId) {
+        return db.read(c -> Rows.list(c, "select " + COLUMNS + " from listing where merchant_id = ? and status = 'LIVE'"
+                + " order by id", List.of(merchantId), ListingStore::row));
+    }
+
     /** Writes a listing if it is still at {@code expectedVersion}; returns whether it was. */
     public boolean update(Tx tx, Row r, long expectedVersion) {
         return tx.update("update listing set title = ?, category = ?, price_cents = ?, reference_price_cents = ?,"
