@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -26,6 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class FixDialogController {
 
     private final FixDialogViewModel model;
+    private Node returnFocusTo;
 
     @FXML private StackPane fixSheet;
     @FXML private Label fixTitle;
@@ -85,7 +87,13 @@ public final class FixDialogController {
         });
         model.openProperty().addListener((obs, was, open) -> {
             if (open) {
+                // Back where the user was once the dialog closes: J, K and Enter work on the queue at once.
+                returnFocusTo = fixSheet.getScene() == null ? null : fixSheet.getScene().getFocusOwner();
                 Platform.runLater(fixSheet::requestFocus);
+            } else if (returnFocusTo != null && returnFocusTo.getScene() != null) {
+                Node back = returnFocusTo;
+                returnFocusTo = null;
+                Platform.runLater(back::requestFocus);
             }
         });
         fixSheet.setFocusTraversable(true);

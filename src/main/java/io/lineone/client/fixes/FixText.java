@@ -169,6 +169,11 @@ public final class FixText {
         return messages.format("fixes.saves", money(cents));
     }
 
+    /** "Averted ¥1,234.56": what an applied fix saved. */
+    public String saved(long cents) {
+        return messages.format("fixes.saved", money(cents));
+    }
+
     /** A fix's undo state, as its row in the ledger shows it. */
     public String undoState(Fix fix, Instant now) {
         if (fix.status() == FixStatus.UNDONE) {

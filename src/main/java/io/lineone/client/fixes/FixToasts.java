@@ -47,7 +47,7 @@ public final class FixToasts implements FixNotices {
         SimpleBooleanProperty still = applied.computeIfAbsent(fix.id(), id -> new SimpleBooleanProperty(true));
         still.set(FixText.undoable(fix, actions.clock().instant()));
         var enabled = Bindings.and(still, actions.availableProperty());
-        toasts.show(text.done(fix.kind(), fix.targetTitle()), text.saves(fix.lossAvertedCents()), "toast-fix",
+        toasts.show(text.done(fix.kind(), fix.targetTitle()), text.saved(fix.lossAvertedCents()), "toast-fix",
                 new Toasts.ToastAction(text.messages().get("fixes.undo"), enabled, () -> actions.undo(fix)), SHOWN_FOR);
     }
 

@@ -42,7 +42,7 @@ import javafx.collections.ObservableList;
 public final class LedgerViewModel implements AutoCloseable {
 
     /** Weeks on the chart, this one included. */
-    static final int WEEKS = 12;
+    static final int WEEKS = 8;
     /** Fixes in the list. */
     static final int FIXES = 200;
 

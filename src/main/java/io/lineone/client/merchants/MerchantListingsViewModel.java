@@ -123,7 +123,8 @@ public final class MerchantListingsViewModel {
 
     private void showCash(MerchantCash now) {
         cash.set(now);
-        if (now == null) {
+        if (now == null || (now.balanceCents() == 0 && now.pendingDeductionCents() == 0 && !now.shortOfCash())) {
+            // Nothing from the feed about this merchant's cash yet: two zeros would read as an empty account.
             cashText.set("");
         } else {
             cashText.set(text.messages().format("merchants.listings.cash", text.money(now.balanceCents()),

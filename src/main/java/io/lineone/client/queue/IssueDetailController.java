@@ -69,6 +69,10 @@ public final class IssueDetailController {
         drawerFixes.getChildren().clear();
         IssueDetail shown = model.detailProperty().get();
         String issueId = shown == null ? null : shown.issue().id();
+        // The listing by its title rather than its id, once a fix names it.
+        String listingId = shown == null ? null : shown.issue().listingId();
+        fixes.options().stream().filter(o -> o.targetId().equals(listingId) && o.targetTitle() != null).findFirst()
+                .ifPresent(o -> drawerListing.setText(o.targetTitle()));
         for (FixOption option : fixes.options()) {
             Button button = new Button(fixes.label(option), new FontIcon("fth-tool"));
             button.getStyleClass().addAll("small", "fix-button");
