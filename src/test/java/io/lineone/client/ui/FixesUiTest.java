@@ -52,7 +52,11 @@ class FixesUiTest extends SeededConsoleTestBase {
     }
 
     private void openQueue() throws TimeoutException {
-        open(Locale.ENGLISH, Optional.empty(), server, ManagerBooks.LI_NA);
+        openQueue(Locale.ENGLISH);
+    }
+
+    private void openQueue(Locale locale) throws TimeoutException {
+        open(locale, Optional.empty(), server, ManagerBooks.LI_NA);
         waitUntil(() -> showing("#navIssues"));
         clickOn("#navIssues");
         waitUntil(() -> showing("#queueRoot") && !showing("#loadingState"));
@@ -238,5 +242,33 @@ class FixesUiTest extends SeededConsoleTestBase {
         assertThat(feed.get(listing.id()).status()).isEqualTo(ListingStatus.LIVE);
         type(KeyCode.ESCAPE);
         waitUntil(() -> !showing("#fixSheet"));
+    }
+
+    @Test
+    void inChineseTheDialogAndTheLedgerSpeakChineseAndMoneyIsYuan() throws Exception {
+        openQueue(Locale.SIMPLIFIED_CHINESE);
+        Listing listing = slipped(books.liNasMerchants().get(4), "东北大米 5kg");
+        String issueId = listing.openIssueIds().get(0);
+        waitUntil(() -> shown(issueId).isPresent());
+        select(issueId);
+
+        type(KeyCode.F);
+        waitUntil(() -> showing("#fixSheet") && showing("#fixSaves"));
+        assertThat(text("#fixTitle")).isEqualTo("下架商品");
+        assertThat(text("#fixSaves")).matches("可避免损失 ¥[0-9,]+\\.[0-9]{2}");
+        Screenshots.save(stage.getScene(), "fix-dialog-zh");
+        type(KeyCode.ENTER);
+        waitUntil(() -> feed.get(listing.id()).status() == ListingStatus.DELISTED);
+
+        clickOn("#navLedger");
+        waitUntil(() -> showing("#weekTotal") && fixRowFor(listing.id()).isPresent());
+        assertThat(text("#weekTotal")).matches("¥[0-9,]+\\.[0-9]{2}");
+        assertThat(text("#weekCount")).endsWith("次修复");
+        Screenshots.save(stage.getScene(), "ledger-zh");
+    }
+
+    private Optional<FixRow> fixRowFor(String listingId) {
+        return fx(() -> this.<FixRow>tableOf("#fixTable").getItems().stream()
+                .filter(r -> r.fix().targetId().equals(listingId)).findFirst());
     }
 }
