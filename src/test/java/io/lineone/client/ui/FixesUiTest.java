@@ -267,6 +267,37 @@ class FixesUiTest extends SeededConsoleTestBase {
         Screenshots.save(stage.getScene(), "ledger-zh");
     }
 
+    @Test
+    void aListingsFlagsAreChipsAndItsRowOffersItsFixes() throws Exception {
+        openQueue();
+        Merchant merchant = books.liNasMerchants().get(0);
+        Listing listing = slipped(merchant, "香米礼盒 2kg");
+        clickOn("#navMerchants");
+        waitUntil(() -> showing("#merchantTable") && !showing("#loadingState"));
+        interact(() -> {
+            TableView<MerchantRow> table = tableOf("#merchantTable");
+            table.getItems().stream().filter(r -> r.merchant().id().equals(merchant.id())).findFirst()
+                    .ifPresent(row -> table.getSelectionModel().select(row));
+        });
+        waitUntil(() -> showing("#listingTable") && listingStatus(listing.id()) == ListingStatus.LIVE);
+        interact(() -> {
+            TableView<ListingRow> table = tableOf("#listingTable");
+            table.getItems().stream().filter(r -> r.id().equals(listing.id())).findFirst()
+                    .ifPresent(row -> table.getSelectionModel().select(row));
+        });
+        waitUntil(() -> lookup("#listingFixes .fix-button").tryQuery().isPresent());
+        assertThat(fx(() -> lookup("#listingTable .anomaly-chip").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList())).contains("Decimal slip");
+        Screenshots.save(stage.getScene(), "merchant-listing-flags-en");
+
+        clickOn(fx(() -> lookup("#listingFixes .fix-button").queryAll().stream().map(n -> (Button) n)
+                .filter(b -> b.getText().equals("Delist the listing")).findFirst().orElseThrow()));
+        waitUntil(() -> showing("#fixSheet") && showing("#fixSaves"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> feed.get(listing.id()).status() == ListingStatus.DELISTED);
+        waitUntil(() -> listingStatus(listing.id()) == ListingStatus.DELISTED);
+    }
+
     private Optional<FixRow> fixRowFor(String listingId) {
         return fx(() -> this.<FixRow>tableOf("#fixTable").getItems().stream()
                 .filter(r -> r.fix().targetId().equals(listingId)).findFirst());
