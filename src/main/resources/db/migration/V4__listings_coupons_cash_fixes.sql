@@ -103,3 +103,6 @@ create table fix (
 create index fix_merchant on fix (merchant_id, applied_at);
 create index fix_applied on fix (applied_at);
 create index fix_issue on fix (issue_id);
+
+-- A listing answers with its open issues, and every feed change asks for them.
+create index issue_listing on issue (listing_id, status);

@@ -55,7 +55,10 @@ public final class LoadGenerator {
               --duration S       seconds to run (default 60)
               --connections C    requests in flight at most (default 32)
               --issues K         issues the updates mode cycles through (default 500; more than C)
-            """;
+
+            Usage: java -jar lineone.jar loadgen (detectors|fixes) [options]
+
+            """ + FixesBench.USAGE;
 
     private static final String DEMO_PASSWORD = "lineone-demo";
     private static final ObjectMapper JSON = Json.mapper();
@@ -65,6 +68,10 @@ public final class LoadGenerator {
 
     public static void main(String[] args) {
         try {
+            if (args.length > 0 && (args[0].equals("detectors") || args[0].equals("fixes"))) {
+                FixesBench.main(args, System.out);
+                return;
+            }
             Options options = Options.parse(args);
             if (options == null) {
                 System.out.print(USAGE);

@@ -136,7 +136,8 @@ public final class LineOneServer implements AutoCloseable {
                 // Also for a demo database made before issues existed: the queue should be alive at launch.
                 TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
             }
-            if (config.demo()) {
+            if (config.demo() && !config.simulate()) {
+                // With live traffic the demo feed seeds the listings on its own thread, off the cold start.
                 DemoFeed.seed(listings, merchantStore, userStore, config.clock());
             }
             if (config.demo() && releaseStore.count() == 0) {
@@ -161,7 +162,7 @@ public final class LineOneServer implements AutoCloseable {
                             releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
                     : Optional.empty();
             Optional<DemoFeed> demoFeed = config.demo() && config.simulate()
-                    ? DemoFeed.start(listings, coupons, merchantStore, userStore) : Optional.empty();
+                    ? DemoFeed.start(listings, coupons, merchantStore, userStore, config.clock()) : Optional.empty();
             AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());
             return new LineOneServer(config, db, http, events, bellClock, simulator, demoFeed);
         } catch (RuntimeException e) {

@@ -152,6 +152,11 @@ public final class Requests {
             if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return new FieldError(field, "must be " + describe(mismatch.getTargetType()));
             }
+            // A value type that refuses a value says why (an enum with wire names: "must be one of g, kg, jin").
+            if (e.getCause() instanceof IllegalArgumentException reason && reason.getMessage() != null
+                    && reason.getMessage().startsWith("must ")) {
+                return new FieldError(field, reason.getMessage());
+            }
             return new FieldError(field, "has a wrong value");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

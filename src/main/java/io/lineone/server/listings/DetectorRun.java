@@ -67,7 +67,16 @@ public final class DetectorRun {
         List<Coupon> active = coupons.active(tx, merchant.id());
         Map<String, Long> projected = allOfMerchant ? projectedFrom(active, changes) : new HashMap<>();
         Map<String, Double> medians = new HashMap<>();
-        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id());
+        Map<String, ListingStore.Finding> findings;
+        if (allOfMerchant) {
+            findings = listings.findings(tx, merchant.id());
+        } else {
+            List<String> subjects = new ArrayList<>();
+            changes.forEach(c -> subjects.add(c.after().id()));
+            active.stream().filter(c -> changes.stream().anyMatch(ch -> appliesTo(c, ch.after().id())))
+                    .forEach(c -> subjects.add(c.id()));
+            findings = listings.findings(tx, merchant.id(), subjects);
+        }
         List<ListingStore.Row> written = new ArrayList<>();
         for (Change change : changes) {
             ListingStore.Row after = change.after();
@@ -80,7 +89,7 @@ public final class DetectorRun {
                         c.budgetCents(), spend));
             }
             Double median = after.weightValue() == null ? null
-                    : medians.computeIfAbsent(after.category(), category -> listings.medianCentsPerGram(tx, category));
+                    : medians.computeIfAbsent(after.category(), category -> median(tx, category));
             Detectors.Verdict verdict = Detectors.listing(after.facts(), facts, median);
             Long lastGood = after.status() == ListingStatus.LIVE && !verdict.pricingFlagged()
                     ? Long.valueOf(after.priceCents()) : after.lastGoodPriceCents();
@@ -148,21 +157,40 @@ public final class DetectorRun {
                 }
             }
             Double median = row.weightValue() == null ? null
-                    : medians.computeIfAbsent(row.category(), category -> listings.medianCentsPerGram(tx, category));
+                    : medians.computeIfAbsent(row.category(), category -> median(tx, category));
             risk = Detectors.addCapped(risk, Detectors.listing(row.facts(), facts, median).moneyAtRiskCents());
         }
         return risk;
     }
 
-    /** The category's median price per gram, as the detectors use it. */
+    /**
+     * The category's median price per gram, as the detectors use it. A median moves slowly and costs a pass over
+     * the category, so one is reused for {@link #MEDIAN_TTL_NANOS}; too small a sample is asked again each time.
+     */
     Double median(Tx tx, String category) {
-        return listings.medianCentsPerGram(tx, category);
+        long now = System.nanoTime();
+        CachedMedian cached = medianCache.get(category);
+        if (cached != null && now - cached.at() < MEDIAN_TTL_NANOS) {
+            return cached.value();
+        }
+        Double median = listings.medianCentsPerGram(tx, category);
+        if (median != null) {
+            medianCache.put(category, new CachedMedian(median, now));
+        }
+        return median;
     }
+
+    private record CachedMedian(double value, long at) {
+    }
+
+    private static final long MEDIAN_TTL_NANOS = 30_000_000_000L;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedMedian> medianCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The merchant-level detector: cash short of the pending deduction. */
     void cash(Tx tx, Caller caller, Merchant merchant, long balanceCents, long pendingCents, boolean paused,
               String whyGone, Instant now, Outcome outcome) {
-        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id());
+        Map<String, ListingStore.Finding> findings = listings.findings(tx, merchant.id(), List.of(merchant.id()));
         List<Detectors.Finding> found = Detectors.cash(balanceCents, pendingCents, paused).map(List::of)
                 .orElse(List.of());
         found.forEach(f -> outcome.riskAfterCents = Detectors.addCapped(outcome.riskAfterCents, f.moneyAtRiskCents()));

@@ -186,8 +186,23 @@ public final class ListingStore {
 
     /** What the detectors opened for a merchant's subjects: by subject id and reason. */
     public Map<String, Finding> findings(Tx tx, String merchantId) {
+        return findings(tx, merchantId, null);
+    }
+
+    /** What the detectors opened for some of a merchant's subjects ({@code subjectIds}; null: all of them). */
+    public Map<String, Finding> findings(Tx tx, String merchantId, List<String> subjectIds) {
+        List<Object> args = new ArrayList<>();
+        args.add(merchantId);
+        if (subjectIds != null) {
+            if (subjectIds.isEmpty()) {
+                return new HashMap<>();
+            }
+            args.addAll(subjectIds);
+        }
         return tx.list("select f.subject_id, f.reason, f.issue_id, i.status from detector_finding f"
-                        + " join issue i on i.id = f.issue_id where f.merchant_id = ?", List.of(merchantId),
+                        + " join issue i on i.id = f.issue_id where f.merchant_id = ?"
+                        + (subjectIds == null ? "" : " and f.subject_id in (" + placeholders(subjectIds.size()) + ")"),
+                args,
                 rows -> new Finding(rows.getString(1), Detectors.Reason.valueOf(rows.getString(2)), rows.getString(3),
                         !"RESOLVED".equals(rows.getString(4))))
                 .stream().collect(Collectors.toMap(f -> key(f.subjectId(), f.reason()), f -> f, (a, b) -> a,

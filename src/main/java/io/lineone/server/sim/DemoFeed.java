@@ -82,15 +82,21 @@ public final class DemoFeed implements AutoCloseable {
         }
         long started = System.nanoTime();
         Map<String, List<NewListing>> seeded = DemoListings.forMerchants(all, new Random(618));
-        listings.seedUnchecked(feed.get(), seeded, clock.instant());
+        listings.seedUnchecked(feed.get(), seeded, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         LOG.info("seeded {} demo listings in {} ms", seeded.values().stream().mapToInt(List::size).sum(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Starts the feed, or returns empty if there is no demo workspace. */
+    /**
+     * Starts the feed, or returns empty if there is no demo workspace. It first seeds the listings (once) on its
+     * own thread, so a first launch does not wait for them.
+     */
     public static Optional<DemoFeed> start(ListingService listings, CouponService coupons, MerchantStore merchants,
-                                           UserStore users) {
-        return start(listings, coupons, merchants, users, FIRST_AFTER, Duration.ofSeconds(1), 1);
+                                           UserStore users, Clock clock) {
+        Optional<DemoFeed> feed = start(listings, coupons, merchants, users, FIRST_AFTER, Duration.ofSeconds(1), 1);
+        feed.ifPresent(demo -> demo.scheduler.execute(() -> demo.safely(() -> seed(listings, merchants, users,
+                clock))));
+        return feed;
     }
 
     /**

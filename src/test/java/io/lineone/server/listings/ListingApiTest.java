@@ -217,8 +217,13 @@ class ListingApiTest {
                 "priceCents");
         invalid(api.post(path, admin, Map.of("title", "x", "priceCents", new BigDecimal("99999999999999999999"))),
                 "priceCents");
-        invalid(api.post(path, admin, Map.of("title", "x", "priceCents", 100, "weightValue", 5, "weightUnit", "lb")),
+        assertThat(invalid(api.post(path, admin, Map.of("title", "x", "priceCents", 100, "weightValue", 5,
+                "weightUnit", "lb")), "weightUnit").get("errors").get(0).get("message").asText())
+                .isEqualTo("must be one of g, kg, jin");
+        invalid(api.post(path, admin, Map.of("title", "x", "priceCents", 100, "weightValue", 5, "weightUnit", 3)),
                 "weightUnit");
+        assertThat(api.post(path, admin, Map.of("title", "大米", "priceCents", 100, "weightValue", 5,
+                "weightUnit", "KG")).status()).as("units are read in any case").isEqualTo(201);
         invalid(api.post(path, admin, new NewListing("x", null, 100, null, null, BigDecimal.ONE, null, null)),
                 "weightUnit");
         invalid(api.post(path, admin, new NewListing("x", null, 100, null, null, BigDecimal.ZERO, WeightUnit.G, -1.0)),
