@@ -11,6 +11,7 @@ import io.lineone.client.fixes.FixText;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -177,21 +178,19 @@ public final class LedgerController {
             protected void updateItem(Fix fix, boolean empty) {
                 super.updateItem(fix, empty);
                 getStyleClass().removeAll("fix-state-applied", "fix-state-undone");
+                textProperty().unbind();
                 if (empty || fix == null) {
                     setText(null);
                     return;
                 }
-                setText(model.undoState(fix));
-                getStyleClass().add(fix.status() == FixStatus.UNDONE ? "fix-state-undone"
-                        : "fix-state-applied");
+                // Follows the clock: "undo until" becomes "final" when the window closes, without a redraw.
+                textProperty().bind(Bindings.createStringBinding(() -> model.undoState(fix), model.nowProperty()));
+                getStyleClass().add(fix.status() == FixStatus.UNDONE ? "fix-state-undone" : "fix-state-applied");
             }
         });
         fixUndo.setCellValueFactory(c -> c.getValue().fixProperty());
         fixUndo.setCellFactory(column -> new UndoCell());
         fixTable.setItems(model.fixes());
-        // The undo windows close as time passes, and the buttons follow the connection.
-        model.nowProperty().addListener((obs, old, now) -> fixTable.refresh());
-        model.availableProperty().addListener((obs, old, now) -> fixTable.refresh());
     }
 
     /** The row's Undo: enabled while the fix can be undone from here; offline its tooltip says why not. */
@@ -210,11 +209,14 @@ public final class LedgerController {
         @Override
         protected void updateItem(Fix fix, boolean empty) {
             super.updateItem(fix, empty);
+            button.disableProperty().unbind();
             if (empty || fix == null || fix.status() == FixStatus.UNDONE) {
                 setGraphic(null);
                 return;
             }
-            button.setDisable(!model.canUndo(fix));
+            // The undo window closes as time passes, and the button follows the connection.
+            button.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canUndo(fix),
+                    model.nowProperty(), model.availableProperty()));
             setGraphic(button);
         }
     }

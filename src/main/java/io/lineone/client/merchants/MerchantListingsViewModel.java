@@ -70,6 +70,9 @@ public final class MerchantListingsViewModel {
         this.text = fixes.text();
         this.errors = new ErrorMessages(text.messages());
         fixes.feed().onListings(this::listingsChanged);
+        // A paused deduction (a fix, or the feed) changes the merchant: its cash line is read again.
+        fixes.feed().onMerchants(changed -> changed.stream().filter(m -> merchant != null
+                && m.id().equals(merchant.id())).findFirst().ifPresent(m -> readCash()));
         fixes.feed().onReopen(() -> show(merchant));
     }
 
@@ -116,6 +119,16 @@ public final class MerchantListingsViewModel {
             error.set(errors.describe(failure));
             state.set(ScreenState.ERROR);
         });
+    }
+
+    private void readCash() {
+        String id = merchant.id();
+        int mine = generation;
+        executor.execute(() -> backend.merchantCash(id), fresh -> {
+            if (mine == generation) {
+                showCash(fresh);
+            }
+        }, connection::reportFailure);
     }
 
     private record Read(List<Listing> listings, MerchantCash cash) {

@@ -85,6 +85,18 @@ class MerchantListingsViewModelTest {
     }
 
     @Test
+    void aMerchantEventReadsItsCashAgain() {
+        listings.show(tea);
+        backend.cash.put("m-1", new MerchantCash("m-1", 1_000_00, 5_000_00, true, false, Bells.T0, 3));
+
+        session.feed.listener().onMerchant(11, "merchant.updated", tea);
+        session.ui.frame();
+
+        assertThat(listings.cashProperty().get().autoDeductionPaused()).isTrue();
+        assertThat(listings.cashProperty().get().shortOfCash()).isFalse();
+    }
+
+    @Test
     void noMerchantNoListingsAndAFailedReadSaysWhy() {
         listings.show(null);
         assertThat(listings.headingProperty().get()).isEmpty();
