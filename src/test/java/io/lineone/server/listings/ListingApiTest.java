@@ -116,6 +116,16 @@ class ListingApiTest {
     }
 
     @Test
+    void anIssueResolvedByHandWhileTheCauseStaysMakesRoomForANewOneWhenTheFeedTripsAgain() {
+        Listing slipped = feed.price(feed.listing(merchant.id(), Feed.rice("籼米")).id(), 890);
+        String first = slipped.openIssueIds().get(0);
+        server.patch(first, new io.lineone.api.IssuePatch(IssueStatus.RESOLVED, "已电话通知商家", "小数点错位"));
+        Listing again = feed.price(slipped.id(), 880);
+        assertThat(again.openIssueIds()).hasSize(1).doesNotContain(first);
+        assertThat(feed.price(slipped.id(), 870).openIssueIds()).isEqualTo(again.openIssueIds());
+    }
+
+    @Test
     void aPriceTenTimesBelowTheLastGoodOneIsASlipEvenWithoutAReference() {
         Listing listing = feed.listing(merchant.id(), new NewListing("散装红枣", "干果", 2_500, null, null, null, null,
                 10.0));
