@@ -31,12 +31,10 @@ public final class FixText {
 
     private final Messages messages;
     private final DateTimeFormatter dayAndTime;
-    private final DateTimeFormatter day;
 
     public FixText(Messages messages, ZoneId zone) {
         this.messages = messages;
         this.dayAndTime = DateTimeFormatter.ofPattern(messages.get("fixes.when"), messages.locale()).withZone(zone);
-        this.day = DateTimeFormatter.ofPattern(messages.get("fixes.day"), messages.locale()).withZone(zone);
     }
 
     public Messages messages() {
@@ -193,9 +191,5 @@ public final class FixText {
 
     public String when(Instant at) {
         return at == null ? "" : dayAndTime.format(at);
-    }
-
-    public String day(Instant at) {
-        return at == null ? "" : day.format(at);
     }
 }
