@@ -23,6 +23,12 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
 import io.lineone.client.common.UserSettings;
+import io.lineone.client.fixes.FixActions;
+import io.lineone.client.fixes.FixDialogController;
+import io.lineone.client.fixes.FixDialogViewModel;
+import io.lineone.client.fixes.FixFeed;
+import io.lineone.client.fixes.FixText;
+import io.lineone.client.fixes.FixToasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.notices.NoticeLog;
@@ -160,12 +166,21 @@ public final class AppWiring implements AutoCloseable {
         BellText bellText = new BellText(messages, ZoneId.systemDefault());
         LiveBells bells = new LiveBells(backend, executor, ui, new ErrorMessages(messages), connection,
                 new BellAlerts(me, bellText, alerts::notify));
-        // One event stream per session: the issues own it and hand bell and release events on.
+        // One event stream per session: the issues own it and hand bell, release, listing and fix events on.
         issues.alsoTell(bells.listener());
         // A manager hears of every merchant of theirs who writes; a supervisor's team would drown her in them.
         if (me.role() == Role.MANAGER) {
             issues.conversations().alertWith(alerts);
         }
+        FixFeed fixFeed = new FixFeed(ui);
+        issues.alsoTell(fixFeed.listener());
+        FixText fixText = new FixText(messages, ZoneId.systemDefault());
+        FixToasts fixToasts = new FixToasts(toasts, fixText, fixFeed);
+        FixActions fixes = new FixActions(backend, executor, fixText, connection, fixFeed, fixToasts,
+                Clock.systemUTC());
+        fixToasts.undoWith(fixes);
+        FixDialogViewModel fixDialog = new FixDialogViewModel(backend, executor, connection, fixes);
+        session.add(fixFeed);
         session.add(issues);
         session.add(bells);
         session.add(alerts);
@@ -173,8 +188,8 @@ public final class AppWiring implements AutoCloseable {
         MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, userSettings, this::signedOut);
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, merchantLinks, notices,
-                userSettings, main.sectionProperty()::set, this::logFirstReady);
+                bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
+                fixDialog, this::logFirstReady);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -195,6 +210,8 @@ public final class AppWiring implements AutoCloseable {
             layers.getChildren().add(loaders.load(GlobalSearchController.class,
                     () -> new GlobalSearchController(search)));
         }
+        // The fix dialog lies over every screen: the queue, a merchant's listings and the ledger all open it.
+        layers.getChildren().add(loaders.load(FixDialogController.class, () -> new FixDialogController(fixDialog)));
         layers.getChildren().add(toasts.layer());
         show(layers, main.windowTitle());
         issues.start();

@@ -50,7 +50,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation|fixes|ledger)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();

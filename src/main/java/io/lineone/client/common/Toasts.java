@@ -1,6 +1,8 @@
 package io.lineone.client.common;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -52,6 +54,25 @@ public final class Toasts {
      * @param onOpen    what a click on the toast opens; null for a toast that only informs
      */
     public void show(String title, String body, String kindStyle, Runnable onOpen) {
+        show(title, body, kindStyle, onOpen, null, SHOWN_FOR);
+    }
+
+    /**
+     * A toast with one action button (a fix's Undo), enabled while {@code action} says it can run; pressing it
+     * runs it and dismisses the toast.
+     *
+     * @param shownFor how long the toast stays when nobody looks at it
+     */
+    public void show(String title, String body, String kindStyle, ToastAction action, Duration shownFor) {
+        show(title, body, kindStyle, null, action, shownFor);
+    }
+
+    /** An action a toast offers: its label, whether it can run now, and what it does. */
+    public record ToastAction(String label, ObservableBooleanValue enabled, Runnable run) {
+    }
+
+    private void show(String title, String body, String kindStyle, Runnable onOpen, ToastAction action,
+                      Duration shownFor) {
         VBox toast = new VBox(2);
         toast.getStyleClass().add("toast");
         if (kindStyle != null) {
@@ -89,9 +110,22 @@ public final class Toasts {
                 onOpen.run();
             });
         }
+        if (action != null) {
+            Button act = new Button(action.label());
+            act.getStyleClass().addAll("small", "toast-action");
+            act.disableProperty().bind(Bindings.not(action.enabled()));
+            act.setOnAction(event -> {
+                event.consume();
+                dismiss(toast);
+                action.run().run();
+            });
+            HBox actions = new HBox(act);
+            actions.setAlignment(Pos.CENTER_RIGHT);
+            toast.getChildren().add(actions);
+        }
         toast.setMinHeight(Region.USE_PREF_SIZE);
 
-        PauseTransition life = new PauseTransition(SHOWN_FOR);
+        PauseTransition life = new PauseTransition(shownFor);
         life.setOnFinished(event -> dismiss(toast));
         toast.hoverProperty().addListener((obs, was, hovered) -> {
             if (hovered) {

@@ -10,6 +10,8 @@ import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.UserSettings;
+import io.lineone.client.fixes.FixActions;
+import io.lineone.client.fixes.FixDialogViewModel;
 import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
 import io.lineone.client.queue.IssueText;
@@ -30,12 +32,15 @@ import javafx.beans.value.ObservableValue;
  * @param notices    the session's notification centre
  * @param userSettings what the console remembers for this user (columns, sort, views)
  * @param navigate   turns the main window to a section
+ * @param fixes      the session's one-click fixes (availability, undo, the live listings and fixes)
+ * @param fixDialog  the fix dialog over every screen
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
                             IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices,
-                            UserSettings userSettings, Consumer<Section> navigate,
+                            UserSettings userSettings, Consumer<Section> navigate, FixActions fixes,
+                            FixDialogViewModel fixDialog,
                             Runnable firstReady) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */

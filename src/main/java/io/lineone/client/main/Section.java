@@ -2,6 +2,9 @@ package io.lineone.client.main;
 
 import io.lineone.client.bells.BellsController;
 import io.lineone.client.bells.BellsViewModel;
+import io.lineone.client.ledger.LedgerController;
+import io.lineone.client.ledger.LedgerViewModel;
+import io.lineone.client.merchants.MerchantListingsViewModel;
 import io.lineone.client.merchants.MerchantsController;
 import io.lineone.client.merchants.MerchantsViewModel;
 import io.lineone.client.notices.NoticesController;
@@ -25,19 +28,27 @@ public enum Section {
                 context.connection(), MainViewModel.seesWholeTeam(context.me().role()));
         context.readyWhenLoaded(model.stateProperty());
         model.showAskedFor(context.merchantLinks());
-        return Map.of(MerchantsController.class, () -> new MerchantsController(model));
+        MerchantListingsViewModel listings = new MerchantListingsViewModel(context.backend(), context.executor(),
+                context.connection(), context.fixes(), context.fixDialog());
+        return Map.of(MerchantsController.class, () -> new MerchantsController(model, listings));
     }),
     ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> {
         IssueQueueViewModel model = new IssueQueueViewModel(context.issues(), context.backend(), context.executor(),
                 context.messages(), context.connection(), context.issueText(), context.me(),
                 context.bells()::knownReleases, context.bells()::put);
         model.showAskedFor(context.links());
+        model.fixes().use(context.fixes(), context.fixDialog());
         return IssueQueueController.controllers(model, context.userSettings());
     }),
     BELLS("/io/lineone/client/bells/BellsView.fxml", context -> BellsController.controllers(
             new BellsViewModel(context.bells(), context.backend(), context.executor(), context.messages(),
                     context.connection(), context.bellText(), context.me(), context.issues().nowProperty()))),
-    LEDGER,
+    LEDGER("/io/lineone/client/ledger/LedgerView.fxml", context -> {
+        LedgerViewModel model = new LedgerViewModel(context.backend(), context.executor(), context.fixes(),
+                context.connection(), MainViewModel.seesWholeTeam(context.me().role()), ZoneId.systemDefault(),
+                context.issues().nowProperty());
+        return Map.of(LedgerController.class, () -> new LedgerController(model));
+    }),
     NOTICES("/io/lineone/client/notices/NoticesView.fxml", context -> {
         NoticesViewModel model = new NoticesViewModel(context.notices(), context.messages(), ZoneId.systemDefault(),
                 context.links()::open, () -> context.navigate().accept(BELLS));

@@ -4,6 +4,11 @@ import io.lineone.api.Bell;
 import io.lineone.api.BellMetrics;
 import io.lineone.api.BellStatus;
 import io.lineone.api.DuplicateLink;
+import io.lineone.api.Coupon;
+import io.lineone.api.Fix;
+import io.lineone.api.FixOption;
+import io.lineone.api.FixPreview;
+import io.lineone.api.FixRequest;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
@@ -14,11 +19,16 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueReopen;
 import io.lineone.api.IssueTransfer;
 import io.lineone.api.ManagerLoad;
+import io.lineone.api.Ledger;
+import io.lineone.api.Listing;
 import io.lineone.api.Merchant;
+import io.lineone.api.MerchantCash;
+import io.lineone.api.NewFix;
 import io.lineone.api.NewBell;
 import io.lineone.api.NewIssue;
 import io.lineone.api.Page;
 import io.lineone.api.PriorityChange;
+import io.lineone.api.PricePoint;
 import io.lineone.api.Release;
 import io.lineone.api.ReplyTemplate;
 import io.lineone.api.ReleaseAdvance;
@@ -26,8 +36,10 @@ import io.lineone.api.ReleaseStage;
 import io.lineone.api.Session;
 import io.lineone.api.Tier;
 import io.lineone.api.User;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The calls the console makes to a LineOne server. Every method blocks on the network, so
@@ -241,6 +253,65 @@ public interface Backend {
     Bell commentOnBell(String id, String text) throws BackendException;
 
     Bell addBellEvidence(String id, List<String> issueIds) throws BackendException;
+
+    // ------------------------------------------------------------------ listings, fixes and the ledger
+
+    /** How {@code GET /ledger} groups its rows. */
+    enum LedgerGroup {
+        WEEK, MERCHANT, MANAGER;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One page of a merchant's listings, each with what the detectors see in it now. */
+    Page<Listing> listings(String merchantId, String cursor, Integer limit) throws BackendException;
+
+    /** Every listing of a merchant, all pages fetched. */
+    default List<Listing> allListings(String merchantId) throws BackendException {
+        return allPages(cursor -> listings(merchantId, cursor, MAX_PAGE));
+    }
+
+    Listing listing(String id) throws BackendException;
+
+    /** A listing's prices, newest first. */
+    Page<PricePoint> listingPrices(String listingId, String cursor, Integer limit) throws BackendException;
+
+    /** The coupons of a merchant's shop. */
+    Page<Coupon> merchantCoupons(String merchantId, String cursor, Integer limit) throws BackendException;
+
+    /** A merchant's cash balance and pending automatic deduction. */
+    MerchantCash merchantCash(String merchantId) throws BackendException;
+
+    /** The fixes that apply to an issue ({@code issueId}) or to a listing ({@code listingId}); pass one of them. */
+    List<FixOption> fixOptions(String issueId, String listingId) throws BackendException;
+
+    /** What a fix would change, the loss it averts and the target's version to confirm against. */
+    FixPreview previewFix(FixRequest request) throws BackendException;
+
+    /**
+     * Applies a previewed fix. Sending the same {@code idempotencyKey} with the same body again returns the first
+     * answer and applies nothing twice, so a send that may or may not have arrived is simply retried.
+     *
+     * @throws BackendException {@link BackendException.Kind#STALE} if the target changed since the preview
+     */
+    Fix applyFix(NewFix fix, String idempotencyKey) throws BackendException;
+
+    /**
+     * Puts back what a fix changed.
+     *
+     * @throws BackendException 409 if the target changed since, or the fix is past its undo window
+     */
+    Fix undoFix(String id) throws BackendException;
+
+    /** One page of fixes, newest first; null filters match everything the caller may see. */
+    Page<Fix> fixes(String merchantId, String issueId, String cursor, Integer limit) throws BackendException;
+
+    Fix fix(String id) throws BackendException;
+
+    /** Loss averted by the fixes applied in {@code [from, to)}, grouped. */
+    Ledger ledger(Instant from, Instant to, LedgerGroup groupBy) throws BackendException;
 
     /**
      * Follows {@code GET /events} from {@code lastEventId} (null: from now on) until closed, reconnecting on

@@ -9,6 +9,16 @@ import io.lineone.api.BellStatus;
 import io.lineone.api.BellStep;
 import io.lineone.api.DuplicateLink;
 import io.lineone.api.EvidenceAddition;
+import io.lineone.api.Coupon;
+import io.lineone.api.Fix;
+import io.lineone.api.FixOption;
+import io.lineone.api.FixPreview;
+import io.lineone.api.FixRequest;
+import io.lineone.api.Ledger;
+import io.lineone.api.Listing;
+import io.lineone.api.MerchantCash;
+import io.lineone.api.NewFix;
+import io.lineone.api.PricePoint;
 import io.lineone.api.Health;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueCategory;
@@ -39,6 +49,7 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -342,6 +353,86 @@ public final class BackendClient implements Backend {
 
     private HttpUrl.Builder bellUrl(String id) throws BackendException {
         return api().addPathSegment("bells").addPathSegment(id);
+    }
+
+    @Override
+    public Page<Listing> listings(String merchantId, String cursor, Integer limit) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("merchants").addPathSegment(merchantId).addPathSegment("listings");
+        return execute(get(paged(url, cursor, limit)), serverUrl, pageOf(Listing.class));
+    }
+
+    @Override
+    public Listing listing(String id) throws BackendException {
+        return send(get(api().addPathSegment("listings").addPathSegment(id)), Listing.class);
+    }
+
+    @Override
+    public Page<PricePoint> listingPrices(String listingId, String cursor, Integer limit) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("listings").addPathSegment(listingId).addPathSegment("prices");
+        return execute(get(paged(url, cursor, limit)), serverUrl, pageOf(PricePoint.class));
+    }
+
+    @Override
+    public Page<Coupon> merchantCoupons(String merchantId, String cursor, Integer limit) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("merchants").addPathSegment(merchantId).addPathSegment("coupons");
+        return execute(get(paged(url, cursor, limit)), serverUrl, pageOf(Coupon.class));
+    }
+
+    @Override
+    public MerchantCash merchantCash(String merchantId) throws BackendException {
+        return send(get(api().addPathSegment("merchants").addPathSegment(merchantId).addPathSegment("cash")),
+                MerchantCash.class);
+    }
+
+    @Override
+    public List<FixOption> fixOptions(String issueId, String listingId) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("fixes").addPathSegment("options");
+        addIfPresent(url, "issueId", issueId);
+        addIfPresent(url, "listingId", listingId);
+        Page<FixOption> page = execute(get(url), serverUrl, pageOf(FixOption.class));
+        return page.items();
+    }
+
+    @Override
+    public FixPreview previewFix(FixRequest request) throws BackendException {
+        HttpUrl url = api().addPathSegment("fixes").addPathSegment("preview").build();
+        return send(authorized(new Request.Builder().url(url).post(jsonBody(request))), FixPreview.class);
+    }
+
+    @Override
+    public Fix applyFix(NewFix fix, String idempotencyKey) throws BackendException {
+        HttpUrl url = api().addPathSegment("fixes").build();
+        return send(authorized(new Request.Builder().url(url)
+                .header("Idempotency-Key", idempotencyKey)
+                .post(jsonBody(fix))), Fix.class);
+    }
+
+    @Override
+    public Fix undoFix(String id) throws BackendException {
+        HttpUrl url = api().addPathSegment("fixes").addPathSegment(id).addPathSegment("undo").build();
+        return send(authorized(new Request.Builder().url(url).post(RequestBody.create(new byte[0], JSON))), Fix.class);
+    }
+
+    @Override
+    public Page<Fix> fixes(String merchantId, String issueId, String cursor, Integer limit) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("fixes");
+        addIfPresent(url, "merchantId", merchantId);
+        addIfPresent(url, "issueId", issueId);
+        return execute(get(paged(url, cursor, limit)), serverUrl, pageOf(Fix.class));
+    }
+
+    @Override
+    public Fix fix(String id) throws BackendException {
+        return send(get(api().addPathSegment("fixes").addPathSegment(id)), Fix.class);
+    }
+
+    @Override
+    public Ledger ledger(Instant from, Instant to, LedgerGroup groupBy) throws BackendException {
+        HttpUrl.Builder url = api().addPathSegment("ledger");
+        addIfPresent(url, "from", from == null ? null : from.toString());
+        addIfPresent(url, "to", to == null ? null : to.toString());
+        addIfPresent(url, "groupBy", groupBy == null ? null : groupBy.wire());
+        return send(get(url), Ledger.class);
     }
 
     private JavaType pageOf(Class<?> item) {

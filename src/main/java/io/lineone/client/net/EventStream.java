@@ -1,9 +1,12 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Bell;
+import io.lineone.api.Fix;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueMessage;
 import io.lineone.api.IssueNote;
+import io.lineone.api.Listing;
+import io.lineone.api.Merchant;
 import io.lineone.api.Release;
 
 /**
@@ -43,6 +46,18 @@ public interface EventStream extends AutoCloseable {
          * issues. Ignored unless overridden.
          */
         default void onRelease(long eventId, String type, Release release) {
+        }
+
+        /** A {@code listing.updated} event; {@code listing} is the listing after the change. Ignored unless overridden. */
+        default void onListing(long eventId, String type, Listing listing) {
+        }
+
+        /** A {@code fix.applied} or {@code fix.undone} event; {@code fix} as it is now. Ignored unless overridden. */
+        default void onFix(long eventId, String type, Fix fix) {
+        }
+
+        /** A {@code merchant.updated} event; {@code merchant} after the change. Ignored unless overridden. */
+        default void onMerchant(long eventId, String type, Merchant merchant) {
         }
 
         /**

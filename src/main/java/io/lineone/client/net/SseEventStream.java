@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Bell;
 import io.lineone.api.EventTypes;
+import io.lineone.api.Fix;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueMessage;
 import io.lineone.api.IssueNote;
 import io.lineone.api.Json;
+import io.lineone.api.Listing;
+import io.lineone.api.Merchant;
 import io.lineone.api.Problem;
 import io.lineone.api.Release;
 import java.io.IOException;
@@ -219,6 +222,12 @@ public final class SseEventStream implements EventStream {
                     listener.onBell(eventId, type, mapper.readValue(data, Bell.class));
                 } else if (type.equals(EventTypes.RELEASE_UPDATED)) {
                     listener.onRelease(eventId, type, mapper.readValue(data, Release.class));
+                } else if (type.equals(EventTypes.LISTING_UPDATED)) {
+                    listener.onListing(eventId, type, mapper.readValue(data, Listing.class));
+                } else if (type.equals(EventTypes.FIX_APPLIED) || type.equals(EventTypes.FIX_UNDONE)) {
+                    listener.onFix(eventId, type, mapper.readValue(data, Fix.class));
+                } else if (type.equals(EventTypes.MERCHANT_UPDATED)) {
+                    listener.onMerchant(eventId, type, mapper.readValue(data, Merchant.class));
                 }
             } catch (JsonProcessingException e) {
                 LOG.log(System.Logger.Level.WARNING, "unreadable " + type + " event " + eventId + ": " + e.getMessage());

@@ -109,6 +109,11 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveCon
 
     private void flush() {
         flushScheduled = false;
+        if (closed) {
+            // The session ended while the burst waited for its toast: nobody is there to read it.
+            pending.clear();
+            return;
+        }
         lastShownMillis = System.currentTimeMillis();
         String title;
         String body;

@@ -6,8 +6,13 @@ import io.lineone.api.Issue;
 import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.Merchant;
 import io.lineone.client.common.WrappedLabel;
+import io.lineone.api.FixOption;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
@@ -19,6 +24,7 @@ public final class IssueDetailController {
 
     private final IssueDetailViewModel model;
     private final ConversationViewModel conversation;
+    private final IssueFixes fixes;
 
     @FXML private VBox detailDrawer;
     @FXML private Label drawerPriority;
@@ -40,9 +46,14 @@ public final class IssueDetailController {
     @FXML private TabPane drawerTabs;
     @FXML private Tab conversationTab;
 
-    public IssueDetailController(IssueDetailViewModel model, ConversationViewModel conversation) {
+    @FXML private Label drawerFixesTitle;
+    @FXML private VBox drawerFixes;
+    @FXML private Label drawerFixesReason;
+
+    public IssueDetailController(IssueDetailViewModel model, ConversationViewModel conversation, IssueFixes fixes) {
         this.model = model;
         this.conversation = conversation;
+        this.fixes = fixes;
     }
 
     @FXML
@@ -52,6 +63,13 @@ public final class IssueDetailController {
         drawerError.textProperty().bind(model.errorProperty());
         model.detailProperty().addListener((obs, old, detail) -> show(detail));
         setUpTabs();
+        showWhen(drawerFixesTitle, Bindings.isNotEmpty(fixes.options()));
+        showWhen(drawerFixes, Bindings.isNotEmpty(fixes.options()));
+        // A disabled button shows no tooltip: the reason is also a line under the buttons.
+        drawerFixesReason.textProperty().bind(fixes.unavailableReasonProperty());
+        showWhen(drawerFixesReason, Bindings.isNotEmpty(fixes.options())
+                .and(fixes.unavailableReasonProperty().isNotEmpty()));
+        fixes.options().addListener((ListChangeListener<FixOption>) change -> showFixes());
     }
 
     /** The conversation's tab says how many messages there are; asking to reply turns to the conversation. */
@@ -63,6 +81,28 @@ public final class IssueDetailController {
                 conversation.messages()));
         conversation.replyWantedProperty().addListener((obs, old, now) ->
                 drawerTabs.getSelectionModel().select(conversationTab));
+    }
+
+    private void showFixes() {
+        drawerFixes.getChildren().clear();
+        IssueDetail shown = model.detailProperty().get();
+        String issueId = shown == null ? null : shown.issue().id();
+        // The listing by its title rather than its id, once a fix names it.
+        String listingId = shown == null ? null : shown.issue().listingId();
+        fixes.options().stream().filter(o -> o.targetId().equals(listingId) && o.targetTitle() != null).findFirst()
+                .ifPresent(o -> drawerListing.setText(o.targetTitle()));
+        for (FixOption option : fixes.options()) {
+            Button button = new Button(fixes.label(option), new FontIcon("fth-tool"));
+            button.getStyleClass().addAll("small", "fix-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setUserData(option.kind().name());
+            button.disableProperty().bind(fixes.availableProperty().not());
+            Tooltip reason = new Tooltip();
+            reason.textProperty().bind(fixes.unavailableReasonProperty());
+            button.setTooltip(reason);
+            button.setOnAction(event -> fixes.open(option, issueId));
+            drawerFixes.getChildren().add(button);
+        }
     }
 
     private void show(IssueDetail detail) {

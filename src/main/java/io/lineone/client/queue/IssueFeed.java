@@ -2,9 +2,12 @@ package io.lineone.client.queue;
 
 import io.lineone.api.Bell;
 import io.lineone.api.EventTypes;
+import io.lineone.api.Fix;
 import io.lineone.api.Issue;
 import io.lineone.api.IssueMessage;
 import io.lineone.api.IssueNote;
+import io.lineone.api.Listing;
+import io.lineone.api.Merchant;
 import io.lineone.api.Release;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.UiScheduler;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -44,8 +48,8 @@ final class IssueFeed implements EventStream.Listener {
     private final ReadOnlyObjectWrapper<Instant> asOf = new ReadOnlyObjectWrapper<>();
     private volatile boolean closed;
     /**
-     * Told of the stream's opens and drops and of its other events (bells, releases, messages), on the stream's
-     * threads.
+     * Told of the stream's opens and drops and of its other events (bells, releases, messages, notes, listings,
+     * fixes, merchants), on the stream's threads.
      */
     private final List<EventStream.Listener> others = new CopyOnWriteArrayList<>();
 
@@ -65,7 +69,7 @@ final class IssueFeed implements EventStream.Listener {
         this.drain = ui.throttle(this::drain);
     }
 
-    /** One stream serves the session: whoever follows releases and bells hears them, its opens and drops here. */
+    /** One stream serves the session: whoever follows releases, bells, listings or fixes hears them here. */
     void alsoTell(EventStream.Listener listener) {
         others.add(listener);
     }
@@ -92,9 +96,30 @@ final class IssueFeed implements EventStream.Listener {
     }
 
     @Override
+    public void onListing(long eventId, String type, Listing listing) {
+        for (EventStream.Listener other : others) {
+            other.onListing(eventId, type, listing);
+        }
+    }
+
+    @Override
     public void onNote(long eventId, IssueNote note) {
         for (EventStream.Listener other : others) {
             other.onNote(eventId, note);
+        }
+    }
+
+    @Override
+    public void onFix(long eventId, String type, Fix fix) {
+        for (EventStream.Listener other : others) {
+            other.onFix(eventId, type, fix);
+        }
+    }
+
+    @Override
+    public void onMerchant(long eventId, String type, Merchant merchant) {
+        for (EventStream.Listener other : others) {
+            other.onMerchant(eventId, type, merchant);
         }
     }
 

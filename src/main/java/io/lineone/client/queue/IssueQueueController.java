@@ -41,7 +41,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Binds the issue queue to its view model, and turns keys into commands: J/K move, X marks rows (C, A and R then act
  * on all of them), C claim, A acknowledge, W waiting on merchant, R resolve, B pull the bell on the selected issues,
- * T transfer, P priority, O reopen, D duplicate, N new issue, Enter details, / search, ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
+ * F fix, T transfer, P priority, O reopen, D duplicate, N new issue, M reply, 1–4 saved views, Enter details,
+ * / search, ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
  * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
  * views of their own, included by this one.
  */
@@ -114,7 +115,8 @@ public final class IssueQueueController {
      */
     public static Map<Class<?>, Supplier<?>> controllers(IssueQueueViewModel model, UserSettings settings) {
         return Map.of(IssueQueueController.class, () -> new IssueQueueController(model, settings),
-                IssueDetailController.class, () -> new IssueDetailController(model.detail(), model.conversation()),
+                IssueDetailController.class, () -> new IssueDetailController(model.detail(), model.conversation(),
+                        model.fixes()),
                 ConversationController.class, () -> new ConversationController(model.conversation()),
                 NotesController.class, () -> new NotesController(model.conversation()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()),
@@ -318,6 +320,7 @@ public final class IssueQueueController {
             case W -> actions.waitOnMerchant();
             case R -> resolveDialog.begin();
             case B -> pullTheBell();
+            case F -> model.fixSelected();
             case ENTER -> detail.open();
             case M -> replyToMerchant();
             default -> handled = false;

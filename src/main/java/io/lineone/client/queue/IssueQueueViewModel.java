@@ -53,6 +53,7 @@ public final class IssueQueueViewModel {
     private final ConnectionStatus connection;
     private final User me;
     private ConversationViewModel conversation;
+    private final IssueFixes fixes;
     /** A supervisor's or an admin's queue holds every merchant's issues, not a book of their own. */
     private final boolean wholeTeam;
 
@@ -108,6 +109,15 @@ public final class IssueQueueViewModel {
                 selected, selectedIssue.getReadOnlyProperty());
         this.pullBell = new PullBellViewModel(backend, executor, messages, connection, text, releases, pulled,
                 line -> actions.tell(IssueActions.NoticeKind.INFO, line));
+        this.fixes = new IssueFixes(backend, executor, messages, connection,
+                line -> actions.tell(IssueActions.NoticeKind.INFO, line));
+        // The drawer's fix buttons follow the issue it shows, and its newer versions (a fix changes the issue too).
+        detail.detailProperty().addListener((obs, old, now) -> fixes.show(now == null ? null : now.issue()));
+        detail.openProperty().addListener((obs, was, open) -> {
+            if (!open) {
+                fixes.show(null);
+            }
+        });
         ReadOnlyObjectProperty<ConnectionStatus.State> stream = connection.streamProperty();
         linkText = Bindings.createStringBinding(() -> text.link(stream.get(), issues.asOfProperty().get()),
                 stream, issues.asOfProperty());
@@ -245,6 +255,16 @@ public final class IssueQueueViewModel {
     /** The pull-the-bell dialog. */
     public PullBellViewModel pullBell() {
         return pullBell;
+    }
+
+    /** The one-click fixes: F on the selected issue, the drawer's fix buttons. */
+    public IssueFixes fixes() {
+        return fixes;
+    }
+
+    /** F: the fix for the selected issue. */
+    public void fixSelected() {
+        fixes.fix(selectedIssue.get());
     }
 
     public IssueText text() {

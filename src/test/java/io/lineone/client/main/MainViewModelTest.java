@@ -93,9 +93,9 @@ class MainViewModelTest {
     }
 
     @Test
-    void merchantsTheIssueQueueBellsAndNoticesAreBuiltSoFar() {
+    void merchantsTheIssueQueueBellsTheLedgerAndNoticesAreBuiltSoFar() {
         assertThat(Section.values()).filteredOn(Section::built)
-                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS, Section.NOTICES);
+                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS, Section.LEDGER, Section.NOTICES);
     }
 
     @Test

@@ -1,6 +1,19 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Bell;
+import io.lineone.api.Coupon;
+import io.lineone.api.Fix;
+import io.lineone.api.FixOption;
+import io.lineone.api.FixPreview;
+import io.lineone.api.FixRequest;
+import io.lineone.api.FixStatus;
+import io.lineone.api.Ledger;
+import io.lineone.api.LedgerRow;
+import io.lineone.api.Listing;
+import io.lineone.api.ListingStatus;
+import io.lineone.api.MerchantCash;
+import io.lineone.api.NewFix;
+import io.lineone.api.PricePoint;
 import io.lineone.api.BellMetrics;
 import io.lineone.api.BellMonth;
 import io.lineone.api.BellStatus;
@@ -35,8 +48,12 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import java.net.ConnectException;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -437,6 +454,154 @@ public final class FakeBackend implements Backend {
     public Bell addBellEvidence(String id, List<String> issueIds) throws BackendException {
         calls.add("evidence " + id + " " + issueIds);
         return bell(id);
+    }
+
+    // ------------------------------------------------------------------ listings, fixes and the ledger
+
+    /** The server's listings, by id; tests put and change them directly. */
+    public final Map<String, Listing> listings = new LinkedHashMap<>();
+    /** Each listing's prices, newest first. */
+    public final Map<String, List<PricePoint>> prices = new HashMap<>();
+    public final Map<String, MerchantCash> cash = new HashMap<>();
+    /** The fixes that apply, by issue id and by listing id. */
+    public final Map<String, List<FixOption>> issueFixes = new HashMap<>();
+    public final Map<String, List<FixOption>> listingFixes = new HashMap<>();
+    /** Every fix applied, newest first. */
+    public final Map<String, Fix> fixes = new LinkedHashMap<>();
+    /** The Idempotency-Key of every fix sent, in order, failed ones too. */
+    public final List<String> fixKeys = new ArrayList<>();
+    /** What a preview says the fix averts. */
+    public long lossAvertedCents = 1_234_56;
+    private final Map<String, Fix> fixByKey = new HashMap<>();
+
+    @Override
+    public Page<Listing> listings(String merchantId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        calls.add("listings " + merchantId);
+        return new Page<>(listings.values().stream().filter(l -> l.merchantId().equals(merchantId)).toList(), null);
+    }
+
+    @Override
+    public Listing listing(String id) throws BackendException {
+        maybeFail();
+        return found(listings.get(id));
+    }
+
+    @Override
+    public Page<PricePoint> listingPrices(String listingId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        calls.add("prices " + listingId);
+        return new Page<>(prices.getOrDefault(listingId, List.of()), null);
+    }
+
+    @Override
+    public Page<Coupon> merchantCoupons(String merchantId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        return new Page<>(List.of(), null);
+    }
+
+    @Override
+    public MerchantCash merchantCash(String merchantId) throws BackendException {
+        maybeFail();
+        return cash.getOrDefault(merchantId, new MerchantCash(merchantId, 100_000_00, 0, false, false, Bells.T0, 1));
+    }
+
+    @Override
+    public List<FixOption> fixOptions(String issueId, String listingId) throws BackendException {
+        maybeFail();
+        calls.add("options " + (issueId != null ? issueId : listingId));
+        return issueId != null ? issueFixes.getOrDefault(issueId, List.of())
+                : listingFixes.getOrDefault(listingId, List.of());
+    }
+
+    @Override
+    public FixPreview previewFix(FixRequest request) throws BackendException {
+        maybeFail();
+        calls.add("preview " + request.kind() + " " + request.targetId());
+        Listing listing = found(listings.get(request.targetId()));
+        return new FixPreview(request.kind(), listing.id(), request.issueId(), listing.merchantId(),
+                Map.of("status", listing.status().name()), Map.of("status", "DELISTED"), lossAvertedCents,
+                listing.version());
+    }
+
+    @Override
+    public Fix applyFix(NewFix request, String idempotencyKey) throws BackendException {
+        fixKeys.add(idempotencyKey);
+        calls.add("fix " + request.kind() + " " + request.targetId() + " v" + request.targetVersion());
+        maybeFail();
+        Fix replay = fixByKey.get(idempotencyKey);
+        if (replay != null) {
+            return replay;
+        }
+        Listing listing = found(listings.get(request.targetId()));
+        if (listing.version() != request.targetVersion()) {
+            throw status(412);
+        }
+        listings.put(listing.id(), Listings.with(listing, ListingStatus.DELISTED));
+        Fix fix = new Fix("f-" + (fixes.size() + 1), request.kind(), listing.id(), listing.title(),
+                listing.merchantId(), "张记茶庄", request.issueId(), USER.id(), USER.displayName(),
+                Map.of("status", listing.status().name()), Map.of("status", "DELISTED"), lossAvertedCents,
+                FixStatus.APPLIED, Bells.T0, null, Bells.T0.plus(Duration.ofHours(24)), 1);
+        Map<String, Fix> newestFirst = new LinkedHashMap<>();
+        newestFirst.put(fix.id(), fix);
+        newestFirst.putAll(fixes);
+        fixes.clear();
+        fixes.putAll(newestFirst);
+        fixByKey.put(idempotencyKey, fix);
+        return fix;
+    }
+
+    @Override
+    public Fix undoFix(String id) throws BackendException {
+        calls.add("undo " + id);
+        maybeFail();
+        Fix fix = found(fixes.get(id));
+        if (fix.status() == FixStatus.UNDONE) {
+            throw status(409);
+        }
+        Listing listing = listings.get(fix.targetId());
+        if (listing != null) {
+            listings.put(listing.id(), Listings.with(listing, ListingStatus.LIVE));
+        }
+        Fix undone = new Fix(fix.id(), fix.kind(), fix.targetId(), fix.targetTitle(), fix.merchantId(),
+                fix.merchantName(), fix.issueId(), fix.requestedBy(), fix.requestedByName(), fix.before(), fix.after(),
+                fix.lossAvertedCents(), FixStatus.UNDONE, fix.appliedAt(), Bells.T0.plusSeconds(60), fix.undoableUntil(),
+                fix.version() + 1);
+        fixes.put(id, undone);
+        return undone;
+    }
+
+    @Override
+    public Page<Fix> fixes(String merchantId, String issueId, String cursor, Integer limit) throws BackendException {
+        maybeFail();
+        calls.add("fixes");
+        return new Page<>(fixes.values().stream().filter(f -> merchantId == null || f.merchantId().equals(merchantId))
+                .filter(f -> issueId == null || issueId.equals(f.issueId())).toList(), null);
+    }
+
+    @Override
+    public Fix fix(String id) throws BackendException {
+        maybeFail();
+        return found(fixes.get(id));
+    }
+
+    /** Every applied fix counts, whatever the period (the fake keeps no calendar). */
+    @Override
+    public Ledger ledger(Instant from, Instant to, LedgerGroup groupBy) throws BackendException {
+        maybeFail();
+        calls.add("ledger " + groupBy.wire());
+        List<Fix> applied = fixes.values().stream().filter(f -> f.status() == FixStatus.APPLIED).toList();
+        Function<Fix, String> key = switch (groupBy) {
+            case MERCHANT -> Fix::merchantName;
+            case MANAGER -> Fix::requestedByName;
+            case WEEK -> f -> "2026-11-23";
+        };
+        Map<String, List<Fix>> groups = applied.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new,
+                Collectors.toList()));
+        List<LedgerRow> rows = groups.entrySet().stream().map(e -> new LedgerRow(e.getKey(), e.getKey(),
+                e.getValue().stream().mapToLong(Fix::lossAvertedCents).sum(), e.getValue().size())).toList();
+        return new Ledger(from, to, groupBy.wire(), applied.stream().mapToLong(Fix::lossAvertedCents).sum(),
+                applied.size(), rows);
     }
 
     @Override

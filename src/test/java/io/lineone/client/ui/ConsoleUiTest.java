@@ -190,8 +190,10 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         clickOn("#navBells");
         waitUntil(() -> showing("#bellsRoot") && showing("#emptyState"));
         clickOn("#navLedger");
+        waitUntil(() -> showing("#ledgerRoot") && !showing("#loadingState"));
+        clickOn("#navSettings");
         waitUntil(() -> showing("#placeholder"));
-        assertThat(text("#placeholder")).isEqualTo("Ledger & insights is coming in a later release.");
+        assertThat(text("#placeholder")).isEqualTo("Settings is coming in a later release.");
         clickOn("#navMerchants");
         waitUntil(() -> showing("#merchantTable"));
 
