@@ -265,8 +265,10 @@ class IssueStoreTest {
                 new IssueStore.State(s.status(), s.rootCause(), "usr_b", T0.plusSeconds(5), null, null, 0, 0, null, 2),
                 null, "iss_2");
 
-        assertThat(t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1))).isTrue();
-        assertThat(t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1))).as("stale").isFalse();
+        Boolean written = t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1));
+        Boolean again = t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1));
+        assertThat(written).isTrue();
+        assertThat(again).as("stale").isFalse();
 
         IssueStore.Row after = issues.find("iss_1").orElseThrow();
         assertThat(after.managerId()).isEqualTo("usr_b");
