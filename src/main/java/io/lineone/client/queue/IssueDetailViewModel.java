@@ -7,6 +7,7 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
+import io.lineone.client.net.BackendException;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -100,7 +101,7 @@ public final class IssueDetailViewModel {
         error.set("");
         detail.set(IssueDetail.pending(issue));
         executor.execute(() -> {
-            Merchant merchant = backend.merchant(issue.merchantId());
+            Merchant merchant = merchantOf(issue);
             List<IssueHistoryEntry> history = backend.issueHistory(issue.id());
             return new IssueDetail(issue, merchant, history, false);
         }, loaded -> {
@@ -115,6 +116,21 @@ public final class IssueDetailViewModel {
                 error.set(errors.describe(failure));
             }
         });
+    }
+
+    /**
+     * The issue's merchant; null for an issue handed over from another manager's book, whose merchant stays theirs
+     * (the server answers 404): the drawer still shows the issue and its history.
+     */
+    private Merchant merchantOf(Issue issue) throws BackendException {
+        try {
+            return backend.merchant(issue.merchantId());
+        } catch (BackendException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The drawer's wording: labels, money, history lines. */

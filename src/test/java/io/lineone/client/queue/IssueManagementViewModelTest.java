@@ -3,12 +3,14 @@ package io.lineone.client.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.IssueCategory;
+import io.lineone.api.IssueHistoryEntry;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.ManagerLoad;
 import io.lineone.api.Priority;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.api.User;
+import io.lineone.client.common.Messages;
 import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
@@ -219,5 +221,21 @@ class IssueManagementViewModelTest {
         team.chosenProperty().set(team.rows().get(0));
         session.queue().filters().reset();
         assertThat(team.chosenProperty().get()).isNull();
+    }
+
+    @Test
+    void theHistorySaysWhatEachManagementStepChanged() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-23T06:00:00Z");
+        IssueText english = session.text;
+        assertThat(english.historyLine(new IssueHistoryEntry(at, "u-1", "李娜", "transferred", null, null, "请接手", null,
+                "王伟"))).endsWith("李娜 · handed it to 王伟");
+        assertThat(english.historyLine(new IssueHistoryEntry(at, "u-1", "李娜", "priority", null, null, "x", null,
+                "P3\u2192P1"))).endsWith("changed the priority P3\u2192P1");
+        assertThat(english.historyLine(new IssueHistoryEntry(at, "u-1", "李娜", "duplicate", IssueStatus.NEW,
+                IssueStatus.RESOLVED, null, "duplicate", "i-9"))).endsWith("resolved it as a duplicate of i-9");
+        IssueText chinese = new IssueText(Messages.forLocale(java.util.Locale.SIMPLIFIED_CHINESE),
+                java.time.ZoneOffset.UTC, "u-1");
+        assertThat(chinese.historyLine(new IssueHistoryEntry(at, "u-7", "陈静", "reopened", IssueStatus.RESOLVED,
+                IssueStatus.IN_PROGRESS, "商家说又错了", null))).endsWith("陈静 · 重新打开了问题");
     }
 }

@@ -252,4 +252,34 @@ class IssueStoreTest {
         assertThat(issues.history("iss_2")).extracting(IssueHistoryEntry::actorId).containsExactly("usr_a");
         assertThat(issues.history("iss_9")).isEmpty();
     }
+
+    @StoreTest
+    void aTransferredIssueIsInTheNewManagersBookAndAManagedWriteChecksTheVersion(TestDatabase t) {
+        StoreRows.twoBooks(t.db());
+        insert(t, issue("iss_1", "mer_a"), issue("iss_2", "mer_a"));
+        IssueStore issues = new IssueStore(t.db());
+        IssueStore.Row before = issues.find("iss_1").orElseThrow();
+        assertThat(before.managerId()).isEqualTo("usr_a");
+        IssueStore.State s = before.state();
+        IssueStore.Row moved = before.managed("usr_b", Priority.P1, T0.plusSeconds(60), T0.plus(Duration.ofHours(4)),
+                new IssueStore.State(s.status(), s.rootCause(), "usr_b", T0.plusSeconds(5), null, null, 0, 0, null, 2),
+                null, "iss_2");
+
+        Boolean written = t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1));
+        Boolean again = t.db().inTransaction(tx -> issues.updateManaged(tx, moved, "usr_b", 1));
+        assertThat(written).isTrue();
+        assertThat(again).as("stale").isFalse();
+
+        IssueStore.Row after = issues.find("iss_1").orElseThrow();
+        assertThat(after.managerId()).isEqualTo("usr_b");
+        assertThat(after.priority()).isEqualTo(Priority.P1);
+        assertThat(after.firstResponseDueAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(after.duplicateOf()).isEqualTo("iss_2");
+        assertThat(after.state().assigneeId()).isEqualTo("usr_b");
+        assertThat(ids(t, new IssueStore.Query(Visibility.bookOf("usr_b"), null, null, null, null, null, null, false,
+                null, 100))).containsExactly("iss_1");
+        assertThat(ids(t, new IssueStore.Query(Visibility.bookOf("usr_a"), null, null, null, null, null, null, false,
+                null, 100))).containsExactly("iss_2");
+        assertThat(issues.open()).extracting(IssueStore.Row::managerId).containsExactlyInAnyOrder("usr_b", "usr_a");
+    }
 }
