@@ -137,17 +137,22 @@ public final class EventLog {
     /**
      * The committed events after {@code afterId} that {@code shown} sees, in id order, at most {@code limit}, and
      * the highest id examined (seen or not), so a caller can page on without reading a row twice. "Their own"
-     * here means the merchant's manager now, so a merchant moved to another book takes its history with it.
+     * here means the merchant's manager now, so a merchant moved to another book takes its history with it; a manager
+     * also replays the events addressed to them about an issue handed over to their queue.
      */
     public Replay replay(long afterId, Visibility shown, int limit) {
         return db.read(connection -> {
             // Page over every event (not only visible ones) so that one page always advances the cursor.
             try (PreparedStatement select = connection.prepareStatement(
                     "select " + COLUMNS + ", case when e.merchant_id is null or "
-                            + shown.sql("m.assigned_manager_id") + " then 1 else 0 end as shown"
+                            + shown.sql("m.assigned_manager_id") + handedOver(shown) + " then 1 else 0 end as shown"
                             + " from domain_event e left join merchant m on m.id = e.merchant_id"
                             + " where e.id > ? order by e.id limit ?")) {
                 List<Object> parameters = new ArrayList<>(shown.parameters());
+                if (shown.kind() == Visibility.Kind.BOOK) {
+                    parameters.add(shown.managerId());
+                    parameters.add(shown.managerId());
+                }
                 parameters.add(afterId);
                 parameters.add(limit);
                 Rows.bind(select, parameters);
@@ -167,6 +172,16 @@ public final class EventLog {
                 return new Replay(visible, highest, count < limit);
             }
         });
+    }
+
+    /**
+     * A manager also replays what was addressed to them about an issue of another book that is in their queue now
+     * (handed over to them), as the live stream told them; events about the rest of that merchant stay with its book.
+     */
+    private static String handedOver(Visibility shown) {
+        return shown.kind() != Visibility.Kind.BOOK ? ""
+                : " or (e.manager_id = ? and exists (select 1 from issue i where i.merchant_id = e.merchant_id"
+                        + " and i.handler_id = ?))";
     }
 
     /** One page of a replay: what the caller sees, the highest id read, and whether the log ended. */

@@ -84,6 +84,40 @@ class IssueManagementApiTest {
     }
 
     @Test
+    void aConsoleResumingAcrossATransferReplaysWhatWasHandedToItButNotTheRestOfThatBook() throws Exception {
+        long before = latestEventId();
+        // B is offline: the issue is handed to B, and A's merchant has another issue that stays A's.
+        Issue issue = server.issue(a.token(), merchantA, Priority.P2);
+        ApiClient.Response moved = post("/issues/" + issue.id() + "/transfer", a,
+                Map.of("managerId", b.id(), "note", "接手"), at(issue));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        Issue stays = server.issue(a.token(), merchantA, Priority.P4);
+
+        try (SseReader resumed = server.events(b.token(), before, null)) {
+            List<SseReader.Event> replayed = new ArrayList<>();
+            SseReader.Event event;
+            while ((event = resumed.next(Duration.ofMillis(800))) != null) {
+                replayed.add(event);
+            }
+            assertThat(replayed).extracting(e -> e.json().get("id").asText())
+                    .as("the handed-over issue, once: its event for A's queue is not B's").containsExactly(issue.id());
+            assertThat(replayed.get(0).json().get("managerId").asText()).isEqualTo(b.id());
+            assertThat(replayed).extracting(e -> e.json().get("id").asText()).doesNotContain(stays.id());
+        }
+    }
+
+    private long latestEventId() throws InterruptedException {
+        try (SseReader all = server.events(server.adminToken(), 0L, null)) {
+            long last = 0;
+            SseReader.Event event;
+            while ((event = all.next(Duration.ofMillis(500))) != null) {
+                last = event.id();
+            }
+            return last;
+        }
+    }
+
+    @Test
     void transferRefusals() {
         Issue issue = server.issue(a.token(), merchantA, Priority.P3);
         String path = "/issues/" + issue.id() + "/transfer";
