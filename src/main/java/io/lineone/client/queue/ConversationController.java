@@ -61,7 +61,7 @@ public final class ConversationController {
     private void initialize() {
         new StatePanes(conversationLoading, conversationError, conversationErrorText, conversationEmpty)
                 .bind(model.stateProperty(), model.errorProperty(), bubbleScroll);
-        model.messages().addListener((ListChangeListener<IssueMessage>) change -> showBubbles());
+        model.messages().addListener((ListChangeListener<IssueMessage>) this::messagesChanged);
         showBubbles();
         setUpTemplates();
         replyField.textProperty().bindBidirectional(model.draftProperty());
@@ -178,11 +178,37 @@ public final class ConversationController {
     // ---------------------------------------------------------------------------------------------- bubbles
 
     private void showBubbles() {
-        bubbles.getChildren().clear();
-        for (IssueMessage message : model.messages()) {
-            bubbles.getChildren().add(bubble(message));
+        bubbles.getChildren().setAll(model.messages().stream().map(this::bubble).toList());
+        scrollToNewest();
+    }
+
+    /**
+     * Only the bubbles that changed are built again: a long conversation getting one more message (or a reply's
+     * delivery) costs one bubble, not all of them.
+     */
+    private void messagesChanged(ListChangeListener.Change<? extends IssueMessage> change) {
+        boolean added = false;
+        while (change.next()) {
+            if (change.wasPermutated()) {
+                showBubbles();
+                return;
+            }
+            if (change.wasRemoved()) {
+                bubbles.getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            if (change.wasAdded()) {
+                bubbles.getChildren().addAll(change.getFrom(),
+                        change.getAddedSubList().stream().map(this::bubble).toList());
+                added = added || !change.wasReplaced();
+            }
         }
-        // The newest at the foot, in view, as in any chat.
+        if (added) {
+            scrollToNewest();
+        }
+    }
+
+    /** The newest at the foot, in view, as in any chat. */
+    private void scrollToNewest() {
         Platform.runLater(() -> bubbleScroll.setVvalue(1.0));
     }
 
