@@ -1,6 +1,7 @@
 package io.lineone.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code event:} names of {@code GET /events}. The {@code data:} of the issue events is the
@@ -21,6 +22,12 @@ public final class EventTypes {
     public static final String ISSUE_MESSAGE = "issue.message";
     /** An internal note on an issue; data: {@link IssueNote}. */
     public static final String ISSUE_NOTE = "issue.note";
+
+    /**
+     * The team's own events, never on the stream of a SERVICE account (the marketplace's feed and connector): an
+     * internal note is not the merchant's to read.
+     */
+    public static final Set<String> INTERNAL = Set.of(ISSUE_NOTE);
 
     public static final List<String> ALL = List.of(ISSUE_CREATED, ISSUE_UPDATED, LISTING_UPDATED, MERCHANT_UPDATED,
             RELEASE_UPDATED, BELL_PULLED, BELL_UPDATED, FIX_APPLIED, FIX_UNDONE,

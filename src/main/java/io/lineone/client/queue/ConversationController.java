@@ -37,6 +37,10 @@ public final class ConversationController {
     /** A bubble's widest, so a long message wraps and the other side stays visible. */
     private static final double BUBBLE_WIDTH = 220;
     private static final int FOCUS_ATTEMPTS = 100;
+    private static final int MIN_ROWS = 3;
+    private static final int MAX_ROWS = 9;
+    /** About how many characters a row of the drawer's reply box holds (CJK are wide, Latin narrow). */
+    private static final int CHARS_PER_ROW = 20;
 
     private final ConversationViewModel model;
 
@@ -61,11 +65,13 @@ public final class ConversationController {
     private void initialize() {
         new StatePanes(conversationLoading, conversationError, conversationErrorText, conversationEmpty)
                 .bind(model.stateProperty(), model.errorProperty(), bubbleScroll);
-        model.messages().addListener((ListChangeListener<IssueMessage>) change -> showBubbles());
+        model.messages().addListener((ListChangeListener<IssueMessage>) this::messagesChanged);
         showBubbles();
         setUpTemplates();
         replyField.textProperty().bindBidirectional(model.draftProperty());
         replyField.addEventFilter(KeyEvent.KEY_PRESSED, this::replyKeys);
+        // The box grows with a long draft (a saved reply is several lines), so what goes out can be read whole.
+        replyField.textProperty().addListener((obs, old, now) -> replyField.setPrefRowCount(rows(now)));
         sendHint.textProperty().bind(model.sendHintProperty());
         showWhen(sendHint, model.sendHintProperty().isNotEmpty());
         sendError.textProperty().bind(model.sendErrorProperty());
@@ -99,6 +105,15 @@ public final class ConversationController {
         return true;
     }
 
+    private static int rows(String text) {
+        if (text == null || text.isEmpty()) {
+            return MIN_ROWS;
+        }
+        int lines = (int) text.lines().mapToLong(line -> 1 + line.codePointCount(0, line.length()) / CHARS_PER_ROW)
+                .sum();
+        return Math.max(MIN_ROWS, Math.min(MAX_ROWS, lines));
+    }
+
     private void replyKeys(KeyEvent event) {
         if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
             event.consume();
@@ -111,8 +126,10 @@ public final class ConversationController {
             if (event.getCode().getName().startsWith("Numpad")) {
                 index = event.getCode().getCode() - KeyCode.NUMPAD1.getCode();
             }
+            // In the reply box Ctrl+digit means a saved reply, never another screen (the rail's shortcut):
+            // a key pressed before the saved replies arrived must not take the user away from their draft.
+            event.consume();
             if (model.insertTemplate(index)) {
-                event.consume();
                 replyField.end();
             }
         }
@@ -178,11 +195,37 @@ public final class ConversationController {
     // ---------------------------------------------------------------------------------------------- bubbles
 
     private void showBubbles() {
-        bubbles.getChildren().clear();
-        for (IssueMessage message : model.messages()) {
-            bubbles.getChildren().add(bubble(message));
+        bubbles.getChildren().setAll(model.messages().stream().map(this::bubble).toList());
+        scrollToNewest();
+    }
+
+    /**
+     * Only the bubbles that changed are built again: a long conversation getting one more message (or a reply's
+     * delivery) costs one bubble, not all of them.
+     */
+    private void messagesChanged(ListChangeListener.Change<? extends IssueMessage> change) {
+        boolean added = false;
+        while (change.next()) {
+            if (change.wasPermutated()) {
+                showBubbles();
+                return;
+            }
+            if (change.wasRemoved()) {
+                bubbles.getChildren().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+            }
+            if (change.wasAdded()) {
+                bubbles.getChildren().addAll(change.getFrom(),
+                        change.getAddedSubList().stream().map(this::bubble).toList());
+                added = added || !change.wasReplaced();
+            }
         }
-        // The newest at the foot, in view, as in any chat.
+        if (added) {
+            scrollToNewest();
+        }
+    }
+
+    /** The newest at the foot, in view, as in any chat. */
+    private void scrollToNewest() {
         Platform.runLater(() -> bubbleScroll.setVvalue(1.0));
     }
 

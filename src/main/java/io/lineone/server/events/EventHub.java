@@ -1,5 +1,7 @@
 package io.lineone.server.events;
 
+import io.lineone.api.EventTypes;
+import io.lineone.api.Role;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.core.Caller;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,11 +119,17 @@ public final class EventHub implements EventPublisher, AutoCloseable {
      * @param since the last id the client has (replay everything after it); null for "from now on"
      */
     Subscription subscribe(Caller caller, Long since) {
-        return subscribe(Visibility.of(caller), since);
+        // A machine account of the marketplace never hears the team's internal events (notes).
+        return subscribe(Visibility.of(caller), caller.is(Role.SERVICE)
+                ? type -> !EventTypes.INTERNAL.contains(type) : type -> true, since);
     }
 
     Subscription subscribe(Visibility shown, Long since) {
-        Subscription subscription = new Subscription(this, log, shown, settings);
+        return subscribe(shown, type -> true, since);
+    }
+
+    private Subscription subscribe(Visibility shown, Predicate<String> types, Long since) {
+        Subscription subscription = new Subscription(this, log, shown, types, settings);
         subscribers.add(subscription);
         subscription.startAfter(since != null ? since : log.lastId(), since != null);
         return subscription;

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ final class Subscription {
     private final EventHub hub;
     private final EventLog log;
     private final Visibility shown;
+    /** The event types this caller's role may hear at all (a SERVICE account: none of the team's internal ones). */
+    private final Predicate<String> types;
     private final EventHub.Settings settings;
     private final BlockingQueue<Frame> queue;
     private volatile long start;
@@ -49,10 +52,11 @@ final class Subscription {
         stillAuthorised = check;
     }
 
-    Subscription(EventHub hub, EventLog log, Visibility shown, EventHub.Settings settings) {
+    Subscription(EventHub hub, EventLog log, Visibility shown, Predicate<String> types, EventHub.Settings settings) {
         this.hub = hub;
         this.log = log;
         this.shown = shown;
+        this.types = types;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
@@ -79,7 +83,8 @@ final class Subscription {
      * in when the event was written (the event carries that manager), which is the replay's answer at that time.
      */
     void offer(Frame frame) {
-        if (overflowed || stopped || !shown.seesEvent(frame.merchantId(), frame.managerId())) {
+        if (overflowed || stopped || !shown.seesEvent(frame.merchantId(), frame.managerId())
+                || !types.test(frame.type())) {
             return;
         }
         if (!queue.offer(frame)) {
@@ -120,7 +125,9 @@ final class Subscription {
         while (running()) {
             EventLog.Replay page = log.replay(cursor, shown, settings.replayPage());
             for (EventLog.StoredEvent event : page.events()) {
-                sink.write(Frame.of(event).bytes());
+                if (types.test(event.type())) {
+                    sink.write(Frame.of(event).bytes());
+                }
             }
             sink.flush();
             cursor = page.highestId();

@@ -246,6 +246,15 @@ class ConversationApiTest {
             assertThat(event.as(IssueNote.class)).isEqualTo(note);
             assertThat(theirs.next(Duration.ofMillis(300))).as("another manager hears nothing of it").isNull();
         }
+        // The marketplace's own account hears no note, replayed or live.
+        try (SseReader replayed = server.events(feed.token(), before, null);
+             SseReader live = server.events(feed.token(), null, null)) {
+            assertThat(replayed.next(Duration.ofMillis(300))).isNull();
+            api.post("/issues/" + issue.id() + "/notes", manager.token(), new NewNote("还是内部的"));
+            say(feed, issue.id(), "请问进展？");
+            assertThat(live.next(WAIT).type()).isEqualTo(EventTypes.ISSUE_MESSAGE);
+            assertThat(replayed.next(WAIT).type()).isEqualTo(EventTypes.ISSUE_MESSAGE);
+        }
     }
 
     @Test
