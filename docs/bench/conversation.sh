@@ -14,7 +14,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
 fi
 work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
-LINEONE_HOME="$work/home" java -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
+LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
 console=$!
 trap 'kill $console 2>/dev/null || true; cp "$probe" target/bench-conversation-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done

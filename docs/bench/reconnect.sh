@@ -28,7 +28,7 @@ health_ms() { # waits for GET /health, prints the epoch ms of its first answer
 start_server
 trap 'kill $console $server 2>/dev/null || true; rm -rf "$work"' EXIT
 health_ms >/dev/null
-LINEONE_HOME="$work/console" java -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar \
+LINEONE_HOME="$work/console" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar \
   --server "$url" >"$work/console.log" 2>&1 &
 console=$!
 win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -133,21 +134,15 @@ final class ConversationBench {
         if (open.isEmpty()) {
             throw new IOException("no open issues to reply on");
         }
-        Map<String, Long> dueById = new ConcurrentHashMap<>();
-        Map<String, Long> seenOnStream = new ConcurrentHashMap<>();
+        // Per reply id: when it was due and when its event came, whichever is known first; counted once both are.
+        Map<String, long[]> times = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> committed = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> streamed = new ConcurrentLinkedQueue<>();
         List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch listening = new CountDownLatch(1);
-        Thread stream = new Thread(() -> listen(http, api, token, listening, (id, at) -> {
-            Long due = dueById.get(id);
-            if (due != null && seenOnStream.putIfAbsent(id, at) == null) {
-                streamed.add(at - due);
-            } else if (due == null) {
-                seenOnStream.putIfAbsent(id, at);
-            }
-        }), "bench-stream");
+        Thread stream = new Thread(() -> listen(http, api, token, listening,
+                (id, at) -> meet(times, id, UNKNOWN, at, streamed)), "bench-stream");
         stream.setDaemon(true);
         stream.start();
         if (!listening.await(10, TimeUnit.SECONDS)) {
@@ -167,12 +162,8 @@ final class ConversationBench {
                             try {
                                 String id = JSON.readTree(response.body()).get("id").asText();
                                 sent.add(id);
-                                dueById.put(id, due);
-                                // The event may have come before the answer: count it from when it came.
-                                Long early = seenOnStream.get(id);
-                                if (early != null) {
-                                    streamed.add(early - due);
-                                }
+                                // The event may have come before the answer: it counts from when it came.
+                                meet(times, id, due, UNKNOWN, streamed);
                             } catch (IOException e) {
                                 failed.incrementAndGet();
                             }
@@ -188,6 +179,30 @@ final class ConversationBench {
         out.println("reply → its issue.message on the stream: " + summary(streamed) + ", missing "
                 + (sent.size() - streamed.size()));
     }
+
+    /**
+     * Records a reply's due time or its event's arrival ({@link #UNKNOWN}: not this one) atomically per id, and counts the delay
+     * the moment both are known: the answer and the event race, and either may come first.
+     */
+    private static void meet(Map<String, long[]> times, String id, long due, long seen, Queue<Long> streamed) {
+        times.compute(id, (key, known) -> {
+            long[] t = known == null ? new long[] {UNKNOWN, UNKNOWN} : known;
+            boolean complete = t[0] != UNKNOWN && t[1] != UNKNOWN;
+            if (due != UNKNOWN) {
+                t[0] = due;
+            }
+            if (seen != UNKNOWN && t[1] == UNKNOWN) {
+                t[1] = seen;
+            }
+            if (!complete && t[0] != UNKNOWN && t[1] != UNKNOWN) {
+                streamed.add(t[1] - t[0]);
+            }
+            return t;
+        });
+    }
+
+    /** Not known yet: {@code System.nanoTime()} may be any value, even negative, but never this one in practice. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     @FunctionalInterface
     private interface Send {
