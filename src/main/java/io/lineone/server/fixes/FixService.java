@@ -107,7 +107,7 @@ public final class FixService {
         }
         Instant now = now();
         String id = Ids.next("fix");
-        String why = "Fixed by " + caller.user().displayName() + ": " + request.kind() + " (" + id + ").";
+        String why = caller.user().displayName() + " 一键修复：" + request.kind() + "（" + id + "）。";
         try {
             return db.inTransaction(tx -> {
                 keys.claim(tx, KEY_SCOPE, caller.id(), idempotencyKey, new IdempotencyKeys.Claim(hash, id), now);
@@ -160,7 +160,7 @@ public final class FixService {
         if (!now.isBefore(fix.undoableUntil())) {
             throw DomainException.of(DomainException.Kind.CONFLICT, "fix.undoExpired");
         }
-        String why = "The fix " + id + " was undone by " + caller.user().displayName() + ".";
+        String why = caller.user().displayName() + " 撤销了修复 " + id + "。";
         return db.inTransaction(tx -> {
             merchants.lockIn(tx, fix.merchantId());
             FixStore.Row current = fixes.find(tx, id).orElseThrow();

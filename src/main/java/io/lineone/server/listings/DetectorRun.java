@@ -297,21 +297,21 @@ public final class DetectorRun {
     }
 
     static String couponTitle(Coupon c) {
-        return c.discountCents() != null ? Detectors.yuan(c.discountCents()) + " off" : c.percentOff() + "% off";
+        return c.discountCents() != null ? "立减 " + Detectors.yuan(c.discountCents()) : "优惠 " + c.percentOff() + "%";
     }
 
     private static String title(Detectors.Reason reason, String subject) {
         String what = switch (reason) {
-            case DECIMAL_SLIP -> "Decimal point slipped";
-            case BELOW_COST -> "Priced below cost";
-            case BELOW_HALF_REFERENCE -> "Priced below half the reference";
-            case COUPON_STACK -> "Coupons stack past cost";
-            case COUPON_BUDGET -> "Coupon spend passes its budget";
-            case WEIGHT_UNIT -> "Weight in the wrong unit";
-            case CASH_SHORT -> "Cash below the pending auto-deduction";
+            case DECIMAL_SLIP -> "小数点错位";
+            case BELOW_COST -> "售价低于成本";
+            case BELOW_HALF_REFERENCE -> "售价不到参考价一半";
+            case COUPON_STACK -> "优惠券叠加后低于成本";
+            case COUPON_BUDGET -> "优惠券将超出预算";
+            case WEIGHT_UNIT -> "重量单位疑似填错";
+            case CASH_SHORT -> "余额不足以支付待扣款";
         };
         String name = subject.length() > 150 ? subject.substring(0, 150) + "…" : subject;
-        return what + ": " + name;
+        return what + "：" + name;
     }
 
     static boolean flagged(Set<ListingAnomaly> anomalies) {

@@ -124,22 +124,21 @@ public final class Detectors {
         if (slipVsReference || slipVsLastGood) {
             anomalies.add(ListingAnomaly.DECIMAL_SLIP);
             findings.add(new Finding(Reason.DECIMAL_SLIP, priceRisk, slipVsReference
-                    ? "The price " + yuan(price) + " is a decimal point away from the reference " + yuan(ref) + "."
-                    : "The price " + yuan(price) + " is a decimal point away from the last good price "
-                            + yuan(l.lastGoodPriceCents()) + "."));
+                    ? "售价 " + yuan(price) + " 与参考价 " + yuan(ref) + " 相差一个小数点。"
+                    : "售价 " + yuan(price) + " 与上次正常售价 " + yuan(l.lastGoodPriceCents()) + " 相差一个小数点。"));
         }
         if (l.costCents() != null && price < l.costCents()) {
             anomalies.add(ListingAnomaly.BELOW_COST);
             if (findings.isEmpty()) {
                 findings.add(new Finding(Reason.BELOW_COST, risk(Math.max(baseline, l.costCents()) - price,
-                        l.unitsPerHour()), "The price " + yuan(price) + " is below the cost " + yuan(l.costCents()) + "."));
+                        l.unitsPerHour()), "售价 " + yuan(price) + " 低于成本 " + yuan(l.costCents()) + "。"));
             }
         }
         if (ref != null && price * 2 < ref) {
             anomalies.add(ListingAnomaly.BELOW_HALF_REFERENCE);
             if (findings.isEmpty()) {
-                findings.add(new Finding(Reason.BELOW_HALF_REFERENCE, priceRisk, "The price " + yuan(price)
-                        + " is below half the reference " + yuan(ref) + "."));
+                findings.add(new Finding(Reason.BELOW_HALF_REFERENCE, priceRisk, "售价 " + yuan(price)
+                        + " 低于参考价 " + yuan(ref) + " 的一半。"));
             }
         }
         couponStack(l, coupons, baseline, anomalies, findings);
@@ -188,8 +187,8 @@ public final class Detectors {
             return Optional.empty();
         }
         return Optional.of(new Finding(Reason.COUPON_BUDGET, Math.min(MAX_MONEY_CENTS, projectedSpendCents - budgetCents),
-                "At the current sales the coupon spends " + yuan(projectedSpendCents) + " within " + HOURS_TO_ACT
-                        + " h, past its budget of " + yuan(budgetCents) + "."));
+                "按当前销量，该优惠券 " + HOURS_TO_ACT + " 小时内将花费 " + yuan(projectedSpendCents) + "，超过预算 "
+                        + yuan(budgetCents) + "。"));
     }
 
     /** The merchant-level finding: the cash balance cannot cover the pending automatic deduction. */
@@ -198,8 +197,7 @@ public final class Detectors {
             return Optional.empty();
         }
         return Optional.of(new Finding(Reason.CASH_SHORT, pendingDeductionCents - balanceCents,
-                "The balance " + yuan(balanceCents) + " is below the pending automatic deduction "
-                        + yuan(pendingDeductionCents) + "."));
+                "余额 " + yuan(balanceCents) + " 不足以支付待自动扣款 " + yuan(pendingDeductionCents) + "。"));
     }
 
     /** Grams per gram-equivalent of a weight; null when the listing has no weight. */
@@ -252,10 +250,10 @@ public final class Detectors {
         if (effective < floor && price >= floor) {
             anomalies.add(ListingAnomaly.COUPON_STACK);
             findings.add(new Finding(Reason.COUPON_STACK, risk(Math.max(baseline, price) - effective, l.unitsPerHour()),
-                    "With every coupon that can combine, " + yuan(price) + " sells at " + yuan(effective)
+                    "所有可叠加的优惠券同时使用时，售价 " + yuan(price) + " 实收 " + yuan(effective)
                             + (l.costCents() != null && effective < l.costCents()
-                                    ? ", below the cost " + yuan(l.costCents()) + "."
-                                    : ", below 30% of the reference " + yuan(l.referencePriceCents()) + ".")));
+                                    ? "，低于成本 " + yuan(l.costCents()) + "。"
+                                    : "，低于参考价 " + yuan(l.referencePriceCents()) + " 的 30%。")));
         }
     }
 
@@ -270,10 +268,10 @@ public final class Detectors {
         }
         WeightUnit likely = likelyUnit(l.priceCents(), l.weightValue(), l.weightUnit(), median);
         return Optional.of(new Finding(Reason.WEIGHT_UNIT, risk(l.priceCents(), l.unitsPerHour()),
-                "The price per gram is " + Math.round(ratio >= 1 ? ratio : 1 / ratio) + "× "
-                        + (ratio >= 1 ? "above" : "below") + " the category's median: "
+                (ratio >= 1 ? "每克单价是类目中位数的 " + Math.round(ratio) + " 倍："
+                        : "每克单价只有类目中位数的 1/" + Math.round(1 / ratio) + "：")
                         + l.weightValue().stripTrailingZeros().toPlainString() + " " + l.weightUnit().wire()
-                        + " looks like " + likely.wire() + "."));
+                        + " 看起来应为 " + likely.wire() + "。"));
     }
 
     private static long apply(long priceCents, List<CouponFacts> coupons) {

@@ -40,8 +40,8 @@ import java.util.Map;
  */
 public final class ListingService {
 
-    static final String FEED_CHANGED = "The feed changed the listing: the detector no longer finds this.";
-    private static final String CASH_CHANGED = "The feed updated the cash: the balance covers the pending deduction.";
+    static final String FEED_CHANGED = "数据源已更新该商品，检测不再发现此问题。";
+    private static final String CASH_CHANGED = "数据源已更新余额，足以支付待扣款。";
     private static final ObjectMapper JSON = Json.mapper();
 
     private final io.lineone.server.db.Database db;

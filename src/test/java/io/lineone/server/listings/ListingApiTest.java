@@ -110,7 +110,7 @@ class ListingApiTest {
         assertThat(corrected.openIssueIds()).isEmpty();
         assertThat(server.issueById(issue.id()).status()).isEqualTo(IssueStatus.RESOLVED);
         JsonNode history = api.get("/issues/" + issue.id() + "/history", manager.token()).json().get("items");
-        assertThat(history.get(history.size() - 1).get("note").asText()).contains("feed");
+        assertThat(history.get(history.size() - 1).get("note").asText()).contains("数据源");
         assertThat(api.get("/listings/" + listing.id() + "/prices", manager.token()).json().get("items")
                 .findValuesAsText("flagged")).containsExactly("false", "true", "true", "false");
     }
@@ -187,12 +187,12 @@ class ListingApiTest {
         Listing flagged = feed.get(listing.id());
         assertThat(flagged.anomalies()).containsExactly(ListingAnomaly.COUPON_BUDGET);
         List<Issue> open = server.openIssuesOf(manager.login());
-        assertThat(open).filteredOn(i -> i.title().contains("budget")).hasSize(1)
+        assertThat(open).filteredOn(i -> i.title().contains("预算")).hasSize(1)
                 .first().satisfies(i -> assertThat(i.moneyAtRiskCents()).isEqualTo(1_000 * 50L * 4 - 10_000));
         feed.price(listing.id(), 8_800);
-        assertThat(server.openIssuesOf(manager.login())).filteredOn(i -> i.title().contains("budget")).hasSize(1);
+        assertThat(server.openIssuesOf(manager.login())).filteredOn(i -> i.title().contains("预算")).hasSize(1);
         feed.patchCoupon(coupon.id(), new CouponPatch(null, null, null, 1_000_000L));
-        assertThat(server.openIssuesOf(manager.login())).filteredOn(i -> i.title().contains("budget")).isEmpty();
+        assertThat(server.openIssuesOf(manager.login())).filteredOn(i -> i.title().contains("预算")).isEmpty();
     }
 
     @Test
