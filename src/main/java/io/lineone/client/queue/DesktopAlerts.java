@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -138,6 +137,9 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveCon
      */
     @Override
     public void merchantWrote(IssueMessage message) {
+        // The centre keeps each message on its own, so each opens its own issue from there.
+        log.add(new Notice(Notice.Kind.MESSAGE, messages.format("conversation.alert.title", message.authorName()),
+                shortened(message.text()), message.issueId(), Instant.now()));
         pendingMessages.add(message);
         if (!messagesScheduled) {
             messagesScheduled = true;
@@ -182,14 +184,12 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveCon
         show(title, body, "toast-bell", null);
     }
 
-    /**
-     * A notice about one issue (a merchant's message, an issue given to the user): a toast whose click opens the
-     * issue, a tray message, and an entry in the centre.
-     */
-    public void notify(Notice.Kind kind, String title, String body, String issueId) {
-        log.add(new Notice(kind, title, body, issueId, Instant.now()));
-        show(title, body, "toast-" + kind.name().toLowerCase(Locale.ROOT),
-                () -> openIssue.accept(issueId));
+    /** An issue handed over to the user: a toast whose click opens it, a tray message, and an entry in the centre. */
+    @Override
+    public void handedOver(Issue issue) {
+        String title = messages.format("queue.alert.handedOver", issue.merchantName());
+        log.add(new Notice(Notice.Kind.ASSIGNMENT, title, issue.title(), issue.id(), Instant.now()));
+        show(title, issue.title(), "toast-assignment", () -> openIssue.accept(issue.id()));
     }
 
     private void show(String title, String body, String kind, Runnable onOpen) {

@@ -49,6 +49,10 @@ public final class LiveIssues implements AutoCloseable {
     /** Raises the alarm for a new P1 of this manager's merchants (UI thread). */
     public interface UrgentIssueAlert {
         void newUrgentIssue(Issue issue);
+
+        /** An open issue of someone else's queue came into this manager's, assigned to them (a transfer). */
+        default void handedOver(Issue issue) {
+        }
     }
 
     /** How long a new P1's row stays highlighted. */
@@ -240,6 +244,7 @@ public final class LiveIssues implements AutoCloseable {
         List<IssueRow> removed = new ArrayList<>();
         List<Issue> applied = new ArrayList<>();
         List<Issue> urgent = new ArrayList<>();
+        List<Issue> handed = new ArrayList<>();
         Set<String> listed = list ? new HashSet<>() : Set.of();
         for (Issue issue : batch.issues()) {
             String id = issue.id();
@@ -273,6 +278,8 @@ public final class LiveIssues implements AutoCloseable {
                 if (batch.created().contains(id) && issue.priority() == Priority.P1) {
                     row.highlightUntil(appliedAt.plus(HIGHLIGHT));
                     urgent.add(issue);
+                } else if (cameFromAnotherQueue(batch, issue)) {
+                    handed.add(issue);
                 }
             } else {
                 continue;
@@ -302,6 +309,15 @@ public final class LiveIssues implements AutoCloseable {
         for (Issue p1 : urgent) {
             alert.newUrgentIssue(p1);
         }
+        for (Issue mine : handed) {
+            alert.handedOver(mine);
+        }
+    }
+
+    /** An update, not a creation, that brings an issue into this manager's queue assigned to them: handed over. */
+    private boolean cameFromAnotherQueue(IssueBatch batch, Issue issue) {
+        return queueOf != null && batch.source() == IssueBatch.Source.EVENTS && !batch.created().contains(issue.id())
+                && queueOf.equals(issue.managerId()) && queueOf.equals(issue.assigneeId());
     }
 
     /**

@@ -219,4 +219,21 @@ class LiveIssuesTest {
         session.ui.frame();
         assertThat(session.issues.rows()).isEmpty();
     }
+
+    @Test
+    void anIssueHandedOverIntoMyQueueIsToldOnceAndAnIssueCreatedForMeIsNot() {
+        String me = FakeBackend.USER.id();
+        session.issues.keepQueueOf(me);
+        session.serverHas(Issues.issue("mine").manager(me).build()).signIn();
+
+        session.event(EventTypes.ISSUE_UPDATED, Issues.issue("from-wang").manager(me).assignee(me, "李娜")
+                .status(IssueStatus.ACKNOWLEDGED).version(3).build());
+        session.event(EventTypes.ISSUE_CREATED, Issues.issue("new-p3").manager(me).assignee(me, "李娜").build());
+        session.ui.frame();
+        session.event(EventTypes.ISSUE_UPDATED, Issues.issue("from-wang").manager(me).assignee(me, "李娜")
+                .status(IssueStatus.IN_PROGRESS).version(4).build());
+        session.ui.frame();
+
+        assertThat(session.handedOver).extracting(Issue::id).containsExactly("from-wang");
+    }
 }

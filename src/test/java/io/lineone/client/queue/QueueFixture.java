@@ -29,6 +29,7 @@ final class QueueFixture {
     final MutableClock clock = new MutableClock(T0);
     final ConnectionStatus connection = new ConnectionStatus();
     final List<Issue> alerts = new ArrayList<>();
+    final List<Issue> handedOver = new ArrayList<>();
     final Messages messages;
     final IssueText text;
     final LiveIssues issues;
@@ -43,7 +44,18 @@ final class QueueFixture {
         this.executor = executor;
         this.messages = Messages.forLocale(locale);
         this.text = new IssueText(messages, ZoneOffset.UTC, FakeBackend.USER.id());
-        this.issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages), connection, clock, alerts::add);
+        this.issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages), connection, clock,
+                new LiveIssues.UrgentIssueAlert() {
+                    @Override
+                    public void newUrgentIssue(Issue issue) {
+                        alerts.add(issue);
+                    }
+
+                    @Override
+                    public void handedOver(Issue issue) {
+                        handedOver.add(issue);
+                    }
+                });
     }
 
     QueueFixture serverHas(Issue... list) {
