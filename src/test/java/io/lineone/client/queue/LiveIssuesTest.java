@@ -11,6 +11,7 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.net.EventStream.Opened;
+import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import java.io.IOException;
 import java.time.Duration;
