@@ -28,6 +28,7 @@ import io.lineone.server.http.Router;
 import io.lineone.server.issues.IssueManagement;
 import io.lineone.server.issues.IssueManagementRoutes;
 import io.lineone.server.issues.IssueRoutes;
+import io.lineone.server.issues.IssueReplies;
 import io.lineone.server.issues.IssueService;
 import io.lineone.server.issues.IssueStore;
 import io.lineone.server.issues.TeamLoad;
@@ -125,7 +126,8 @@ public final class LineOneServer implements AutoCloseable {
             IdempotencyKeys idempotencyKeys = new IdempotencyKeys(db);
             BellService bells = new BellService(db, bellStore, releaseStore, issues, idempotencyKeys,
                     eventLog, audit, events, config.bells(), config.clock());
-            ConversationService conversation = new ConversationService(db, new ConversationStore(db), issues,
+            ConversationService conversation = new ConversationService(db, new ConversationStore(db),
+                    new IssueReplies(issueStore, audit, config.clock()),
                     eventLog, audit, events, config.clock());
             ListingStore listingStore = new ListingStore(db);
             CouponStore couponStore = new CouponStore(db);

@@ -136,17 +136,17 @@ public final class ConversationController {
     }
 
     private void setUpTemplates() {
-        templatePicker.setItems(model.templates());
+        templatePicker.setItems(model.savedReplies().templates());
         templatePicker.setCellFactory(list -> new TemplateCell(true));
         templatePicker.setButtonCell(new TemplateCell(false));
-        showWhen(templatePicker, Bindings.isNotEmpty(model.templates()));
+        showWhen(templatePicker, Bindings.isNotEmpty(model.savedReplies().templates()));
         // Choosing one (a click, or Enter in the open list) puts it, filled in, into the reply box at once.
         templatePicker.setOnAction(event -> {
             ReplyTemplate chosen = templatePicker.getValue();
             if (chosen == null) {
                 return;
             }
-            model.templateProperty().set(chosen);
+            model.savedReplies().templateProperty().set(chosen);
             model.insertTemplate();
             Platform.runLater(() -> {
                 templatePicker.getSelectionModel().clearSelection();
@@ -173,7 +173,7 @@ public final class ConversationController {
                 setGraphic(null);
                 return;
             }
-            String title = model.text().choice(model.templates().indexOf(item), item);
+            String title = model.text().choice(model.savedReplies().templates().indexOf(item), item);
             if (!withPreview) {
                 setText(title);
                 setGraphic(null);
@@ -181,7 +181,7 @@ public final class ConversationController {
             }
             Label name = new Label(title);
             name.getStyleClass().add("text-bold");
-            Label preview = new Label(model.filled(item));
+            Label preview = new Label(model.savedReplies().filled(item));
             preview.setWrapText(true);
             preview.getStyleClass().add("template-preview");
             VBox box = new VBox(2, name, preview);

@@ -1,7 +1,6 @@
 package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
-import io.lineone.api.IssueCategory;
 import io.lineone.api.IssueMessage;
 import io.lineone.api.IssueNote;
 import io.lineone.api.ReplyTemplate;
@@ -13,14 +12,11 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -29,7 +25,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -55,29 +50,24 @@ public final class ConversationViewModel implements LiveConversations.Open {
     private final ConnectionStatus connection;
     private final LiveConversations live;
     private final ConversationText text;
-    private final User me;
     private final ObservableValue<Issue> shown;
 
     private final ObservableList<IssueMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<IssueNote> notes = FXCollections.observableArrayList();
-    private final ObservableList<ReplyTemplate> templates = FXCollections.observableArrayList();
     // The views' read-only views of the lists, made once: a wrapper made per call would drop its listeners when
     // it is collected.
     private final ObservableList<IssueMessage> messagesShown = FXCollections.unmodifiableObservableList(messages);
     private final ObservableList<IssueNote> notesShown = FXCollections.unmodifiableObservableList(notes);
-    private final ObservableList<ReplyTemplate> templatesShown = FXCollections.unmodifiableObservableList(templates);
-    private final Map<IssueCategory, List<ReplyTemplate>> templatesByCategory = new EnumMap<>(IssueCategory.class);
+    private final SavedReplies replies;
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final StringProperty draft = new SimpleStringProperty("");
     private final StringProperty noteDraft = new SimpleStringProperty("");
-    private final ObjectProperty<ReplyTemplate> template = new SimpleObjectProperty<>();
     private final ReadOnlyIntegerWrapper replyWanted = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper savingNote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
-    private final StringBinding preview;
     private final StringBinding sendHint;
     private final StringBinding noteHint;
     private final BooleanBinding canSend;
@@ -98,10 +88,8 @@ public final class ConversationViewModel implements LiveConversations.Open {
         this.connection = connection;
         this.live = live;
         this.text = text;
-        this.me = me;
         this.shown = shown;
-        preview = Bindings.createStringBinding(() -> template.get() == null ? ""
-                : text.fill(template.get(), shown.getValue(), me.displayName()), template, shown);
+        this.replies = new SavedReplies(backend, executor, text, me, shown);
         boolean mayWrite = me.role() == Role.MANAGER || me.role() == Role.SUPERVISOR;
         sendHint = Bindings.createStringBinding(() -> hint(mayWrite, draft.get(), sending.get()),
                 draft, sending, connection.streamProperty());
@@ -159,7 +147,6 @@ public final class ConversationViewModel implements LiveConversations.Open {
         sendError.set("");
         noteError.set("");
         error.set("");
-        template.set(null);
         draftTemplateId = null;
         // Set after issueId moved on, so the listeners file each draft under its own issue.
         draft.set(id == null ? "" : live.replyDraft(id));
@@ -168,7 +155,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
             return;
         }
         state.set(ScreenState.LOADING);
-        showTemplates(issue.category(), mine);
+        replies.offer(issue.category(), () -> mine == generation);
         executor.execute(() -> new Loaded(backend.allMessages(id), backend.allNotes(id)), loaded -> {
             if (mine == generation) {
                 connection.reportSuccess();
@@ -191,24 +178,6 @@ public final class ConversationViewModel implements LiveConversations.Open {
     }
 
     private record Loaded(List<IssueMessage> messages, List<IssueNote> notes) {
-    }
-
-    private void showTemplates(IssueCategory category, int mine) {
-        List<ReplyTemplate> known = templatesByCategory.get(category);
-        if (known != null) {
-            templates.setAll(known);
-            return;
-        }
-        templates.clear();
-        executor.execute(() -> backend.replyTemplates(category), all -> {
-            List<ReplyTemplate> mineOnly = all.stream().filter(t -> text.language().equals(t.language())).toList();
-            templatesByCategory.put(category, mineOnly);
-            if (mine == generation) {
-                templates.setAll(mineOnly);
-            }
-        }, failure -> {
-            // Without saved replies the user still types their own; the conversation says if the server is gone.
-        });
     }
 
     /** Reads the conversation again (after an error). */
@@ -266,19 +235,14 @@ public final class ConversationViewModel implements LiveConversations.Open {
 
     /** Puts the chosen saved reply, filled in, into the draft (after what is typed already). */
     public void insertTemplate() {
-        ReplyTemplate chosen = template.get();
+        ReplyTemplate chosen = replies.templateProperty().get();
         if (chosen == null || issueId == null) {
             return;
         }
-        String filled = preview.get();
+        String filled = replies.previewProperty().get();
         String typed = draft.get();
         draft.set(typed == null || typed.isBlank() ? filled : typed.stripTrailing() + "\n" + filled);
         draftTemplateId = chosen.id();
-    }
-
-    /** A saved reply as it would go out for the shown issue, its facts filled in. */
-    public String filled(ReplyTemplate template) {
-        return text.fill(template, shown.getValue(), me.displayName());
     }
 
     /** The user wants to reply (M in the queue): the view shows the conversation and puts the caret in the box. */
@@ -293,10 +257,9 @@ public final class ConversationViewModel implements LiveConversations.Open {
 
     /** Chooses the {@code index}-th saved reply (from 0) and inserts it; false if there is none. */
     public boolean insertTemplate(int index) {
-        if (index < 0 || index >= templates.size()) {
+        if (!replies.choose(index)) {
             return false;
         }
-        template.set(templates.get(index));
         insertTemplate();
         return true;
     }
@@ -379,18 +342,9 @@ public final class ConversationViewModel implements LiveConversations.Open {
         return notesShown;
     }
 
-    /** The saved replies for the shown issue's category, in the console's language. */
-    public ObservableList<ReplyTemplate> templates() {
-        return templatesShown;
-    }
-
-    public ObjectProperty<ReplyTemplate> templateProperty() {
-        return template;
-    }
-
-    /** The chosen saved reply as it would go out: the issue's facts filled in. */
-    public StringBinding previewProperty() {
-        return preview;
+    /** The saved replies offered for the shown issue. */
+    public SavedReplies savedReplies() {
+        return replies;
     }
 
     public StringProperty draftProperty() {
@@ -437,10 +391,5 @@ public final class ConversationViewModel implements LiveConversations.Open {
 
     public ReadOnlyStringProperty noteErrorProperty() {
         return noteError.getReadOnlyProperty();
-    }
-
-    /** The signed-in user (their replies show on the right, their name fills {manager}). */
-    public User me() {
-        return me;
     }
 }

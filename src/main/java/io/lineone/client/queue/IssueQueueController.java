@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,7 +26,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -43,8 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * on all of them), C claim, A acknowledge, W waiting on merchant, R resolve, B pull the bell on the selected issues,
  * F fix, T transfer, P priority, O reopen, D duplicate, N new issue, M reply, 1–4 saved views, Enter details,
  * / search, ? shortcuts, Esc closes. Keys are ignored while the focus is in a text field, so typing a search never triages
- * an issue. The detail drawer ({@link IssueDetailController}) and the bell sheet ({@link PullBellController}) are
- * views of their own, included by this one.
+ * an issue. The detail drawer ({@link IssueDetailController}), the resolve sheet ({@link ResolveSheetController}) and the bell
+ * sheet ({@link PullBellController}) are views of their own, included by this one.
  */
 public final class IssueQueueController {
 
@@ -90,12 +90,6 @@ public final class IssueQueueController {
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
     @FXML private Label emptyBody;
-    @FXML private StackPane resolveSheet;
-    @FXML private Label resolveSubject;
-    @FXML private ComboBox<String> rootCauseField;
-    @FXML private TextArea noteField;
-    @FXML private Label resolveErrorLabel;
-    @FXML private Button resolveConfirm;
     @FXML private StackPane helpSheet;
 
     public IssueQueueController(IssueQueueViewModel model, UserSettings settings) {
@@ -120,6 +114,7 @@ public final class IssueQueueController {
                 ConversationController.class, () -> new ConversationController(model.conversation()),
                 NotesController.class, () -> new NotesController(model.conversation()),
                 PullBellController.class, () -> new PullBellController(model.pullBell(), model.text().messages()),
+                ResolveSheetController.class, () -> new ResolveSheetController(model.resolve(), model.actions()),
                 ManageIssueController.class, () -> new ManageIssueController(model.manage(), model.actions(),
                         model.text()),
                 NewIssueController.class, () -> new NewIssueController(model.newIssue(), model.text()),
@@ -133,7 +128,10 @@ public final class IssueQueueController {
         setUpTable();
         setUpBanners();
         setUpActions();
-        setUpResolveSheet();
+        for (ObservableValue<Boolean> sheet : List.of(detail.openProperty(), pullBell.openProperty(),
+                resolveDialog.openProperty())) {
+            tableTakesKeysBack(sheet);
+        }
         helpSheet.setVisible(false);
         helpSheet.setManaged(false);
         // Escape first, as a filter: the table and the text fields would otherwise take it for themselves.
@@ -197,11 +195,6 @@ public final class IssueQueueController {
         // drawer shows both of the selected issue anyway.
         QueueLayout.install(issueTable, List.of(categoryColumn, assigneeColumn), columnsButton, model.filters(),
                 settings, model.text().messages());
-        detail.openProperty().addListener((obs, was, open) -> {
-            if (!open) {
-                issueTable.requestFocus();
-            }
-        });
         model.revealProperty().addListener((obs, old, row) -> reveal(row));
         reveal(model.revealProperty().get());
     }
@@ -259,41 +252,13 @@ public final class IssueQueueController {
         resolveButton.disableProperty().bind(model.canResolveProperty().not());
         detailButton.disableProperty().bind(model.selectedIssueProperty().isNull());
         pullBellButton.disableProperty().bind(model.selectedIssueProperty().isNull());
-        pullBell.openProperty().addListener((obs, was, open) -> {
-            if (!open) {
-                issueTable.requestFocus();
-            }
-        });
         showWhen(busyIndicator, actions.busyProperty());
     }
 
-    private void setUpResolveSheet() {
-        showWhen(resolveSheet, resolveDialog.openProperty());
-        resolveSubject.textProperty().bind(resolveDialog.subjectProperty());
-        rootCauseField.getItems().setAll(resolveDialog.rootCauseSuggestions());
-        rootCauseField.getEditor().textProperty().bindBidirectional(resolveDialog.rootCauseProperty());
-        noteField.textProperty().bindBidirectional(resolveDialog.noteProperty());
-        // A list that fits the sheet rather than running past the window's foot.
-        rootCauseField.setVisibleRowCount(6);
-        // In the note, Tab leaves the field as everywhere else (a tab character is no use in a note), Shift+Tab goes
-        // back, and Ctrl+Enter (⌘ on macOS) sends, as in a chat box; a plain Enter is a new line.
-        noteField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.TAB && !event.isControlDown()) {
-                event.consume();
-                (event.isShiftDown() ? rootCauseField : resolveConfirm).requestFocus();
-            } else if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
-                event.consume();
-                resolveDialog.confirm();
-            }
-        });
-        resolveErrorLabel.textProperty().bind(resolveDialog.errorProperty());
-        showWhen(resolveErrorLabel, resolveDialog.errorProperty().isNotEmpty());
-        resolveConfirm.disableProperty().bind(actions.availableProperty().not());
-        resolveConfirm.defaultButtonProperty().bind(resolveDialog.openProperty());
-        resolveDialog.openProperty().addListener((obs, old, open) -> {
-            if (open) {
-                Platform.runLater(rootCauseField::requestFocus);
-            } else {
+    /** Closing the drawer or a sheet gives the table back the keys. */
+    private void tableTakesKeysBack(ObservableValue<Boolean> open) {
+        open.addListener((obs, was, now) -> {
+            if (!now) {
                 issueTable.requestFocus();
             }
         });
@@ -393,16 +358,6 @@ public final class IssueQueueController {
     @FXML
     private void resolve() {
         resolveDialog.begin();
-    }
-
-    @FXML
-    private void confirmResolve() {
-        resolveDialog.confirm();
-    }
-
-    @FXML
-    private void cancelResolve() {
-        resolveDialog.cancel();
     }
 
     @FXML

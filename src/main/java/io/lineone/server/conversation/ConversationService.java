@@ -21,7 +21,7 @@ import io.lineone.server.core.Ids;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
-import io.lineone.server.issues.IssueService;
+import io.lineone.server.issues.IssueReplies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +31,7 @@ import java.util.List;
 /**
  * An issue's conversation with its merchant, the outbox its replies leave through, internal notes and saved
  * replies. The marketplace feed (SERVICE) posts the merchant's messages; the merchant's manager or a supervisor
- * replies. The first reply is the issue's first response: {@link IssueService#answered} moves the issue in the
+ * replies. The first reply is the issue's first response: {@link IssueReplies#answered} moves the issue in the
  * reply's own transaction, so the message, the issue's change, their audit entries and their events commit
  * together. A reply waits in the outbox (PENDING) until the connector says it is delivered, so nothing is lost
  * while the connector is down. Notes never enter the outbox.
@@ -42,13 +42,13 @@ public final class ConversationService {
 
     private final Database db;
     private final ConversationStore store;
-    private final IssueService issues;
+    private final IssueReplies issues;
     private final EventLog events;
     private final AuditLog audit;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public ConversationService(Database db, ConversationStore store, IssueService issues, EventLog events,
+    public ConversationService(Database db, ConversationStore store, IssueReplies issues, EventLog events,
                                AuditLog audit, EventPublisher publisher, Clock clock) {
         this.db = db;
         this.store = store;
@@ -66,7 +66,7 @@ public final class ConversationService {
     public IssueMessage post(Caller caller, String issueId, NewMessage request) {
         caller.require(Role.SERVICE, Role.MANAGER, Role.SUPERVISOR);
         ConversationRequests.validate(request);
-        IssueService.Subject subject = issues.subject(caller, issueId);
+        IssueReplies.Subject subject = issues.subject(caller, issueId);
         boolean inbound = caller.is(Role.SERVICE);
         String templateId = blankToNull(request.templateId());
         if (templateId != null && store.template(templateId).isEmpty()) {
@@ -134,7 +134,7 @@ public final class ConversationService {
             }
             IssueMessage after = store.message(tx, messageId).orElseThrow();
             audit.append(tx, Audit.entry(caller, "message.delivered", "issue", after.issueId(), before, after, now));
-            IssueService.Subject subject = issues.subject(caller, after.issueId());
+            IssueReplies.Subject subject = issues.subject(caller, after.issueId());
             return new Outcome(after, events.append(tx, List.of(EventLog.NewEvent.of(EventTypes.ISSUE_MESSAGE,
                     after.merchantId(), subject.managerId(), after, now))));
         });
@@ -146,7 +146,7 @@ public final class ConversationService {
     public IssueNote addNote(Caller caller, String issueId, NewNote request) {
         caller.require(Role.MANAGER, Role.SUPERVISOR);
         ConversationRequests.validate(request);
-        IssueService.Subject subject = issues.subject(caller, issueId);
+        IssueReplies.Subject subject = issues.subject(caller, issueId);
         Instant now = now();
         IssueNote note = new IssueNote(Ids.next("note"), issueId, subject.issue().merchantId(), caller.id(),
                 caller.user().displayName(), ConversationRequests.clean(request.text()), now);

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,15 +98,7 @@ public final class IssueService {
     }
 
     private Issue insert(Caller caller, NewIssue request, Merchant merchant, Instant createdAt) {
-        IssueStore.State state = new IssueStore.State(IssueStatus.NEW, null, null, createdAt, null, null, 0, 0, null, 1);
-        IssueStore.Row row = new IssueStore.Row(Ids.next("iss"), merchant.id(), merchant.name(),
-                merchant.assignedManagerId(), request.category(),
-                request.source() == null ? IssueSource.MERCHANT : request.source(), request.priority(),
-                request.title().strip(), request.description() == null ? "" : request.description().strip(),
-                blankToNull(request.listingId()), blankToNull(request.releaseId()),
-                request.moneyAtRiskCents() == null ? 0 : request.moneyAtRiskCents(), createdAt,
-                sla.firstResponseDue(request.priority(), createdAt), sla.resolutionBaseDue(request.priority(), createdAt),
-                state, null);
+        IssueStore.Row row = newRow(request, merchant, blankToNull(request.releaseId()), createdAt);
         Instant now = now();
         Issue issue = IssueWorkflow.view(row, now);
         List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
@@ -119,6 +112,18 @@ public final class IssueService {
         return issue;
     }
 
+    /** A NEW issue of {@code merchant} as {@code request} describes it, its SLA clocks starting at {@code createdAt}. */
+    private IssueStore.Row newRow(NewIssue request, Merchant merchant, String releaseId, Instant createdAt) {
+        IssueStore.State state = new IssueStore.State(IssueStatus.NEW, null, null, createdAt, null, null, 0, 0, null, 1);
+        return new IssueStore.Row(Ids.next("iss"), merchant.id(), merchant.name(), merchant.assignedManagerId(),
+                request.category(), request.source() == null ? IssueSource.MERCHANT : request.source(),
+                request.priority(), request.title().strip(),
+                request.description() == null ? "" : request.description().strip(), blankToNull(request.listingId()),
+                releaseId, request.moneyAtRiskCents() == null ? 0 : request.moneyAtRiskCents(), createdAt,
+                sla.firstResponseDue(request.priority(), createdAt), sla.resolutionBaseDue(request.priority(), createdAt),
+                state, null);
+    }
+
     /** An issue a detector opened or resolved in its own transaction, and the event to append last in it. */
     public record InTransaction(Issue issue, EventLog.NewEvent event) {
     }
@@ -129,15 +134,7 @@ public final class IssueService {
      */
     public InTransaction openIn(Tx tx, Caller caller, NewIssue request, Merchant merchant, Instant now) {
         IssueRequests.validate(request);
-        IssueStore.State state = new IssueStore.State(IssueStatus.NEW, null, null, now, null, null, 0, 0, null, 1);
-        IssueStore.Row row = new IssueStore.Row(Ids.next("iss"), merchant.id(), merchant.name(),
-                merchant.assignedManagerId(), request.category(),
-                request.source() == null ? IssueSource.MERCHANT : request.source(), request.priority(),
-                request.title().strip(), request.description() == null ? "" : request.description().strip(),
-                blankToNull(request.listingId()), null,
-                request.moneyAtRiskCents() == null ? 0 : request.moneyAtRiskCents(), now,
-                sla.firstResponseDue(request.priority(), now), sla.resolutionBaseDue(request.priority(), now),
-                state, null);
+        IssueStore.Row row = newRow(request, merchant, null, now);
         Issue issue = IssueWorkflow.view(row, now);
         issues.insert(tx, row);
         issues.appendHistory(tx, new IssueStore.HistoryStep(row.id(), now, actor(caller), "created",
@@ -146,21 +143,16 @@ public final class IssueService {
         return new InTransaction(issue, event(EventTypes.ISSUE_CREATED, row, issue, now));
     }
 
-    /** The status of an issue as this transaction sees it; empty when there is no such issue. */
-    public java.util.Optional<IssueStatus> statusIn(Tx tx, String id) {
-        return issues.find(tx, id).map(r -> r.state().status());
-    }
-
     /**
      * Resolves an issue inside the caller's transaction with a note saying why (a detector whose cause is gone,
      * a fix that removed it); empty when it is resolved already or unknown. The event is the caller's to append.
      */
-    public java.util.Optional<InTransaction> resolveIn(Tx tx, Caller caller, String id, String rootCause, String note,
+    public Optional<InTransaction> resolveIn(Tx tx, Caller caller, String id, String rootCause, String note,
                                                        Instant now) {
         for (int attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
             IssueStore.Row before = issues.find(tx, id).orElse(null);
             if (before == null || before.state().status() == IssueStatus.RESOLVED) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             IssueStore.State s = before.state();
             IssueStore.State moved = IssueWorkflow.move(s, IssueStatus.RESOLVED, now);
@@ -176,9 +168,9 @@ public final class IssueService {
             Issue issue = IssueWorkflow.view(row, now);
             audit.append(tx, Audit.entry(caller, "issue.update", "issue", id, IssueWorkflow.view(before, now), issue,
                     now));
-            return java.util.Optional.of(new InTransaction(issue, event(EventTypes.ISSUE_UPDATED, row, issue, now)));
+            return Optional.of(new InTransaction(issue, event(EventTypes.ISSUE_UPDATED, row, issue, now)));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -327,68 +319,6 @@ public final class IssueService {
             throw stale(-1);
         }
         return result;
-    }
-
-    // ---- For the conversation feature: an issue's facts, and the first reply as the issue's first response ----
-
-    /** An issue the caller may change, with its merchant's manager (whose stream hears of it). */
-    public record Subject(Issue issue, String managerId) {
-    }
-
-    /** The issue as it is after a reply, and the events the reply's transaction must append for it (maybe none). */
-    public record Answered(Issue issue, List<EventLog.NewEvent> events) {
-    }
-
-    /**
-     * An issue of the caller's book, for attaching a message or a note to it.
-     *
-     * @throws DomainException NOT_FOUND for an unknown issue or one of another book
-     */
-    public Subject subject(Caller caller, String id) {
-        IssueStore.Row row = issues.find(id).filter(r -> Visibility.seesBookOf(caller, r.managerId()))
-                .orElseThrow(() -> DomainException.notFound("issue", id));
-        return new Subject(IssueWorkflow.view(row, now()), row.managerId());
-    }
-
-    /**
-     * Inside the transaction of a reply to the merchant: the first reply is the issue's first response. A NEW
-     * issue moves to ACKNOWLEDGED (which sets {@code firstResponseAt}), taken by the replier if nobody has it, with
-     * its history and audit entry written here and its event returned for the caller to append last.
-     *
-     * @throws DomainException PRECONDITION_FAILED when the issue changed since it was read in this transaction
-     *                         (the caller retries the whole transaction)
-     */
-    public Answered answered(Tx tx, Caller caller, String id, Instant now) {
-        IssueStore.Row before = issues.find(tx, id).orElseThrow(() -> DomainException.notFound("issue", id));
-        IssueStore.State s = before.state();
-        if (s.firstResponseAt() != null || s.status() != IssueStatus.NEW) {
-            return new Answered(IssueWorkflow.view(before, now), List.of());
-        }
-        IssueStore.State moved = IssueWorkflow.move(s, IssueStatus.ACKNOWLEDGED, now);
-        List<IssueStore.HistoryStep> steps = new ArrayList<>();
-        String assigneeId = s.assigneeId();
-        String assigneeName = before.assigneeName();
-        if (assigneeId == null) {
-            assigneeId = caller.id();
-            assigneeName = caller.user().displayName();
-            steps.add(new IssueStore.HistoryStep(id, now, caller.id(), "claimed", null, null, null, null));
-        }
-        steps.add(new IssueStore.HistoryStep(id, now, caller.id(), "status", IssueStatus.NEW,
-                IssueStatus.ACKNOWLEDGED, null, null));
-        IssueStore.State after = new IssueStore.State(moved.status(), s.rootCause(), assigneeId, now,
-                moved.firstResponseAt(), moved.resolvedAt(), moved.pauseCount(), moved.pausedMillis(),
-                moved.pausedSince(), s.version() + 1);
-        IssueStore.Row row = before.with(after, assigneeName, before.releaseId());
-        Issue issue = IssueWorkflow.view(row, now);
-        if (!issues.update(tx, id, after, before.releaseId(), s.version())) {
-            throw stale(-1);
-        }
-        for (IssueStore.HistoryStep step : steps) {
-            issues.appendHistory(tx, step);
-        }
-        audit.append(tx, Audit.entry(caller, "issue.firstResponse", "issue", id, IssueWorkflow.view(before, now),
-                issue, now));
-        return new Answered(issue, List.of(event(EventTypes.ISSUE_UPDATED, row, issue, now)));
     }
 
     /** Writes a new state with its history, audit and event; null if the issue changed since {@code before}. */

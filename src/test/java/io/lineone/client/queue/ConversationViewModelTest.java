@@ -61,8 +61,8 @@ class ConversationViewModelTest {
         assertThat(conversation.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(conversation.messages()).extracting(IssueMessage::id).containsExactly("msg-a");
         assertThat(conversation.notes()).extracting(IssueNote::id).containsExactly("n-1");
-        assertThat(conversation.templates()).extracting(ReplyTemplate::id).containsExactly("t-all", "t-price");
-        assertThat(conversation.filled(conversation.templates().get(1)))
+        assertThat(conversation.savedReplies().templates()).extracting(ReplyTemplate::id).containsExactly("t-all", "t-price");
+        assertThat(conversation.savedReplies().filled(conversation.savedReplies().templates().get(1)))
                 .isEqualTo("Price shown as ¥0.99 instead of ¥99: ¥1,234.56 at risk — 李娜");
 
         session.queue().detail().close();
@@ -200,9 +200,9 @@ class ConversationViewModelTest {
         chinese.select("i-1");
         chinese.queue().detail().open();
         ConversationViewModel conversation = chinese.queue().conversation();
-        assertThat(conversation.templates()).extracting(ReplyTemplate::id).containsExactly("t-zh");
-        assertThat(conversation.text().choice(0, conversation.templates().get(0))).isEqualTo("1 · T t-zh");
-        assertThat(conversation.filled(conversation.templates().get(0))).isEqualTo("杭州西湖茶叶有限公司，您好");
+        assertThat(conversation.savedReplies().templates()).extracting(ReplyTemplate::id).containsExactly("t-zh");
+        assertThat(conversation.text().choice(0, conversation.savedReplies().templates().get(0))).isEqualTo("1 · T t-zh");
+        assertThat(conversation.savedReplies().filled(conversation.savedReplies().templates().get(0))).isEqualTo("杭州西湖茶叶有限公司，您好");
     }
 
     @Test

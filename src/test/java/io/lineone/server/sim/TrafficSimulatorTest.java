@@ -15,6 +15,7 @@ import io.lineone.server.conversation.ConversationStore;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
+import io.lineone.server.issues.IssueReplies;
 import io.lineone.server.issues.IssueService;
 import io.lineone.server.issues.ReleaseDirectory;
 import io.lineone.server.issues.IssueStore;
@@ -59,7 +60,8 @@ class TrafficSimulatorTest {
                     new Lighthouse(LighthouseWeights.DEFAULT), Clock.systemUTC());
             IssueService service = new IssueService(db, issues, merchantService, new EventLog(db), audit,
                     EventPublisher.NONE, SlaPolicy.DEFAULT, new NoReleases(), Clock.systemUTC());
-            ConversationService conversation = new ConversationService(db, new ConversationStore(db), service,
+            ConversationService conversation = new ConversationService(db, new ConversationStore(db),
+                    new IssueReplies(issues, audit, Clock.systemUTC()),
                     new EventLog(db), audit, EventPublisher.NONE, Clock.systemUTC());
             Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, conversation, issues, merchants,
                     users, List.of(), Duration.ofMillis(5), 2_000);
