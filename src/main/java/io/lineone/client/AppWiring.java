@@ -6,6 +6,9 @@ import io.lineone.client.bells.BellAlerts;
 import io.lineone.client.bells.BellText;
 import io.lineone.client.bells.LiveBells;
 import io.lineone.client.common.ConnectionStatus;
+import io.lineone.client.common.ConsoleControls;
+import io.lineone.client.common.ConsoleSettings;
+import io.lineone.client.common.DesktopFiles;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxTaskExecutor;
@@ -23,6 +26,7 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
 import io.lineone.client.common.UserSettings;
+import io.lineone.client.common.WindowPlacement;
 import io.lineone.client.fixes.FixActions;
 import io.lineone.client.fixes.FixDialogController;
 import io.lineone.client.fixes.FixDialogViewModel;
@@ -40,11 +44,15 @@ import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendClient;
 import io.lineone.client.queue.DesktopAlerts;
 import io.lineone.client.queue.IssueText;
+import io.lineone.client.queue.LiveConversations;
 import io.lineone.client.queue.LiveIssues;
+import io.lineone.client.settings.About;
+import io.lineone.client.settings.SettingsScreen;
 import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,31 +73,41 @@ import javafx.stage.Stage;
  * The one place the console's objects are built and connected, and where it moves between
  * starting, sign-in and the main window. Tests build it with their own settings and servers.
  */
-public final class AppWiring implements AutoCloseable {
+public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AppWiring.class.getName());
     private static final double WIDTH = 1200;
     private static final double HEIGHT = 760;
 
-    private final Messages messages;
     private final ServerSettings settings;
+    private final ConsoleSettings console;
     private final TaskExecutor executor;
     private final Backend backend;
     private final DemoLauncher demo;
-    private final FxmlLoaderFactory loaders;
+    private final About about;
     private final List<AutoCloseable> resources;
     /** What one signed-in session runs (event stream, timers, probes); closed at sign-out. */
     private final List<AutoCloseable> session = new ArrayList<>();
+    // The language can change while the console runs (Settings): the window is then built again in it.
+    private Messages messages;
+    private FxmlLoaderFactory loaders;
     private Stage stage;
     private boolean readyLogged;
+    /** The session on screen and its window's model and alerts, while signed in. */
+    private SignedIn signedIn;
+    private MainViewModel main;
+    private DesktopAlerts alerts;
+    private LiveIssues issues;
 
     public AppWiring(Messages messages, ServerSettings settings, TaskExecutor executor, Backend backend,
-                     DemoLauncher demo, List<AutoCloseable> resources) {
+                     DemoLauncher demo, About about, List<AutoCloseable> resources) {
         this.messages = messages;
         this.settings = settings;
+        this.console = new ConsoleSettings(settings.console());
         this.executor = executor;
         this.backend = backend;
         this.demo = demo;
+        this.about = about;
         this.loaders = new FxmlLoaderFactory(messages.bundle());
         this.resources = new ArrayList<>(resources);
     }
@@ -97,24 +115,35 @@ public final class AppWiring implements AutoCloseable {
     /** The console as shipped: real preferences, real network, the embedded demo backend. */
     public static AppWiring production(EmbeddedBackend embedded) {
         FxTaskExecutor executor = new FxTaskExecutor();
-        Messages messages = Messages.forLocale(Locale.getDefault());
+        PreferencesServerSettings settings = PreferencesServerSettings.forUser();
+        Locale language = new ConsoleSettings(settings.console()).language().locale(Locale.getDefault());
+        Messages messages = Messages.forLocale(language);
         BackendClient backend = BackendClient.withDefaults(messages.locale());
-        return new AppWiring(messages, PreferencesServerSettings.forUser(),
-                executor, backend, new EmbeddedDemoLauncher(embedded, backend), List.of(embedded, executor));
+        About about = new About(consoleVersion(), embedded.dataDirectory(), Optional.empty());
+        return new AppWiring(messages, settings, executor, backend, new EmbeddedDemoLauncher(embedded, backend),
+                about, List.of(embedded, executor));
+    }
+
+    private static String consoleVersion() {
+        String version = AppWiring.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 
     public ServerSettings settings() {
         return settings;
     }
 
-    /** Shows the window at once; with no server to offer, the demo workspace opens behind a spinner. */
+    /**
+     * Shows the window at once, where it was last time; with no server to offer, the demo workspace opens behind a
+     * spinner.
+     */
     public void start(Stage window, Optional<String> serverUrl) {
         this.stage = window;
+        console.theme().applyGlobally();
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
-        stage.setWidth(WIDTH);
-        stage.setHeight(HEIGHT);
+        WindowPlacement.restore(stage, console.window(), WIDTH, HEIGHT);
         // Set once the window is up: set before, GTK window managers open the window at the minimum size.
         stage.setOnShown(event -> {
             stage.setMinWidth(880);
@@ -146,7 +175,16 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void showMain(SignedIn signedIn) {
+        showMain(signedIn, null);
+    }
+
+    /** @param at the section to open on, or null for where the user was last (or their role's landing) */
+    private void showMain(SignedIn signedIn, Section at) {
+        // A session built again (another language) keeps what the user had typed and not yet sent.
+        Optional<LiveConversations.Drafts> drafts = Optional.ofNullable(issues)
+                .filter(previous -> signedIn.equals(this.signedIn)).map(previous -> previous.conversations().drafts());
         closeSession();
+        this.signedIn = signedIn;
         ConnectionStatus connection = new ConnectionStatus();
         User me = signedIn.session().user();
         IssueText issueText = new IssueText(messages, ZoneId.systemDefault(), me.id());
@@ -156,10 +194,13 @@ public final class AppWiring implements AutoCloseable {
         MerchantLinks merchantLinks = new MerchantLinks();
         NoticeLog notices = new NoticeLog();
         UserSettings userSettings = settings.forUser(signedIn.serverUrl(), me.id());
-        DesktopAlerts alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
+        alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
+        alerts.popUp(console.notifications());
         FxUiScheduler ui = new FxUiScheduler();
         LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
                 connection, Clock.systemUTC(), alerts);
+        this.issues = issues;
+        drafts.ifPresent(issues.conversations()::restore);
         if (me.role() == Role.MANAGER) {
             issues.keepQueueOf(me.id());
         }
@@ -185,11 +226,15 @@ public final class AppWiring implements AutoCloseable {
         session.add(bells);
         session.add(alerts);
         attachProbes(issues, connection);
-        MainViewModel main = new MainViewModel(signedIn, backend, executor, messages, connection,
+        main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, userSettings, this::signedOut);
+        if (at != null) {
+            main.sectionProperty().set(at);
+        }
+        MainViewModel main = this.main;
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
                 bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
-                fixDialog, this::logFirstReady);
+                fixDialog, this::logFirstReady, new SettingsScreen(console, settings, this, signedIn, about));
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -245,6 +290,15 @@ public final class AppWiring implements AutoCloseable {
         });
     }
 
+    /** Signed out: nothing of the session stays, not even its drafts. */
+    private void endSession() {
+        closeSession();
+        signedIn = null;
+        main = null;
+        alerts = null;
+        issues = null;
+    }
+
     private void closeSession() {
         for (AutoCloseable resource : session) {
             closeQuietly(resource);
@@ -262,17 +316,80 @@ public final class AppWiring implements AutoCloseable {
     }
 
     private void signedOut() {
-        closeSession();
+        endSession();
         showSignIn(settings.serverUrl().orElse(""), null);
     }
 
     private void show(Parent root, String title) {
+        console.textSize().styleClass().ifPresent(root.getStyleClass()::add);
         stage.getScene().setRoot(root);
         stage.setTitle(title);
     }
 
     @Override
+    public void switchLanguage(Locale language) {
+        messages = Messages.forLocale(language);
+        loaders = new FxmlLoaderFactory(messages.bundle());
+        backend.speak(messages.locale());
+        if (signedIn != null) {
+            // The same session, built again in the new language; the server's data is read afresh.
+            showMain(signedIn, Section.SETTINGS);
+        }
+    }
+
+    @Override
+    public void switchTheme(Theme theme) {
+        theme.applyGlobally();
+    }
+
+    @Override
+    public void switchTextSize(ConsoleSettings.TextSize size) {
+        Parent root = stage.getScene().getRoot();
+        for (ConsoleSettings.TextSize each : ConsoleSettings.TextSize.values()) {
+            each.styleClass().ifPresent(root.getStyleClass()::remove);
+        }
+        size.styleClass().ifPresent(root.getStyleClass()::add);
+    }
+
+    @Override
+    public void switchNotifications(boolean on) {
+        if (alerts != null) {
+            alerts.popUp(on);
+        }
+    }
+
+    @Override
+    public void signInTo(String serverUrl) {
+        if (main != null) {
+            main.signOut();
+        }
+    }
+
+    @Override
+    public void resetDemo() {
+        String login = signedIn.session().user().login();
+        endSession();
+        ProgressIndicator progress = new ProgressIndicator();
+        VBox resetting = new VBox(12, progress, new Label(messages.get("settings.demo.resetting")));
+        resetting.getStyleClass().addAll("state-pane", "starting-root");
+        show(resetting, messages.get("app.name"));
+        executor.execute(() -> {
+            demo.reset();
+            return demo.open(login);
+        }, opened -> showMain(opened, Section.SETTINGS), failure -> showSignIn("",
+                messages.format("signin.error.demo", new ErrorMessages(messages).describe(failure))));
+    }
+
+    @Override
+    public void open(Path file) {
+        DesktopFiles.open(file);
+    }
+
+    @Override
     public void close() {
+        if (stage != null) {
+            console.saveWindow(WindowPlacement.of(stage));
+        }
         closeSession();
         for (AutoCloseable resource : resources) {
             closeQuietly(resource);

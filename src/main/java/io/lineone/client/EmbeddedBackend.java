@@ -3,11 +3,17 @@ package io.lineone.client;
 import io.lineone.api.Role;
 import io.lineone.client.common.DemoAccount;
 import io.lineone.client.common.DemoStartException;
+import io.lineone.server.DataDirectory;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
 import io.lineone.server.ServerStartException;
 import io.lineone.server.sim.DemoWorkspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The backend run inside the console's own process for the demo workspace.
@@ -49,6 +55,32 @@ public final class EmbeddedBackend implements AutoCloseable {
             }
         }
         return server.url();
+    }
+
+    /**
+     * Stops the backend, deletes its database and starts it again, which seeds a new demo workspace (blocking, so
+     * off the FX thread).
+     */
+    public synchronized void reset() throws DemoStartException {
+        close();
+        Path database = DataDirectory.resolve().resolve("db");
+        try {
+            if (Files.exists(database)) {
+                try (Stream<Path> files = Files.walk(database)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DemoStartException("cannot delete the demo database in " + database + ": " + e.getMessage(), e);
+        }
+        start();
+    }
+
+    /** Where the console keeps its data: the demo workspace's database, and its logs. */
+    public Path dataDirectory() {
+        return DataDirectory.resolve();
     }
 
     /** One account of each role the demo seeds (as {@link DemoWorkspace} names them), the demo manager first. */

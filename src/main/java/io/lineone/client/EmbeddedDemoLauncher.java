@@ -27,4 +27,9 @@ public final class EmbeddedDemoLauncher implements DemoLauncher {
         String url = embedded.start();
         return new SignedIn(backend.signIn(url, login, embedded.password()), url, true);
     }
+
+    @Override
+    public void reset() throws Exception {
+        embedded.reset();
+    }
 }

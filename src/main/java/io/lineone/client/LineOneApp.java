@@ -1,7 +1,6 @@
 package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
-import io.lineone.client.common.Theme;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -25,7 +24,6 @@ public final class LineOneApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
-        Theme.LIGHT.applyGlobally();
         wiring = AppWiring.production(EMBEDDED);
         wiring.start(stage, options.serverUrl(wiring.settings()));
     }

@@ -29,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.HashSet;
+import io.lineone.client.common.ConsoleSettings;
+import io.lineone.client.common.Theme;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +52,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation|fixes|ledger)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation|fixes|ledger|settings)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -99,6 +101,12 @@ class MessagesBundleTest {
         }
         for (Section section : Section.values()) {
             keys.add(section.titleKey());
+        }
+        for (Theme theme : Theme.values()) {
+            keys.add("settings.theme." + theme.name().toLowerCase(Locale.ROOT));
+        }
+        for (ConsoleSettings.TextSize size : ConsoleSettings.TextSize.values()) {
+            keys.add("settings.textSize." + size.name().toLowerCase(Locale.ROOT));
         }
         for (TierChoice choice : TierChoice.values()) {
             keys.add(choice.labelKey());

@@ -10,4 +10,7 @@ public interface DemoLauncher {
 
     /** Signs in as {@code login}, one of {@link #accounts()}; blocks, so run it through the {@link TaskExecutor}. */
     SignedIn open(String login) throws Exception;
+
+    /** Throws the demo workspace's data away and seeds it afresh; blocks. The next {@link #open} finds it new. */
+    void reset() throws Exception;
 }

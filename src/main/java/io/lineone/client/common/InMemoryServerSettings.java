@@ -42,7 +42,15 @@ public final class InMemoryServerSettings implements ServerSettings {
 
     @Override
     public UserSettings forUser(String serverUrl, String userId) {
-        String prefix = serverUrl + "|" + userId + "|";
+        return settingsUnder(serverUrl + "|" + userId + "|");
+    }
+
+    @Override
+    public UserSettings console() {
+        return settingsUnder("console|");
+    }
+
+    private UserSettings settingsUnder(String prefix) {
         return new UserSettings() {
             @Override
             public Optional<String> get(String key) {

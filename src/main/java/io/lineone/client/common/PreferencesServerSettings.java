@@ -62,7 +62,15 @@ public final class PreferencesServerSettings implements ServerSettings {
      */
     @Override
     public UserSettings forUser(String serverUrl, String userId) {
-        Preferences user = node.node("users").node(digest(serverUrl + "|" + userId));
+        return settingsIn(node.node("users").node(digest(serverUrl + "|" + userId)));
+    }
+
+    @Override
+    public UserSettings console() {
+        return settingsIn(node.node("console"));
+    }
+
+    private static UserSettings settingsIn(Preferences user) {
         return new UserSettings() {
             @Override
             public Optional<String> get(String key) {

@@ -19,4 +19,7 @@ public interface ServerSettings {
 
     /** The settings of one user of one server, kept apart from every other user's. */
     UserSettings forUser(String serverUrl, String userId);
+
+    /** The console's own settings, whoever signs in (language, theme, the window). */
+    UserSettings console();
 }

@@ -3,13 +3,16 @@ package io.lineone.client.main;
 import static io.lineone.client.common.StatePanes.showWhen;
 
 import io.lineone.client.common.ConnectionStatus.State;
+import io.lineone.client.common.FocusHome;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -46,7 +49,6 @@ public final class MainController {
     @FXML private ToggleGroup nav;
     @FXML private ToggleButton navMerchants;
     @FXML private StackPane content;
-    @FXML private Label placeholder;
     @FXML private Label brand;
     @FXML private Label demoBadge;
     @FXML private Label unreadBadge;
@@ -86,8 +88,10 @@ public final class MainController {
         addSectionShortcuts(rail);
         nav.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                // A rail always has one place selected; clicking the current one must not clear it.
+                // A rail always has one place selected; clicking the current one must not clear it, and hands the
+                // keys back to its screen.
                 nav.selectToggle(old);
+                focusInto(screens.get(model.sectionProperty().get()));
             } else {
                 model.sectionProperty().set((Section) now.getUserData());
             }
@@ -96,7 +100,6 @@ public final class MainController {
         nav.selectToggle(items.get(model.sectionProperty().get()));
         show(model.sectionProperty().get());
 
-        placeholder.textProperty().bind(model.placeholderTextProperty());
         unreadBadge.textProperty().bind(Bindings.createStringBinding(
                 () -> model.unreadBadge(model.unreadNoticesProperty().get()), model.unreadNoticesProperty()));
         showWhen(unreadBadge, model.unreadNoticesProperty().greaterThan(0));
@@ -186,8 +189,54 @@ public final class MainController {
     }
 
     private void show(Section section) {
-        Node screen = section.built() ? screens.computeIfAbsent(section, build) : placeholder;
+        Node screen = screens.computeIfAbsent(section, build);
         content.getChildren().setAll(screen);
+        focusInto(screen);
+    }
+
+    /**
+     * Keys go to the screen just shown (a screen that takes them itself, like the queue's table, has by now): after
+     * Ctrl+3 or a click on the rail the next key works there, not on the rail or on the screen that left.
+     */
+    private void focusInto(Node screen) {
+        if (screen == null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            Node owner = screen.getScene() == null ? null : screen.getScene().getFocusOwner();
+            if (screen.getParent() == content && (owner == null || !inside(owner, screen))) {
+                // A screen still loading has nothing to focus yet: it takes the keys itself until it has.
+                FocusHome.of(screen).or(() -> firstFocusable(screen)).orElse(screen).requestFocus();
+            }
+        });
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first control a Tab would reach in {@code node}, in the order of the scene graph. */
+    private static Optional<Node> firstFocusable(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstFocusable(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private void showBreaches(boolean any) {

@@ -10,6 +10,7 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.UserSettings;
 import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -24,6 +25,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
 
     static final String RAIL_COLLAPSED = "rail-collapsed";
+    static final String LAST_SECTION = "last-section";
 
     private final SignedIn signedIn;
     private final Backend backend;
@@ -38,7 +40,6 @@ public final class MainViewModel {
     private final ObjectProperty<Section> section;
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final StringBinding connectionText;
-    private final StringBinding placeholderText;
     private final StringBinding breachText;
 
     /**
@@ -57,16 +58,25 @@ public final class MainViewModel {
         this.onSignedOut = onSignedOut;
         this.openBreaches = openBreaches;
         this.notices = notices;
-        this.section = new SimpleObjectProperty<>(landing(signedIn.session().user().role()));
+        // The screen the user was on when they last left, where their role may still go.
+        this.section = new SimpleObjectProperty<>(settings.get(LAST_SECTION).flatMap(MainViewModel::section)
+                .filter(this::reachable).orElse(landing(signedIn.session().user().role())));
+        section.addListener((obs, old, now) -> settings.put(LAST_SECTION, now.name()));
         railCollapsed.set(settings.get(RAIL_COLLAPSED).map(Boolean::parseBoolean).orElse(false));
         railCollapsed.addListener((obs, was, now) -> settings.put(RAIL_COLLAPSED, now.toString()));
         // Notices count as read while the centre is on screen, and from then on.
         section.addListener((obs, old, now) -> notices.setWatched(now == Section.NOTICES));
         this.connectionText = Bindings.createStringBinding(this::describeConnection, connection.stateProperty());
-        this.placeholderText = Bindings.createStringBinding(
-                () -> messages.format("main.placeholder", messages.get(section.get().titleKey())), section);
         this.breachText = Bindings.createStringBinding(
                 () -> messages.format("main.status.breaches", openBreaches.get()), openBreaches);
+    }
+
+    private static Optional<Section> section(String name) {
+        try {
+            return Optional.of(Section.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -159,11 +169,6 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty serverVersionProperty() {
         return serverVersion.getReadOnlyProperty();
-    }
-
-    /** What an unbuilt section says instead of its content. */
-    public StringBinding placeholderTextProperty() {
-        return placeholderText;
     }
 
     /** "No SLA breaches" / "3 SLA breaches", for the status bar. */

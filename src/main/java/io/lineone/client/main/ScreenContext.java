@@ -16,6 +16,7 @@ import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
 import io.lineone.client.queue.IssueText;
 import io.lineone.client.queue.LiveIssues;
+import io.lineone.client.settings.SettingsScreen;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 
@@ -35,13 +36,13 @@ import javafx.beans.value.ObservableValue;
  * @param fixes      the session's one-click fixes (availability, undo, the live listings and fixes)
  * @param fixDialog  the fix dialog over every screen
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
+ * @param settings   what the settings screen works on
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
                             IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices,
                             UserSettings userSettings, Consumer<Section> navigate, FixActions fixes,
-                            FixDialogViewModel fixDialog,
-                            Runnable firstReady) {
+                            FixDialogViewModel fixDialog, Runnable firstReady, SettingsScreen settings) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
     void readyWhenLoaded(ObservableValue<ScreenState> state) {

@@ -11,6 +11,8 @@ import io.lineone.client.notices.NoticesController;
 import io.lineone.client.notices.NoticesViewModel;
 import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
+import io.lineone.client.settings.SettingsController;
+import io.lineone.client.settings.SettingsViewModel;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -54,15 +56,14 @@ public enum Section {
                 context.links()::open, () -> context.navigate().accept(BELLS));
         return Map.of(NoticesController.class, () -> new NoticesController(model));
     }),
-    SETTINGS;
+    SETTINGS("/io/lineone/client/settings/SettingsView.fxml", context -> {
+        SettingsViewModel model = new SettingsViewModel(context.settings(), context.backend(), context.executor(),
+                context.messages());
+        return Map.of(SettingsController.class, () -> new SettingsController(model, context.messages()));
+    });
 
     private final String fxml;
     private final Function<ScreenContext, Map<Class<?>, Supplier<?>>> controllers;
-
-    /** Not built in this release: the content area says it comes later. */
-    Section() {
-        this(null, null);
-    }
 
     /**
      * @param fxml        the view, as a class-path resource
@@ -71,10 +72,6 @@ public enum Section {
     Section(String fxml, Function<ScreenContext, Map<Class<?>, Supplier<?>>> controllers) {
         this.fxml = fxml;
         this.controllers = controllers;
-    }
-
-    public boolean built() {
-        return fxml != null;
     }
 
     public String fxml() {

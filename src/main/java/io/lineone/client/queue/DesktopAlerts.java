@@ -58,6 +58,8 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveCon
     private final PauseTransition flushLater = new PauseTransition();
     // Set by whichever thread closes the session; a toast still waiting for its turn then shows nothing.
     private volatile boolean closed;
+    // FX thread only: the user's setting. Off, notices still go to the centre but nothing pops up.
+    private boolean popUp = true;
     private long lastShownMillis;
     // FX thread only: merchants' messages waiting for the next toast, and when the last one was shown.
     private final List<IssueMessage> pendingMessages = new ArrayList<>();
@@ -192,9 +194,14 @@ public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveCon
         show(title, issue.title(), "toast-assignment", () -> openIssue.accept(issue.id()));
     }
 
+    /** Whether notices pop up as toasts and tray messages (the user's setting); the centre keeps them either way. */
+    public void popUp(boolean on) {
+        popUp = on;
+    }
+
     private void show(String title, String body, String kind, Runnable onOpen) {
-        if (closed) {
-            // The session has ended (signed out): nothing of it is shown any more.
+        if (closed || !popUp) {
+            // The session has ended (signed out), or the user turned pop-ups off: the centre has it, nothing shows.
             return;
         }
         toasts.show(title, body, kind, onOpen);

@@ -5,6 +5,7 @@ import static io.lineone.client.common.StatePanes.showWhen;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.Priority;
 import io.lineone.client.common.ChoiceCell;
+import io.lineone.client.common.FocusHome;
 import io.lineone.client.common.SearchKeys;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.common.UserSettings;
@@ -144,6 +145,7 @@ public final class IssueQueueController {
         SearchKeys.leaveKeys(searchField, issueTable);
         queueRoot.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         queueRoot.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
+        FocusHome.set(queueRoot, issueTable);
         // The table takes the keys as soon as the screen shows.
         queueRoot.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {

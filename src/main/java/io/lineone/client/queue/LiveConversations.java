@@ -150,6 +150,20 @@ public final class LiveConversations implements EventStream.Listener, AutoClosea
         keep(noteDrafts, issueId, text);
     }
 
+    /** Every issue's unsent reply and note, to carry into a session built again (another language). */
+    public Drafts drafts() {
+        return new Drafts(Map.copyOf(replyDrafts), Map.copyOf(noteDrafts));
+    }
+
+    public void restore(Drafts drafts) {
+        replyDrafts.putAll(drafts.replies());
+        noteDrafts.putAll(drafts.notes());
+    }
+
+    /** Unsent replies and notes by issue id. */
+    public record Drafts(Map<String, String> replies, Map<String, String> notes) {
+    }
+
     private static void keep(Map<String, String> drafts, String issueId, String text) {
         if (text == null || text.isBlank()) {
             drafts.remove(issueId);

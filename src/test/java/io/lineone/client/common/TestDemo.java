@@ -2,6 +2,7 @@ package io.lineone.client.common;
 
 import io.lineone.api.Role;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A demo launcher for tests: offers the demo workspace's accounts and signs in however the test says. */
 public final class TestDemo implements DemoLauncher {
@@ -18,12 +19,13 @@ public final class TestDemo implements DemoLauncher {
             new DemoAccount("admin", "管理员", Role.ADMIN));
 
     private final SignIn signIn;
+    private final AtomicInteger resets = new AtomicInteger();
 
     private TestDemo(SignIn signIn) {
         this.signIn = signIn;
     }
 
-    public static DemoLauncher of(SignIn signIn) {
+    public static TestDemo of(SignIn signIn) {
         return new TestDemo(signIn);
     }
 
@@ -35,5 +37,15 @@ public final class TestDemo implements DemoLauncher {
     @Override
     public SignedIn open(String login) throws Exception {
         return signIn.as(login);
+    }
+
+    /** The test's server is shared by the test: a reset is counted, and its data stays. */
+    @Override
+    public void reset() {
+        resets.incrementAndGet();
+    }
+
+    public int resets() {
+        return resets.get();
     }
 }

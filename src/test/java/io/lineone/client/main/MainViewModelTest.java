@@ -69,16 +69,22 @@ class MainViewModelTest {
     }
 
     @Test
-    void unbuiltSectionsSayTheyComeLaterInTheUsersLanguage() {
-        MainViewModel english = model(false, Locale.ENGLISH);
-        english.sectionProperty().set(Section.BELLS);
-        assertThat(english.placeholderTextProperty().get()).isEqualTo("Bells & releases is coming in a later release.");
-
+    void theWindowSpeaksTheUsersLanguage() {
         MainViewModel chinese = model(true, Locale.SIMPLIFIED_CHINESE);
-        chinese.sectionProperty().set(Section.ISSUES);
-        assertThat(chinese.placeholderTextProperty().get()).isEqualTo("“问题队列”将在后续版本中提供。");
         assertThat(chinese.windowTitle()).isEqualTo("LineOne — 演示工作区");
         assertThat(chinese.userText()).isEqualTo("李娜 · 客户经理");
+    }
+
+    @Test
+    void theScreenLeftLastIsWhereTheUserComesBackUnlessTheirRoleMayNotGoThere() {
+        MainViewModel first = model(false, Locale.ENGLISH);
+        assertThat(first.sectionProperty().get()).isEqualTo(Section.MERCHANTS);
+        first.sectionProperty().set(Section.LEDGER);
+
+        assertThat(model(false, Locale.ENGLISH).sectionProperty().get()).as("the next sign-in").isEqualTo(Section.LEDGER);
+
+        userSettings.put(MainViewModel.LAST_SECTION, "NO_SUCH_SCREEN");
+        assertThat(model(false, Locale.ENGLISH).sectionProperty().get()).isEqualTo(Section.MERCHANTS);
     }
 
     @Test
@@ -90,12 +96,6 @@ class MainViewModelTest {
 
         assertThat(backend.signOutCalls).isEqualTo(1);
         assertThat(signedOut).isEqualTo(1);
-    }
-
-    @Test
-    void merchantsTheIssueQueueBellsTheLedgerAndNoticesAreBuiltSoFar() {
-        assertThat(Section.values()).filteredOn(Section::built)
-                .containsExactly(Section.MERCHANTS, Section.ISSUES, Section.BELLS, Section.LEDGER, Section.NOTICES);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.lineone.api.IssueNote;
 import io.lineone.api.MessageDirection;
 import io.lineone.api.ReplyTemplate;
 import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import java.net.ConnectException;
@@ -146,6 +147,21 @@ class ConversationViewModelTest {
         conversation.send();
         assertThat(session.backend.calls).contains("send i-1 已为您下架");
         assertThat(conversation.draftProperty().get()).as("sent, so no longer a draft").isEmpty();
+    }
+
+    @Test
+    void draftsCarryIntoASessionBuiltAgain() {
+        ConversationViewModel conversation = openOn("i-1");
+        conversation.draftProperty().set("马上为您下架");
+        conversation.noteDraftProperty().set("price feed slipped again");
+
+        LiveConversations.Drafts kept = session.issues.conversations().drafts();
+        LiveConversations next = new LiveConversations(new ManualUiScheduler());
+        next.restore(kept);
+
+        assertThat(next.replyDraft("i-1")).isEqualTo("马上为您下架");
+        assertThat(next.noteDraft("i-1")).isEqualTo("price feed slipped again");
+        assertThat(next.replyDraft("i-2")).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.lineone.api.IssuePatch;
 import io.lineone.api.IssueStatus;
 import io.lineone.api.Priority;
 import io.lineone.api.Release;
+import io.lineone.client.common.ConsoleSettings;
 import io.lineone.client.common.Theme;
 import io.lineone.testing.BellsSeed;
 import io.lineone.testing.ManagerBooks;
@@ -42,7 +43,8 @@ class ConsoleDarkThemeTest extends SeededConsoleTestBase {
     @Start
     void start(Stage primary) {
         prepare(primary);
-        Theme.DARK.applyGlobally();
+        // As a user who chose dark in the settings: the console starts in it.
+        new ConsoleSettings(settings.console()).saveTheme(Theme.DARK);
     }
 
     @AfterEach

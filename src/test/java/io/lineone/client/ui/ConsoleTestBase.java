@@ -1,7 +1,8 @@
 package io.lineone.client.ui;
 
 import io.lineone.client.AppWiring;
-import io.lineone.client.common.DemoLauncher;
+import io.lineone.client.settings.About;
+import java.nio.file.Path;
 import io.lineone.client.common.TestDemo;
 import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.InMemoryServerSettings;
@@ -41,7 +42,12 @@ abstract class ConsoleTestBase extends FxRobot {
 
     protected Stage stage;
     protected AppWiring wiring;
+    /** What the About section tells in tests: a data directory of the build's own. */
+    protected static final About ABOUT = new About("test", Path.of("target", "test-data"), Optional.empty());
+
     protected final InMemoryServerSettings settings = new InMemoryServerSettings(null);
+    /** The "demo workspace" of the last {@link #open}, which counts its resets. */
+    protected TestDemo demo;
 
     /** Call from each test class's own {@code @Start}: TestFX looks for it on the concrete class only. */
     protected void prepare(Stage primary) {
@@ -59,9 +65,9 @@ abstract class ConsoleTestBase extends FxRobot {
         FxTaskExecutor executor = new FxTaskExecutor();
         // The demo's first account stands for demoLogin; another account picked at sign-in signs in as itself.
         String first = TestDemo.ACCOUNTS.get(0).login();
-        DemoLauncher demo = TestDemo.of(login -> new SignedIn(backend.signIn(demoServer.url(),
+        demo = TestDemo.of(login -> new SignedIn(backend.signIn(demoServer.url(),
                 login.equals(first) ? demoLogin : login, TestServer.PASSWORD), demoServer.url(), true));
-        wiring = new AppWiring(messages, settings, executor, backend, demo, List.of(executor));
+        wiring = new AppWiring(messages, settings, executor, backend, demo, ABOUT, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);
             stage.requestFocus();

@@ -192,8 +192,8 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         clickOn("#navLedger");
         waitUntil(() -> showing("#ledgerRoot") && !showing("#loadingState"));
         clickOn("#navSettings");
-        waitUntil(() -> showing("#placeholder"));
-        assertThat(text("#placeholder")).isEqualTo("Settings is coming in a later release.");
+        waitUntil(() -> showing("#settingsRoot") && showing("#serverField"));
+        assertThat(text("#consoleVersion")).isEqualTo("test");
         clickOn("#navMerchants");
         waitUntil(() -> showing("#merchantTable"));
 

@@ -39,7 +39,8 @@ class QueueReadsUiTest extends ConsoleTestBase {
         FxTaskExecutor executor = new FxTaskExecutor();
         DemoLauncher demo = TestDemo.of(login -> new SignedIn(
                 backend.signIn("http://fake", FakeBackend.LOGIN, FakeBackend.PASSWORD), "http://fake", true));
-        wiring = new AppWiring(Messages.forLocale(Locale.ENGLISH), settings, executor, backend, demo, List.of(executor));
+        wiring = new AppWiring(Messages.forLocale(Locale.ENGLISH), settings, executor, backend, demo, ABOUT,
+                List.of(executor));
         interact(() -> {
             wiring.start(stage, Optional.empty());
             stage.requestFocus();
