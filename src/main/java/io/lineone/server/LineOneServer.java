@@ -102,7 +102,7 @@ public final class LineOneServer implements AutoCloseable {
     public static LineOneServer start(ServerConfig config) {
         Database db;
         try {
-            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 16);
+            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
