@@ -31,6 +31,8 @@ public final class PgNotifications implements AutoCloseable {
     private static final int LISTEN_TIMEOUT_MILLIS = 1_000;
     /** A silent link is checked this often, so a half-open connection is noticed and replaced. */
     private static final long VALIDATE_AFTER_MILLIS = 10_000;
+    /** Shortest time between two notifications from this backend: adds at most this to another's delivery. */
+    private static final long MIN_GAP_NANOS = 10_000_000L;
     private static final long FIRST_BACKOFF_MILLIS = 250;
     private static final long LAST_BACKOFF_MILLIS = 5_000;
 
@@ -153,6 +155,7 @@ public final class PgNotifications implements AutoCloseable {
                 connection.setAutoCommit(true);
                 senderPid = connection.unwrap(PGConnection.class).getBackendPID();
                 backoff = FIRST_BACKOFF_MILLIS;
+                long lastSent = System.nanoTime() - MIN_GAP_NANOS;
                 try (PreparedStatement notify = connection.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
                     while (!closed) {
                         long next;
@@ -165,7 +168,17 @@ public final class PgNotifications implements AutoCloseable {
                         if (closed) {
                             return;
                         }
+                        // At most one notification per gap: each is a commit of its own (with a transaction id
+                        // and a WAL flush), and a burst is told as well by its highest id.
+                        long wait = lastSent + MIN_GAP_NANOS - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                            synchronized (sending) {
+                                next = toSend;
+                            }
+                        }
                         notify.setString(1, Long.toString(next));
+                        lastSent = System.nanoTime();
                         try (ResultSet ignored = notify.executeQuery()) {
                             synchronized (sending) {
                                 sent = Math.max(sent, next);
