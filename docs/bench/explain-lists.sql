@@ -1,5 +1,9 @@
 -- Realistic rows for a program at 11.11 scale, then EXPLAIN ANALYZE of every list query the API runs, in the
--- form the stores write them (bind values filled in). Run on an empty migrated database (docs/bench/explain.sh):
+-- form the stores write them (bind values filled in). Run on a throwaway database that a backend has migrated:
+--   docs/bench/postgres.sh 54339 &   createdb -h 127.0.0.1 -p 54339 -U postgres explain
+--   LINEONE_DB_USER=postgres LINEONE_DB_PASSWORD=postgres LINEONE_ADMIN_PASSWORD=explain-admin-1 \
+--     java -jar target/lineone.jar server --port 18072 --db jdbc:postgresql://127.0.0.1:54339/explain   (then stop it)
+--   psql -h 127.0.0.1 -p 54339 -U postgres -f docs/bench/explain-lists.sql explain
 -- 200 managers, 50,000 merchants, 400,000 issues (one in ten open), 1.2 million events, 20,000 fixes, 2,000 bells.
 \set ON_ERROR_STOP on
 \timing off
@@ -46,14 +50,24 @@ select 'bel_' || lpad(g::text, 6, '0'), 'rel_' || (1 + g % 200), 'usr_m1', 'ä»·æ
 from generate_series(1, 2000) g;
 analyze;
 
-\echo '== issues: a manager''s open queue, first page (GET /issues?status=OPEN, a MANAGER)'
+\echo '== issues: a manager''s open queue, first page (GET /issues?status=OPEN, a MANAGER), as written before issue 12'
 explain (analyze, costs off, summary on) select i.id from issue i join merchant m on m.id = i.merchant_id
   left join app_user u on u.id = i.assignee_id
   where coalesce(i.handler_id, m.assigned_manager_id) = 'usr_m7'
   and i.status in ('NEW','ACKNOWLEDGED','IN_PROGRESS','WAITING_MERCHANT') order by i.id limit 51;
-\echo '== issues: a manager''s whole queue, first page (GET /issues, a MANAGER)'
+\echo '== issues: a manager''s whole queue, first page (GET /issues, a MANAGER), as written before issue 12'
 explain (analyze, costs off, summary on) select i.id from issue i join merchant m on m.id = i.merchant_id
   where coalesce(i.handler_id, m.assigned_manager_id) = 'usr_m7' order by i.id limit 51;
+\echo '== issues: a manager''s open queue, first page, as IssueStore writes it now'
+explain (analyze, costs off, summary on) select i.id from issue i join merchant m on m.id = i.merchant_id
+  left join app_user u on u.id = i.assignee_id
+  where i.id in (select x.id from issue x where x.handler_id = 'usr_m7' union all select y.id from issue y
+  join merchant ym on ym.id = y.merchant_id where ym.assigned_manager_id = 'usr_m7' and y.handler_id is null)
+  and i.status in ('NEW','ACKNOWLEDGED','IN_PROGRESS','WAITING_MERCHANT') order by i.id limit 51;
+\echo '== issues: a manager''s whole queue, first page, as IssueStore writes it now'
+explain (analyze, costs off, summary on) select i.id from issue i join merchant m on m.id = i.merchant_id
+  where i.id in (select x.id from issue x where x.handler_id = 'usr_m7' union all select y.id from issue y
+  join merchant ym on ym.id = y.merchant_id where ym.assigned_manager_id = 'usr_m7' and y.handler_id is null) order by i.id limit 51;
 \echo '== issues: everyone''s open issues, a page (GET /issues?status=OPEN, a SUPERVISOR)'
 explain (analyze, costs off, summary on) select i.id from issue i join merchant m on m.id = i.merchant_id
   where 1 = 1 and i.status in ('NEW','ACKNOWLEDGED','IN_PROGRESS','WAITING_MERCHANT') and i.id > 'iss_00200000'
