@@ -20,6 +20,7 @@ import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventRoutes;
+import io.lineone.server.events.PgNotifications;
 import io.lineone.server.fixes.FixRoutes;
 import io.lineone.server.fixes.FixService;
 import io.lineone.server.fixes.FixStore;
@@ -76,16 +77,18 @@ public final class LineOneServer implements AutoCloseable {
     private final Database db;
     private final HttpApi http;
     private final EventHub events;
+    private final AutoCloseable otherBackends;
     private final AutoCloseable bellClock;
     private final Optional<TrafficSimulator> simulator;
     private final Optional<DemoFeed> demoFeed;
 
-    private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events, AutoCloseable bellClock,
-                          Optional<TrafficSimulator> simulator, Optional<DemoFeed> demoFeed) {
+    private LineOneServer(ServerConfig config, Database db, HttpApi http, EventHub events, AutoCloseable otherBackends,
+                          AutoCloseable bellClock, Optional<TrafficSimulator> simulator, Optional<DemoFeed> demoFeed) {
         this.config = config;
         this.db = db;
         this.http = http;
         this.events = events;
+        this.otherBackends = otherBackends;
         this.bellClock = bellClock;
         this.simulator = simulator;
         this.demoFeed = demoFeed;
@@ -99,11 +102,12 @@ public final class LineOneServer implements AutoCloseable {
     public static LineOneServer start(ServerConfig config) {
         Database db;
         try {
-            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 16);
+            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
         EventHub events = null;
+        AutoCloseable otherBackends = () -> { };
         try {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             UserStore userStore = new UserStore(db);
@@ -116,6 +120,8 @@ public final class LineOneServer implements AutoCloseable {
                     new Lighthouse(config.lighthouseWeights()), config.clock());
             EventLog eventLog = new EventLog(db);
             events = new EventHub(eventLog, config.eventStream());
+            // Backends sharing one PostgreSQL hear of each other's events at once (LISTEN/NOTIFY).
+            otherBackends = PgNotifications.start(db, events);
             IssueStore issueStore = new IssueStore(db);
             ReleaseStore releaseStore = new ReleaseStore(db);
             IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,
@@ -177,13 +183,22 @@ public final class LineOneServer implements AutoCloseable {
             Optional<DemoFeed> demoFeed = config.demo() && config.simulate()
                     ? DemoFeed.start(listings, coupons, merchantStore, userStore, config.clock()) : Optional.empty();
             AutoCloseable bellClock = bells.startClock(config.bells().checkEvery());
-            return new LineOneServer(config, db, http, events, bellClock, simulator, demoFeed);
+            return new LineOneServer(config, db, http, events, otherBackends, bellClock, simulator, demoFeed);
         } catch (RuntimeException e) {
+            closeQuietly(otherBackends);
             if (events != null) {
                 events.close();
             }
             db.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.warn("{} did not stop cleanly: {}", resource, e.toString());
         }
     }
 
@@ -273,6 +288,7 @@ public final class LineOneServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the bell clock did not stop cleanly: {}", e.toString());
         }
+        closeQuietly(otherBackends);
         events.close();
         http.stop();
         db.closeAndDiscardInMemory();

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param sla           issue SLA targets per priority
  * @param eventStream   heartbeat and buffering of {@code GET /events}
  * @param bells         how soon a bell must be acknowledged before it is raised to the supervisors
+ * @param dbPoolSize    connections this backend keeps to its database (requests wait for one when all are busy)
  */
 public record ServerConfig(
         String host,
@@ -34,11 +35,19 @@ public record ServerConfig(
         LighthouseWeights lighthouseWeights,
         SlaPolicy sla,
         EventHub.Settings eventStream,
-        BellPolicy bells) {
+        BellPolicy bells,
+        int dbPoolSize) {
 
     public static final int DEFAULT_PORT = 8080;
     /** The ADMIN password of {@link #forTests()}. */
     public static final String TEST_ADMIN_PASSWORD = "admin-test-password";
+
+    /**
+     * Connections per backend unless {@code --db-pool} or {@code LINEONE_DB_POOL} says otherwise. Requests that
+     * find all busy wait in the pool's queue, which costs less than more connections than the database has cores
+     * to run them: see the README on sizing.
+     */
+    public static final int DEFAULT_DB_POOL = 16;
 
     private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
@@ -47,14 +56,30 @@ public record ServerConfig(
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, poolSizeFromEnvironment());
+    }
+
+    private static int poolSizeFromEnvironment() {
+        String value = System.getenv("LINEONE_DB_POOL");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_DB_POOL;
+        }
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 1 && size <= 1000) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same message
+        }
+        throw new IllegalArgumentException("LINEONE_DB_POOL must be a whole number from 1 to 1000, not '" + value + "'");
     }
 
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
     }
 
     /** A private in-memory database on a free loopback port, with only the ADMIN account. */
@@ -63,7 +88,7 @@ public record ServerConfig(
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
                 Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
     }
 
     public static String defaultJdbcUrl() {
@@ -98,6 +123,7 @@ public record ServerConfig(
         private SlaPolicy sla;
         private EventHub.Settings eventStream;
         private BellPolicy bells;
+        private int dbPoolSize;
 
         private Builder(ServerConfig from) {
             host = from.host;
@@ -114,6 +140,7 @@ public record ServerConfig(
             sla = from.sla;
             eventStream = from.eventStream;
             bells = from.bells;
+            dbPoolSize = from.dbPoolSize;
         }
 
         public Builder host(String value) {
@@ -170,9 +197,14 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder dbPoolSize(int value) {
+            dbPoolSize = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                    passwordIterations, lighthouseWeights, sla, eventStream, bells);
+                    passwordIterations, lighthouseWeights, sla, eventStream, bells, dbPoolSize);
         }
     }
 }

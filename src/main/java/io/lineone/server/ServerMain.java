@@ -20,6 +20,9 @@ public final class ServerMain {
               --db JDBC_URL    database (default: H2 file in the data directory). For a team:
                                jdbc:postgresql://HOST:5432/lineone, with the user and password in
                                LINEONE_DB_USER and LINEONE_DB_PASSWORD (or in the URL)
+              --db-pool N      connections to the database (default 16, or LINEONE_DB_POOL); with
+                               several backends on one PostgreSQL, all pools together should stay
+                               well under its max_connections
               --demo           seed the demo workspace into an empty database
               --lighthouse-weights W
                                weights of the lighthouse score, e.g.
@@ -36,6 +39,7 @@ public final class ServerMain {
               LINEONE_ADMIN_PASSWORD  password of the ADMIN account 'admin', created on an empty
                                       database (required then, unless --demo)
               LINEONE_HOME            data directory (default: the platform's application data folder)
+              LINEONE_DB_POOL         connections to the database, like --db-pool
             """;
 
     private ServerMain() {
@@ -50,7 +54,14 @@ public final class ServerMain {
 
     /** Starts the server and returns 0, or returns a non-zero exit code after one line on {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Started started = start(args, out, err, ServerConfig.defaults());
+        ServerConfig defaults;
+        try {
+            defaults = ServerConfig.defaults();
+        } catch (IllegalArgumentException e) {
+            err.println("lineone server: " + e.getMessage());
+            return 2;
+        }
+        Started started = start(args, out, err, defaults);
         if (started.server() != null) {
             Runtime.getRuntime().addShutdownHook(new Thread(started.server()::close, "lineone-shutdown"));
         }
@@ -104,6 +115,18 @@ public final class ServerMain {
                         throw new UsageException("--db takes a jdbc:postgresql:… or jdbc:h2:… URL, not '" + url + "'");
                     }
                     config.database(url, defaults.dbUser(), defaults.dbPassword());
+                }
+                case "--db-pool" -> {
+                    String size = value(args, ++i, arg);
+                    try {
+                        int connections = Integer.parseInt(size);
+                        if (connections < 1 || connections > 1000) {
+                            throw new NumberFormatException();
+                        }
+                        config.dbPoolSize(connections);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--db-pool takes a number of connections from 1 to 1000, not '" + size + "'");
+                    }
                 }
                 case "--lighthouse-weights" -> {
                     try {

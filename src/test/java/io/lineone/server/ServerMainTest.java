@@ -88,7 +88,16 @@ class ServerMainTest {
                 List.of("--sla", "P5=1m/1h"),
                 List.of("--sla", "P1=60s"),
                 List.of("--sla", "P1=soon/4h"),
-                List.of("--sla", "P1=0s/4h"));
+                List.of("--sla", "P1=0s/4h"),
+                List.of("--db-pool", "0"),
+                List.of("--db-pool", "many"),
+                List.of("--db-pool"));
+    }
+
+    @Test
+    void thePoolSizeComesFromTheCommandLine() {
+        assertThat(base().dbPoolSize()).isEqualTo(ServerConfig.DEFAULT_DB_POOL);
+        assertThat(ServerMain.parse(List.of("--db-pool", "24"), base()).dbPoolSize()).isEqualTo(24);
     }
 
     @Test

@@ -107,6 +107,15 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
                 () -> postgres.dropDatabase(name));
     }
 
+    /**
+     * A second backend on the database of {@code first} (PostgreSQL), as a team runs several behind a load balancer;
+     * the database stays until {@code first} is closed, so close this one before it.
+     */
+    public static Builder onSameDatabaseAs(TestServer first) {
+        return new Builder(ServerConfig.forTests().toBuilder()
+                .database(first.config.jdbcUrl(), first.config.dbUser(), first.config.dbPassword()), () -> { });
+    }
+
     /** How a server is to be started; each choice returns the builder. */
     public static final class Builder {
         private final ServerConfig.Builder config;

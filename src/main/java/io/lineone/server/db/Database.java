@@ -3,6 +3,7 @@ package io.lineone.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -49,6 +50,10 @@ public final class Database implements AutoCloseable {
             // H2 gives up on a row lock after 1 s by default; writers of domain events queue on one row
             // (the event log numbers events under that lock), so a burst must wait its turn rather than fail.
             config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        } else {
+            // On PostgreSQL an open writing transaction holds back every event stream of the cluster (EventLog's
+            // stable horizon); none of ours may sit idle in one for long, whatever goes wrong in the code.
+            config.setConnectionInitSql("set idle_in_transaction_session_timeout = 30000");
         }
         // Fail in seconds with a clear message rather than retrying a wrong URL for half a minute.
         config.setInitializationFailTimeout(1);
@@ -114,6 +119,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database error: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a thread that holds it for good (listening for PostgreSQL
+     * notifications): a pooled one would be one fewer for requests. The caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
     }
 
     /** Whether the database answers now, for {@code GET /health}. */

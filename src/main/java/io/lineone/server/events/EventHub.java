@@ -7,13 +7,13 @@ import io.lineone.server.core.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
  * Fans committed domain events out to the SSE subscribers of this backend, in id order.
  *
  * <p>The database log is the source of truth; this hub only moves what it holds faster. Writers hand their
- * committed events to {@link #published} (no I/O, no waiting). One dispatcher thread delivers them strictly in
- * id order: because {@link EventLog} ids are dense and commit in order, the next event to deliver is always
- * "position + 1". If a later id arrives first (its writer committed after the missing one but reported sooner),
- * or another backend wrote to the log, the dispatcher reads the missing run from the database. It also checks
- * the log's head every {@code pollInterval} when idle, which is what lets several backends share one database
- * today (a PostgreSQL LISTEN/NOTIFY could wake it instead, for lower latency).
+ * committed events to {@link #published} (no I/O, no waiting); another backend's are announced by
+ * {@link PgNotifications} (LISTEN/NOTIFY, PostgreSQL only). Either is only a hint that the log has grown: one
+ * dispatcher thread reads the log after the last id it delivered, up to the stable horizon ({@link EventLog}: no
+ * event can ever appear below it), and delivers that run in id order. So a hole — a later id reported first, or
+ * an event of another backend — is never skipped: it is simply not below the horizon yet, and the next read takes
+ * it. While a reported id is not delivered yet (on PostgreSQL: an older transaction is still open), the
+ * dispatcher reads again after a short, growing pause; when idle it checks the log every {@code pollInterval},
+ * the safety net for a lost notification.
  *
  * <p>Each subscriber has a bounded queue and a sender thread of its own; delivery to it is a non-blocking
  * {@code offer}. A subscriber whose queue overflows (a stalled or slow client) is dropped: its stream ends and
@@ -37,6 +39,11 @@ public final class EventHub implements EventPublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final int READ_PAGE = 1000;
+    /** How long the dispatcher gathers commits before reading the log again. */
+    private static final long BATCH_WINDOW_MILLIS = 2;
+    /** First and last pause before reading again while a reported event is not yet below the stable horizon. */
+    private static final long FIRST_RETRY_MILLIS = 2;
+    private static final long LAST_RETRY_MILLIS = 100;
 
     /**
      * @param heartbeat     idle time after which a comment line is sent, so proxies and clients see a live stream
@@ -67,10 +74,15 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     private final Thread dispatcher;
 
     private final Object lock = new Object();
-    /** Events reported by writers and not yet delivered, by id; guarded by {@link #lock}. */
+    /** Frames of events reported by writers here and not yet delivered, by id; guarded by {@link #lock}. */
     private final TreeMap<Long, Frame> pending = new TreeMap<>();
     /** Id of the last event delivered to subscribers; written by the dispatcher under {@link #lock}. */
     private long position;
+    /** The highest id known to be committed (reported here or by another backend); guarded by {@link #lock}. */
+    private long reported;
+    /** Whether there is news since the dispatcher last read the log; guarded by {@link #lock}. */
+    private boolean signalled;
+    private volatile LongConsumer announcer;
     private volatile boolean closed;
 
     public EventHub(EventLog log, Settings settings) {
@@ -101,14 +113,38 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         for (EventLog.StoredEvent event : events) {
             frames.add(Frame.of(event));
         }
+        long highest = frames.get(frames.size() - 1).id();
         synchronized (lock) {
             for (Frame frame : frames) {
                 if (frame.id() > position) {
                     pending.put(frame.id(), frame);
                 }
             }
-            lock.notifyAll();
+            wake(highest);
         }
+        LongConsumer toOthers = announcer;
+        if (toOthers != null) {
+            toOthers.accept(highest);
+        }
+    }
+
+    /** Another backend committed events up to {@code highestId} (or, with 0, may have: a link was down). */
+    void heard(long highestId) {
+        synchronized (lock) {
+            wake(highestId);
+        }
+    }
+
+    /** Tells the other backends of every event published here (the cluster link, once it is up). */
+    void announceTo(LongConsumer others) {
+        this.announcer = others;
+    }
+
+    /** Guarded by {@link #lock}. */
+    private void wake(long highestId) {
+        reported = Math.max(reported, highestId);
+        signalled = true;
+        lock.notifyAll();
     }
 
     /**
@@ -174,68 +210,62 @@ public final class EventHub implements EventPublisher, AutoCloseable {
 
     private void dispatchLoop() {
         long pollMillis = settings.pollInterval().toMillis();
+        long retryMillis = FIRST_RETRY_MILLIS;
         while (!closed) {
-            List<Frame> ready = new ArrayList<>();
-            boolean readLog;
-            long from;
             synchronized (lock) {
-                if (pending.isEmpty()) {
-                    try {
-                        lock.wait(pollMillis);
-                    } catch (InterruptedException e) {
-                        return;
+                try {
+                    if (!signalled) {
+                        // Something reported but not below the horizon yet: look again soon; else wait for news.
+                        lock.wait(reported > position ? retryMillis : pollMillis);
                     }
+                } catch (InterruptedException e) {
+                    return;
                 }
                 if (closed) {
                     return;
                 }
-                boolean idle = pending.isEmpty();
-                long next = position + 1;
-                Map.Entry<Long, Frame> head;
-                while ((head = pending.firstEntry()) != null && head.getKey() <= next) {
-                    pending.pollFirstEntry();
-                    if (head.getKey() == next) {
-                        ready.add(head.getValue());
-                        next++;
-                    }
-                }
-                // A hole before the first pending event, or an idle tick: look in the log itself.
-                readLog = !pending.isEmpty() || idle;
-                from = next - 1;
+                signalled = false;
             }
-            deliver(ready);
-            if (readLog) {
-                try {
-                    catchUp(from);
-                } catch (RuntimeException e) {
-                    LOG.warn("cannot read the event log: {}", e.getMessage());
-                    pause(pollMillis);
+            try {
+                boolean more = catchUp();
+                synchronized (lock) {
+                    if (more) {
+                        signalled = true;
+                    }
+                    retryMillis = reported > position && !more
+                            ? Math.min(retryMillis * 2, LAST_RETRY_MILLIS) : FIRST_RETRY_MILLIS;
                 }
+                // Let a burst of commits gather into one read rather than one read per commit.
+                pause(BATCH_WINDOW_MILLIS);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the event log: {}", e.getMessage());
+                pause(pollMillis);
             }
         }
     }
 
-    /** Delivers every logged event after {@code from} that the in-process path has not delivered yet. */
-    private void catchUp(long from) {
-        long cursor = from;
-        while (!closed) {
-            if (log.lastId() <= cursor) {
-                return;
-            }
-            List<EventLog.StoredEvent> events = log.after(cursor, READ_PAGE);
-            if (events.isEmpty()) {
-                return;
-            }
-            List<Frame> frames = new ArrayList<>(events.size());
+    /**
+     * Delivers one page of the stable log after the last delivered id; the frames writers reported are used as they
+     * are. Returns whether a full page was read (there may be more).
+     */
+    private boolean catchUp() {
+        long from;
+        synchronized (lock) {
+            from = position;
+        }
+        List<EventLog.StoredEvent> events = log.after(from, READ_PAGE);
+        if (events.isEmpty()) {
+            return false;
+        }
+        List<Frame> frames = new ArrayList<>(events.size());
+        synchronized (lock) {
             for (EventLog.StoredEvent event : events) {
-                frames.add(Frame.of(event));
-            }
-            deliver(frames);
-            cursor = events.get(events.size() - 1).id();
-            if (events.size() < READ_PAGE) {
-                return;
+                Frame reportedFrame = pending.get(event.id());
+                frames.add(reportedFrame != null ? reportedFrame : Frame.of(event));
             }
         }
+        deliver(frames);
+        return events.size() == READ_PAGE;
     }
 
     private void deliver(List<Frame> frames) {

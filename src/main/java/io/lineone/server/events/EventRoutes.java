@@ -65,9 +65,14 @@ public record EventRoutes(EventHub hub, AuthService auth) implements RouteModule
         return null;
     }
 
+    /** Ids are whole numbers up to 2^63 − 1 (on PostgreSQL large and sparse: see {@link EventLog}). */
     private static Long parse(String field, String text) {
-        if (text.length() <= 18 && text.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(text);
+        if (text.length() <= 19 && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                // past the largest long: fall through to the same answer as any other bad id
+            }
         }
         throw DomainException.invalid(field, "must be the id of an event (a whole number from 0)");
     }

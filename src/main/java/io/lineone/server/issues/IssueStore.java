@@ -179,9 +179,20 @@ public final class IssueStore {
 
     /** Issues in id order; ask for one row more than a page to learn whether another page exists. */
     public List<Row> list(Query query) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" where ")
-                .append(query.shown().sql(MANAGER));
-        List<Object> args = new ArrayList<>(query.shown().parameters());
+        StringBuilder sql = new StringBuilder(SELECT).append(" where ");
+        List<Object> args = new ArrayList<>();
+        if (query.shown().kind() == Visibility.Kind.BOOK) {
+            // The queue rule coalesce(handler, merchant's manager) = ?, spelled so each half has its index (issues
+            // handed to the manager; issues of the manager's merchants not handed away): as one expression over two
+            // tables it has none, and a manager's page would scan every issue in id order.
+            sql.append("i.id in (select x.id from issue x where x.handler_id = ? union all select y.id from issue y"
+                    + " join merchant ym on ym.id = y.merchant_id where ym.assigned_manager_id = ? and y.handler_id is null)");
+            args.add(query.shown().managerId());
+            args.add(query.shown().managerId());
+        } else {
+            sql.append(query.shown().sql(MANAGER));
+            args.addAll(query.shown().parameters());
+        }
         if (query.merchantId() != null) {
             sql.append(" and i.merchant_id = ?");
             args.add(query.merchantId());

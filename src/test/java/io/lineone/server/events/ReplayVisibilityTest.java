@@ -33,20 +33,35 @@ class ReplayVisibilityTest {
         });
     }
 
+    /** The log and the ids of its events 1 to 4 (consecutive: one transaction wrote them; from 1 on H2). */
+    private record Seeded(EventLog log, long base) {
+        long id(int n) {
+            return base + n;
+        }
+
+        List<Long> ids(int... ns) {
+            List<Long> ids = new ArrayList<>();
+            for (int n : ns) {
+                ids.add(id(n));
+            }
+            return ids;
+        }
+    }
+
     /** Events of no merchant, of usr_a's, of usr_b's and of an unassigned merchant, in that order. */
-    private static EventLog seeded(TestDatabase t) {
+    private static Seeded seeded(TestDatabase t) {
         StoreRows.user(t.db(), "usr_a", "a", Role.MANAGER);
         StoreRows.user(t.db(), "usr_b", "b", Role.MANAGER);
         merchant(t, "mer_a", "usr_a");
         merchant(t, "mer_b", "usr_b");
         merchant(t, "mer_free", null);
         EventLog log = new EventLog(t.db());
-        t.db().inTransaction(connection -> log.append(connection, List.of(
+        List<EventLog.StoredEvent> events = t.db().inTransaction(connection -> log.append(connection, List.of(
                 new EventLog.NewEvent("bell.pulled", null, null, "{}", AT),
                 new EventLog.NewEvent("issue.created", "mer_a", "usr_a", "{}", AT),
                 new EventLog.NewEvent("issue.created", "mer_b", "usr_b", "{}", AT),
                 new EventLog.NewEvent("issue.created", "mer_free", null, "{}", AT))));
-        return log;
+        return new Seeded(log, events.get(0).id() - 1);
     }
 
     private static List<Long> replayed(EventLog log, Visibility shown) {
@@ -55,14 +70,15 @@ class ReplayVisibilityTest {
 
     @StoreTest
     void eachCallerReplaysWhatTheLiveRuleLetsThemSee(TestDatabase t) {
-        EventLog log = seeded(t);
+        Seeded seeded = seeded(t);
+        EventLog log = seeded.log();
         Map<String, String> ownerNow = Map.of("mer_a", "usr_a", "mer_b", "usr_b");
 
-        assertThat(replayed(log, Visibility.EVERYTHING)).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(replayed(log, Visibility.bookOf("usr_a"))).containsExactly(1L, 2L);
-        assertThat(replayed(log, Visibility.bookOf("usr_b"))).containsExactly(1L, 3L);
+        assertThat(replayed(log, Visibility.EVERYTHING)).isEqualTo(seeded.ids(1, 2, 3, 4));
+        assertThat(replayed(log, Visibility.bookOf("usr_a"))).isEqualTo(seeded.ids(1, 2));
+        assertThat(replayed(log, Visibility.bookOf("usr_b"))).isEqualTo(seeded.ids(1, 3));
         assertThat(replayed(log, new Visibility(Visibility.Kind.NONE, null))).as("no book: releases and bells only")
-                .containsExactly(1L);
+                .isEqualTo(seeded.ids(1));
         for (Visibility shown : EVERY_KIND) {
             List<Long> live = new ArrayList<>();
             for (EventLog.StoredEvent event : log.after(0, 100)) {
@@ -77,23 +93,25 @@ class ReplayVisibilityTest {
 
     @StoreTest
     void aMerchantMovedToAnotherBookTakesItsHistoryWithIt(TestDatabase t) {
-        EventLog log = seeded(t);
+        Seeded seeded = seeded(t);
+        EventLog log = seeded.log();
         t.db().inTransaction(connection -> new MerchantStore(t.db()).updateAssignee(connection, "mer_a", "usr_b", 1));
 
-        assertThat(replayed(log, Visibility.bookOf("usr_a"))).containsExactly(1L);
-        assertThat(replayed(log, Visibility.bookOf("usr_b"))).containsExactly(1L, 2L, 3L);
+        assertThat(replayed(log, Visibility.bookOf("usr_a"))).isEqualTo(seeded.ids(1));
+        assertThat(replayed(log, Visibility.bookOf("usr_b"))).isEqualTo(seeded.ids(1, 2, 3));
     }
 
     @StoreTest
     void aPageOfEventsNobodyMaySeeStillMovesTheCursor(TestDatabase t) {
-        EventLog log = seeded(t);
+        Seeded seeded = seeded(t);
+        EventLog log = seeded.log();
 
-        EventLog.Replay page = log.replay(1, Visibility.bookOf("usr_a"), 1);
-        assertThat(page.events()).extracting(EventLog.StoredEvent::id).containsExactly(2L);
-        EventLog.Replay hidden = log.replay(2, Visibility.bookOf("usr_a"), 2);
+        EventLog.Replay page = log.replay(seeded.id(1), Visibility.bookOf("usr_a"), 1);
+        assertThat(page.events()).extracting(EventLog.StoredEvent::id).containsExactlyElementsOf(seeded.ids(2));
+        EventLog.Replay hidden = log.replay(seeded.id(2), Visibility.bookOf("usr_a"), 2);
         assertThat(hidden.events()).isEmpty();
-        assertThat(hidden.highestId()).isEqualTo(4L);
+        assertThat(hidden.highestId()).isEqualTo(seeded.id(4));
         assertThat(hidden.reachedEnd()).isFalse();
-        assertThat(log.replay(4, Visibility.bookOf("usr_a"), 2).reachedEnd()).isTrue();
+        assertThat(log.replay(seeded.id(4), Visibility.bookOf("usr_a"), 2).reachedEnd()).isTrue();
     }
 }
