@@ -65,6 +65,9 @@ final class Driver {
                     subscribers.due(mine, scheduled);
                 }
                 sent = seq;
+                if (subscribers != null) {
+                    subscribers.sent(mine, System.nanoTime());
+                }
                 http.sendAsync(requests.next(mine), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
                     latency.record(System.nanoTime() - scheduled);
                     if (error != null || response.statusCode() >= 400) {

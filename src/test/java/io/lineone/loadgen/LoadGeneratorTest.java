@@ -58,7 +58,7 @@ class LoadGeneratorTest {
             String report = out.toString(StandardCharsets.UTF_8);
             assertThat(result.clean()).as(report).isTrue();
             assertThat(report).contains("3 event streams open", "sent 40, failed 0",
-                    "events: 3 streams, 120 received", "over 120 deliveries; missing 0 (in 0 requests), beyond once 0");
+                    "events: 3 streams, 120 received", "over 120 deliveries", "missing 0 (in 0 requests), beyond once 0");
             ApiClient.Response issues = server.api().get("/issues?limit=500", feed.token());
             assertThat(issues.json().get("items").size()).isEqualTo(30);
         }
