@@ -40,6 +40,8 @@ final class Subscribers implements AutoCloseable {
     private final AtomicLongArray due;
     private final AtomicLongArray sentAt;
     private final AtomicIntegerArray deliveries;
+    /** The id of the event that answered each request: a later event carrying the same marker is another's. */
+    private final AtomicLongArray eventOf;
     private final AtomicIntegerArray acknowledged;
     private final Histogram latency = new Histogram();
     /** From when the request actually left: the backend's part alone when the generator falls behind schedule. */
@@ -63,6 +65,7 @@ final class Subscribers implements AutoCloseable {
         this.due = new AtomicLongArray(capacity);
         this.sentAt = new AtomicLongArray(capacity);
         this.deliveries = new AtomicIntegerArray(capacity);
+        this.eventOf = new AtomicLongArray(capacity);
         this.acknowledged = new AtomicIntegerArray(capacity);
         this.reconnects = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "loadgen-sse-reconnect");
@@ -218,8 +221,9 @@ final class Subscribers implements AutoCloseable {
         public void onEvent(EventSource eventSource, String id, String type, String data) {
             long now = System.nanoTime();
             received.incrementAndGet();
+            long eventId = -1;
             if (id != null) {
-                long eventId = Long.parseLong(id);
+                eventId = Long.parseLong(id);
                 if (eventId <= lastId) {
                     duplicates.incrementAndGet();
                     return;
@@ -238,6 +242,13 @@ final class Subscribers implements AutoCloseable {
                 seq = seq * 10 + (data.charAt(i) - '0');
             }
             if (seq < deliveries.length()) {
+                // Streams get events in id order, so the first event with this marker is the same for all of them;
+                // a later one (a detector's issue quoting a marked listing title, another change to that listing)
+                // answers someone else.
+                eventOf.compareAndSet((int) seq, 0, eventId);
+                if (eventOf.get((int) seq) != eventId) {
+                    return;
+                }
                 deliveries.incrementAndGet((int) seq);
                 latency.record(now - due.get((int) seq));
                 fromSend.record(now - sentAt.get((int) seq));
