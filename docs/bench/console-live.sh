@@ -36,10 +36,16 @@ fi
 # The probe file is kept (target/bench-probe.log) for a closer look at any figure.
 trap 'kill $console $server 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -n "$server" ]; then
+  # On a loaded machine the window may take keys before its fields do: type into each field, and try again.
   win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)
-  sleep 2
-  xdotool windowfocus --sync "$win" 2>/dev/null || true
-  xdotool type --delay 20 "li.na"; xdotool key Tab; xdotool type --delay 20 "lineone-demo"; xdotool key Return
+  for _ in 1 2 3 4 5; do
+    sleep 3
+    xdotool windowfocus --sync "$win" 2>/dev/null || true
+    xdotool mousemove 800 416 click 1 key ctrl+a type --delay 30 "li.na"
+    xdotool mousemove 800 494 click 1 key ctrl+a type --delay 30 "lineone-demo"
+    xdotool key Return
+    for _ in $(seq 1 150); do grep -q "merchants table ready" "$log" && break 2; sleep 0.1; done
+  done
 fi
 for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done
 [ -n "$server" ] || url=$(grep -o "embedded backend listening on http://[0-9.:]*" "$log" | grep -o "http://.*")
