@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
@@ -31,9 +32,12 @@ import org.slf4j.LoggerFactory;
  * dispatcher reads again after a short, growing pause; when idle it checks the log every {@code pollInterval},
  * the safety net for a lost notification.
  *
- * <p>Each subscriber has a bounded queue and a sender thread of its own; delivery to it is a non-blocking
- * {@code offer}. A subscriber whose queue overflows (a stalled or slow client) is dropped: its stream ends and
- * the client resumes with {@code Last-Event-ID}, replayed from the log. So nobody waits for a slow reader.
+ * <p>Each event is encoded once ({@link Frame}) and its bytes shared by every subscriber who may see it. Each
+ * subscriber has a bounded queue; delivery to it is a non-blocking {@code offer}. A few writer threads (not one per
+ * subscriber) send each subscriber's backlog in one write and one flush, without waiting for the client
+ * ({@link SseSink}). A subscriber whose queue overflows (a stalled or slow client) is dropped: its stream ends and
+ * the client resumes with {@code Last-Event-ID}, replayed from the log. So nobody waits for a slow reader. A clock
+ * thread marks heartbeats and token checks due.
  */
 public final class EventHub implements EventPublisher, AutoCloseable {
 
@@ -70,7 +74,9 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     private final EventLog log;
     private final Settings settings;
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
-    private final ExecutorService senders;
+    /** Writers: enough to keep the cores busy, and a few spare for streams replaying from the database. */
+    private final ExecutorService writers;
+    private final ScheduledExecutorService clock;
     private final Thread dispatcher;
 
     private final Object lock = new Object();
@@ -90,11 +96,18 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         this.settings = settings;
         this.position = log.lastId();
         AtomicInteger count = new AtomicInteger();
-        this.senders = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "lineone-sse-" + count.incrementAndGet());
+        this.writers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "lineone-sse-writer-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        this.clock = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "lineone-sse-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = Math.max(10, Math.min(1_000, settings.heartbeat().toMillis() / 2));
+        this.clock.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         this.dispatcher = new Thread(this::dispatchLoop, "lineone-event-dispatcher");
         this.dispatcher.setDaemon(true);
         this.dispatcher.start();
@@ -165,31 +178,27 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     }
 
     private Subscription subscribe(Visibility shown, Predicate<String> types, Long since) {
-        Subscription subscription = new Subscription(this, log, shown, types, settings);
+        Subscription subscription = new Subscription(this, log, shown, types, settings, writers);
         subscribers.add(subscription);
         subscription.startAfter(since != null ? since : log.lastId(), since != null);
         return subscription;
     }
 
-    /** Sends a registered subscriber's stream to {@code sink}, on a sender thread of its own. */
+    /** Sends a registered subscriber's stream to {@code sink}, on the writer threads. */
     void start(Subscription subscription, EventSink sink) {
         subscription.attach(sink);
         if (closed) {
             cancel(subscription);
             return;
         }
-        try {
-            senders.execute(subscription::run);
-        } catch (RuntimeException e) {
-            cancel(subscription);
-        }
+        subscription.begin();
     }
 
     /** Forgets a subscriber whose stream never started, or ends one that did. */
     void cancel(Subscription subscription) {
         subscribers.remove(subscription);
         subscription.stop();
-        subscription.closeSink();
+        subscription.finish();
     }
 
     /** Registers and starts in one go (tests). */
@@ -272,14 +281,19 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         if (frames.isEmpty()) {
             return;
         }
-        for (Frame frame : frames) {
-            for (Subscription subscription : subscribers) {
-                subscription.offer(frame);
-            }
+        for (Subscription subscription : subscribers) {
+            subscription.offer(frames);
         }
         synchronized (lock) {
             position = Math.max(position, frames.get(frames.size() - 1).id());
             pending.headMap(position, true).clear();
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (Subscription subscription : subscribers) {
+            subscription.tick(now);
         }
     }
 
@@ -298,17 +312,20 @@ public final class EventHub implements EventPublisher, AutoCloseable {
         synchronized (lock) {
             lock.notifyAll();
         }
+        clock.shutdownNow();
+        dispatcher.interrupt();
+        // End every stream's response here, before the HTTP server stops: a response ended after that finds its
+        // request recycled, and Jetty and Javalin log the failure.
         for (Subscription subscription : subscribers) {
             subscription.stop();
+            subscription.finish();
         }
-        senders.shutdownNow();
-        dispatcher.interrupt();
-        // Let every stream end its response before the HTTP server stops: a response ended after that finds its
-        // request recycled, and Jetty and Javalin log the failure.
+        writers.shutdown();
         try {
-            senders.awaitTermination(2, TimeUnit.SECONDS);
+            writers.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        writers.shutdownNow();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +60,7 @@ public final class CouponStore {
                             + (afterId == null ? "" : " and id > ?") + " order by id limit ?",
                     afterId == null ? List.of(merchantId, limit) : List.of(merchantId, afterId, limit),
                     CouponStore::row);
-            List<Coupon> scoped = new ArrayList<>();
-            for (Coupon coupon : coupons) {
-                scoped.add(withScope(coupon, scope(c, coupon.id())));
-            }
-            return scoped;
+            return withScopes(c, coupons);
         });
     }
 
@@ -78,11 +75,7 @@ public final class CouponStore {
             List<Coupon> coupons = Rows.list(c, "select " + COLUMNS + " from coupon where merchant_id = ? and"
                     + " (whole_shop or id in (select coupon_id from coupon_listing where listing_id = ?))"
                     + (afterId == null ? "" : " and id > ?") + " order by id limit ?", args, CouponStore::row);
-            List<Coupon> scoped = new ArrayList<>();
-            for (Coupon coupon : coupons) {
-                scoped.add(withScope(coupon, scope(c, coupon.id())));
-            }
-            return scoped;
+            return withScopes(c, coupons);
         });
     }
 
@@ -152,6 +145,20 @@ public final class CouponStore {
     private static List<String> scope(java.sql.Connection c, String couponId) throws SQLException {
         return Rows.list(c, "select listing_id from coupon_listing where coupon_id = ? order by listing_id",
                 List.of(couponId), rows -> rows.getString(1));
+    }
+
+    /** A page of coupons with their listing scopes, read in one statement rather than one per coupon. */
+    private static List<Coupon> withScopes(java.sql.Connection c, List<Coupon> coupons) throws SQLException {
+        if (coupons.isEmpty()) {
+            return coupons;
+        }
+        List<Object> ids = coupons.stream().<Object>map(Coupon::id).toList();
+        Map<String, List<String>> scopes = new HashMap<>();
+        Rows.list(c, "select coupon_id, listing_id from coupon_listing where coupon_id in ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") order by listing_id",
+                ids, rows -> Map.entry(rows.getString(1), rows.getString(2)))
+                .forEach(e -> scopes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return coupons.stream().map(coupon -> withScope(coupon, scopes.getOrDefault(coupon.id(), List.of()))).toList();
     }
 
     private static Coupon withScope(Coupon c, List<String> listingIds) {

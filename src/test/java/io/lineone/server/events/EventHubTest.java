@@ -81,6 +81,49 @@ class EventHubTest {
     }
 
     @Test
+    void streamsThatStopReadingHoldNoThreadAndTheOthersGoOn() throws Exception {
+        hub(1_000, Duration.ofSeconds(30));
+        // More stalled readers than there are writer threads: were a write to wait for its reader, they would
+        // take every writer and the healthy stream would starve.
+        List<BlockingSink> stalled = new ArrayList<>();
+        for (int i = 0; i < 3 * Runtime.getRuntime().availableProcessors() + 8; i++) {
+            BlockingSink sink = new BlockingSink();
+            hub.open(Visibility.EVERYTHING, null, sink);
+            stalled.add(sink);
+        }
+        RecordingSink healthy = new RecordingSink();
+        hub.open(Visibility.EVERYTHING, null, healthy);
+        healthy.awaitConnected();
+        for (int i = 0; i < 20; i++) {
+            hub.published(append("mer_a", "usr_a"));
+        }
+        assertThat(healthy.awaitIds(20)).isEqualTo(range(1, 20));
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("lineone-sse"))
+                .as("a few writer threads and a clock, not a thread per stream")
+                .hasSizeLessThanOrEqualTo(Math.max(4, Runtime.getRuntime().availableProcessors()) + 1);
+        stalled.forEach(sink -> sink.release.countDown());
+    }
+
+    @Test
+    void aBacklogLeavesInOneWrite() throws Exception {
+        hub(1_000, Duration.ofSeconds(30));
+        HeldSink sink = new HeldSink();
+        hub.open(Visibility.EVERYTHING, null, sink);
+        Await.until(WAIT, () -> sink.writes() == 1, "the greeting is being written");
+        // While the greeting is still on its way, 50 events pile up: they follow in one write, in order.
+        List<EventLog.StoredEvent> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.addAll(append(null, null));
+        }
+        hub.published(events);
+        sink.answer();
+        Await.until(WAIT, () -> sink.writes() == 2, "the backlog is written");
+        sink.answer();
+        assertThat(sink.ids()).isEqualTo(range(1, 50));
+        assertThat(sink.writes()).isEqualTo(2);
+    }
+
+    @Test
     void eventsReportedOutOfOrderAreDeliveredInIdOrderOnce() throws Exception {
         hub(100, Duration.ofSeconds(30));
         RecordingSink sink = new RecordingSink();
@@ -130,30 +173,71 @@ class EventHubTest {
         return ids;
     }
 
-    /** A client that reads nothing: its first write blocks until released. */
+    /** A client that reads nothing: its first write is never answered until released, then it fails. */
     private static final class BlockingSink implements EventSink {
         final CountDownLatch writing = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch closed = new CountDownLatch(1);
 
         @Override
-        public void write(byte[] bytes) throws IOException {
+        public void write(byte[] bytes, Written done) {
             writing.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IOException("connection reset");
-        }
-
-        @Override
-        public void flush() {
+            Thread answer = new Thread(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                done.failed(new IOException("connection reset"));
+            });
+            answer.setDaemon(true);
+            answer.start();
         }
 
         @Override
         public void close() {
             closed.countDown();
+        }
+    }
+
+    /** A client whose writes are answered one by one when the test says so. */
+    private static final class HeldSink implements EventSink {
+        private final List<byte[]> written = new ArrayList<>();
+        private Written pending;
+
+        @Override
+        public synchronized void write(byte[] bytes, Written done) {
+            written.add(bytes);
+            pending = done;
+        }
+
+        synchronized int writes() {
+            return written.size();
+        }
+
+        void answer() {
+            Written done;
+            synchronized (this) {
+                done = pending;
+                pending = null;
+            }
+            done.written();
+        }
+
+        synchronized List<Long> ids() {
+            List<Long> ids = new ArrayList<>();
+            for (byte[] bytes : written) {
+                Matcher matcher = Pattern.compile("^id: (\\d+)$", Pattern.MULTILINE)
+                        .matcher(new String(bytes, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    ids.add(Long.parseLong(matcher.group(1)));
+                }
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() {
         }
     }
 
@@ -163,12 +247,11 @@ class EventHubTest {
         private final StringBuilder text = new StringBuilder();
 
         @Override
-        public synchronized void write(byte[] bytes) {
-            text.append(new String(bytes, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
+        public void write(byte[] bytes, Written done) {
+            synchronized (this) {
+                text.append(new String(bytes, StandardCharsets.UTF_8));
+            }
+            done.written();
         }
 
         @Override
