@@ -98,6 +98,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     private MainViewModel main;
     private DesktopAlerts alerts;
     private LiveIssues issues;
+    private NoticeLog notices;
 
     public AppWiring(Messages messages, ServerSettings settings, TaskExecutor executor, Backend backend,
                      DemoLauncher demo, About about, List<AutoCloseable> resources) {
@@ -180,9 +181,12 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     /** @param at the section to open on, or null for where the user was last (or their role's landing) */
     private void showMain(SignedIn signedIn, Section at) {
-        // A session built again (another language) keeps what the user had typed and not yet sent.
-        Optional<LiveConversations.Drafts> drafts = Optional.ofNullable(issues)
-                .filter(previous -> signedIn.equals(this.signedIn)).map(previous -> previous.conversations().drafts());
+        // A session built again (another language) keeps what the user had typed and not yet sent, and its notices.
+        boolean again = signedIn.equals(this.signedIn) && issues != null;
+        Optional<LiveConversations.Drafts> drafts = again ? Optional.of(issues.conversations().drafts())
+                : Optional.empty();
+        NoticeLog notices = again ? this.notices : new NoticeLog();
+        this.notices = notices;
         closeSession();
         this.signedIn = signedIn;
         ConnectionStatus connection = new ConnectionStatus();
@@ -192,7 +196,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         Toasts toasts = new Toasts(messages);
         IssueLinks links = new IssueLinks();
         MerchantLinks merchantLinks = new MerchantLinks();
-        NoticeLog notices = new NoticeLog();
         UserSettings userSettings = settings.forUser(signedIn.serverUrl(), me.id());
         alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
         alerts.popUp(console.notifications());
@@ -297,6 +300,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         main = null;
         alerts = null;
         issues = null;
+        notices = null;
     }
 
     private void closeSession() {
