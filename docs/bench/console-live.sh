@@ -19,7 +19,9 @@ probe="$work/probe.log"; log="$work/console.log"
 LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
 console=$!
 # The probe file is kept (target/bench-probe.log) for a closer look at any figure.
-trap 'kill $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
+# Wait for the console to end before xvfb-run stops the X server: a console whose display vanishes is ended by GDK
+# calling exit() on the FX thread while the JVM's own exit (from the SIGTERM) runs: two exits at once crash in libc.
+trap 'kill $console 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done
 url=$(grep -o "embedded backend listening on http://[0-9.:]*" "$log" | grep -o "http://.*")
 xdotool search --sync --pid "$console" --name "LineOne" windowactivate --sync key ctrl+2 >/dev/null 2>&1 || true
