@@ -34,7 +34,9 @@ else
   console=$!
 fi
 # The probe file is kept (target/bench-probe.log) for a closer look at any figure.
-trap 'kill $console $server 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
+# Wait for the console to end before xvfb-run stops the X server: a console whose display vanishes is ended by GDK
+# calling exit() on the FX thread while the JVM's own exit (from the SIGTERM) runs: two exits at once crash in libc.
+trap 'kill $console $server 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -n "$server" ]; then
   # On a loaded machine the window may take keys before its fields do: type into each field, and try again.
   win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)

@@ -16,7 +16,7 @@ work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
 LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
 console=$!
-trap 'kill $console 2>/dev/null || true; cp "$probe" target/bench-conversation-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $console 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-conversation-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do grep -q "merchants table ready" "$log" && break; sleep 0.1; done
 url=$(grep -o "embedded backend listening on http://[0-9.:]*" "$log" | grep -o "http://.*")
 api="$url/api/v1"

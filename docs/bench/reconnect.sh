@@ -26,7 +26,7 @@ health_ms() { # waits for GET /health, prints the epoch ms of its first answer
   echo "the backend did not answer" >&2; exit 1
 }
 start_server
-trap 'kill $console $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $console $server 2>/dev/null || true; wait $console $server 2>/dev/null || true; rm -rf "$work"' EXIT
 health_ms >/dev/null
 LINEONE_HOME="$work/console" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar \
   --server "$url" >"$work/console.log" 2>&1 &

@@ -316,6 +316,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
             readyLogged = true;
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             LOG.log(Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
+            StartupTraining.leaveIfTraining();
         }
     }
 

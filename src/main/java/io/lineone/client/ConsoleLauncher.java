@@ -12,6 +12,12 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(String[] args) {
+        // Whatever escapes a thread goes to the log file, where the About box and a bug report find it.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> System.getLogger(ConsoleLauncher.class.getName())
+                .log(System.Logger.Level.ERROR, "uncaught in " + thread.getName(), failure));
+        // A session that ends (SIGTERM at logout) closes the console as its window's close button would: JavaFX leaves
+        // its event loop and stop() closes the backend, instead of the loop being cut off under it.
+        Runtime.getRuntime().addShutdownHook(new Thread(LineOneApp::exitAndWait, "lineone-shutdown"));
         LineOneApp.prestartDemoIfNeeded(args);
         Application.launch(LineOneApp.class, args);
         // The window is closed and LineOneApp.stop() has closed the backend and the streams; threads that

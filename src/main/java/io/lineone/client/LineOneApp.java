@@ -2,7 +2,10 @@ package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application; started through {@link ConsoleLauncher}, never as the jar's main class. */
@@ -10,6 +13,10 @@ public final class LineOneApp extends Application {
 
     // One per process: the launcher may begin booting it before JavaFX has even started.
     private static final EmbeddedBackend EMBEDDED = new EmbeddedBackend();
+
+    // Counted down when stop() has run: the shutdown hook waits for it.
+    private static final CountDownLatch STOPPED = new CountDownLatch(1);
+    private static volatile boolean started;
 
     private AppWiring wiring;
 
@@ -21,8 +28,22 @@ public final class LineOneApp extends Application {
         }
     }
 
+    /** Ends the console as a closed window does and waits (a little) for stop() to finish. */
+    static void exitAndWait() {
+        if (!started) {
+            return;
+        }
+        Platform.exit();
+        try {
+            STOPPED.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void start(Stage stage) {
+        started = true;
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
         wiring = AppWiring.production(EMBEDDED);
         wiring.start(stage, options.serverUrl(wiring.settings()));
@@ -30,8 +51,12 @@ public final class LineOneApp extends Application {
 
     @Override
     public void stop() {
-        if (wiring != null) {
-            wiring.close();
+        try {
+            if (wiring != null) {
+                wiring.close();
+            }
+        } finally {
+            STOPPED.countDown();
         }
     }
 }

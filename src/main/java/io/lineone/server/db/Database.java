@@ -63,6 +63,12 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
+        boolean embedded = kind == Kind.H2 && !jdbcUrl.startsWith("jdbc:h2:mem:");
+        if (embedded && CurrentSchema.isCurrent(dataSource)) {
+            // The console's own database, opened at every launch, is nearly always up to date.
+            LOG.debug("schema of {} is current: Flyway not needed", redact(jdbcUrl));
+            return new Database(dataSource, kind, false);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
