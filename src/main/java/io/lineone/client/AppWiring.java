@@ -50,6 +50,7 @@ import io.lineone.client.settings.About;
 import io.lineone.client.settings.SettingsScreen;
 import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
+import io.lineone.platform.LogFiles;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         Locale language = new ConsoleSettings(settings.console()).language().locale(Locale.getDefault());
         Messages messages = Messages.forLocale(language);
         BackendClient backend = BackendClient.withDefaults(messages.locale());
-        About about = new About(consoleVersion(), embedded.dataDirectory(), Optional.empty());
+        About about = new About(consoleVersion(), embedded.dataDirectory(), LogFiles.current());
         return new AppWiring(messages, settings, executor, backend, new EmbeddedDemoLauncher(embedded, backend),
                 about, List.of(embedded, executor));
     }
