@@ -111,11 +111,12 @@ public final class LineOneServer implements AutoCloseable {
             AuthService auth = new AuthService(db, userStore, new TokenStore(db), new LoginFailureStore(db), audit,
                     hasher, config.clock());
             UserService users = new UserService(db, userStore, audit, hasher, config.clock());
-            MerchantStore merchantStore = new MerchantStore(db);
-            MerchantService merchants = new MerchantService(db, merchantStore, userStore, audit,
-                    new Lighthouse(config.lighthouseWeights()), config.clock());
             EventLog eventLog = new EventLog(db);
             events = new EventHub(eventLog, config.eventStream());
+            MerchantStore merchantStore = new MerchantStore(db);
+            MerchantService merchants = new MerchantService(db, merchantStore, userStore, audit,
+                    new Lighthouse(config.lighthouseWeights(), config.lighthouseTargets()), eventLog, events,
+                    config.clock());
             IssueStore issueStore = new IssueStore(db);
             ReleaseStore releaseStore = new ReleaseStore(db);
             IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,

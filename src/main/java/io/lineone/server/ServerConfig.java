@@ -3,6 +3,7 @@ package io.lineone.server;
 import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseTargets;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public record ServerConfig(
         Clock clock,
         int passwordIterations,
         LighthouseWeights lighthouseWeights,
+        LighthouseTargets lighthouseTargets,
         SlaPolicy sla,
         EventHub.Settings eventStream,
         BellPolicy bells) {
@@ -46,14 +48,14 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
@@ -62,7 +64,7 @@ public record ServerConfig(
         String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
-                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
@@ -95,6 +97,7 @@ public record ServerConfig(
         private Clock clock;
         private int passwordIterations;
         private LighthouseWeights lighthouseWeights;
+        private LighthouseTargets lighthouseTargets;
         private SlaPolicy sla;
         private EventHub.Settings eventStream;
         private BellPolicy bells;
@@ -111,6 +114,7 @@ public record ServerConfig(
             clock = from.clock;
             passwordIterations = from.passwordIterations;
             lighthouseWeights = from.lighthouseWeights;
+            lighthouseTargets = from.lighthouseTargets;
             sla = from.sla;
             eventStream = from.eventStream;
             bells = from.bells;
@@ -155,6 +159,11 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder lighthouseTargets(LighthouseTargets value) {
+            lighthouseTargets = value;
+            return this;
+        }
+
         public Builder sla(SlaPolicy value) {
             sla = value;
             return this;
@@ -172,7 +181,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                    passwordIterations, lighthouseWeights, sla, eventStream, bells);
+                    passwordIterations, lighthouseWeights, lighthouseTargets, sla, eventStream, bells);
         }
     }
 }

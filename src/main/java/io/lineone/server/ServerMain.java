@@ -1,6 +1,7 @@
 package io.lineone.server;
 
 import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseTargets;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
 import java.io.PrintStream;
@@ -24,6 +25,9 @@ public final class ServerMain {
               --lighthouse-weights W
                                weights of the lighthouse score, e.g.
                                shipping=0.2,preSale=0.15,afterSale=0.25,dsr=0.25,dispute=0.15
+              --lighthouse-targets T
+                               each metric's target on the scorecard, e.g. (the defaults)
+                               shipping=24,preSale=30,afterSale=19,dsr=4.8,dispute=0.005
               --sla TARGETS    first-response/resolution targets per priority, e.g.
                                P1=60s/4h,P2=5m/24h,P3=30m/72h,P4=4h/7d (those are the defaults;
                                priorities left out keep theirs)
@@ -110,6 +114,13 @@ public final class ServerMain {
                         config.lighthouseWeights(LighthouseWeights.parse(value(args, ++i, arg)));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
+                    }
+                }
+                case "--lighthouse-targets" -> {
+                    try {
+                        config.lighthouseTargets(LighthouseTargets.parse(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--lighthouse-targets: " + e.getMessage());
                     }
                 }
                 case "--bell-response" -> {
