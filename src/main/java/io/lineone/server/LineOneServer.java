@@ -25,6 +25,9 @@ import io.lineone.server.fixes.FixService;
 import io.lineone.server.fixes.FixStore;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
+import io.lineone.server.insights.InsightsRoutes;
+import io.lineone.server.insights.InsightsService;
+import io.lineone.server.insights.InsightsStore;
 import io.lineone.server.issues.IssueManagement;
 import io.lineone.server.issues.IssueManagementRoutes;
 import io.lineone.server.issues.IssueRoutes;
@@ -169,6 +172,7 @@ public final class LineOneServer implements AutoCloseable {
                     new ConversationRoutes(conversation),
                     new ListingRoutes(listings, coupons),
                     new FixRoutes(fixes),
+                    new InsightsRoutes(new InsightsService(new InsightsStore(db), config.clock())),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
