@@ -1,6 +1,6 @@
 package io.lineone.api;
 
-/** Body of {@code POST /merchants}. */
+/** Body of {@code POST /merchants}; {@code metrics} is null for a merchant joining the program with no history yet. */
 public record NewMerchant(
         String name,
         String shopName,

@@ -26,6 +26,9 @@ import io.lineone.server.fixes.FixService;
 import io.lineone.server.fixes.FixStore;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
+import io.lineone.server.insights.InsightsRoutes;
+import io.lineone.server.insights.InsightsService;
+import io.lineone.server.insights.InsightsStore;
 import io.lineone.server.issues.IssueManagement;
 import io.lineone.server.issues.IssueManagementRoutes;
 import io.lineone.server.issues.IssueRoutes;
@@ -52,6 +55,7 @@ import io.lineone.server.releases.ReleaseRoutes;
 import io.lineone.server.releases.ReleaseService;
 import io.lineone.server.releases.ReleaseStore;
 import io.lineone.server.sim.DemoFeed;
+import io.lineone.server.sim.DemoHistory;
 import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -115,13 +119,14 @@ public final class LineOneServer implements AutoCloseable {
             AuthService auth = new AuthService(db, userStore, new TokenStore(db), new LoginFailureStore(db), audit,
                     hasher, config.clock());
             UserService users = new UserService(db, userStore, audit, hasher, config.clock());
-            MerchantStore merchantStore = new MerchantStore(db);
-            MerchantService merchants = new MerchantService(db, merchantStore, userStore, audit,
-                    new Lighthouse(config.lighthouseWeights()), config.clock());
             EventLog eventLog = new EventLog(db);
             events = new EventHub(eventLog, config.eventStream());
             // Backends sharing one PostgreSQL hear of each other's events at once (LISTEN/NOTIFY).
             otherBackends = PgNotifications.start(db, events);
+            MerchantStore merchantStore = new MerchantStore(db);
+            MerchantService merchants = new MerchantService(db, merchantStore, userStore, audit,
+                    new Lighthouse(config.lighthouseWeights(), config.lighthouseTargets()), eventLog, events,
+                    config.clock());
             IssueStore issueStore = new IssueStore(db);
             ReleaseStore releaseStore = new ReleaseStore(db);
             IssueService issues = new IssueService(db, issueStore, merchants, eventLog, audit, events,
@@ -158,6 +163,7 @@ public final class LineOneServer implements AutoCloseable {
             }
             if (config.demo() && releaseStore.count() == 0) {
                 DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
+                DemoHistory.seed(db, config.clock());
             }
 
             // Every route of the API, feature by feature: a new feature is one more entry here.
@@ -174,6 +180,7 @@ public final class LineOneServer implements AutoCloseable {
                     new ConversationRoutes(conversation),
                     new ListingRoutes(listings, coupons),
                     new FixRoutes(fixes),
+                    new InsightsRoutes(new InsightsService(new InsightsStore(db), config.clock())),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
@@ -209,7 +216,7 @@ public final class LineOneServer implements AutoCloseable {
             return;
         }
         if (config.demo()) {
-            DemoWorkspace.seed(users, merchants, config.adminPassword());
+            DemoWorkspace.seed(users, merchants, config.adminPassword(), config.demoMerchants(), config.clock());
             return;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {

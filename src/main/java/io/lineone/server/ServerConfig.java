@@ -3,6 +3,8 @@ package io.lineone.server;
 import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseTargets;
+import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
 import java.time.Clock;
@@ -33,6 +35,8 @@ public record ServerConfig(
         Clock clock,
         int passwordIterations,
         LighthouseWeights lighthouseWeights,
+        LighthouseTargets lighthouseTargets,
+        int demoMerchants,
         SlaPolicy sla,
         EventHub.Settings eventStream,
         BellPolicy bells,
@@ -55,7 +59,8 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, poolSizeFromEnvironment());
     }
 
@@ -78,7 +83,8 @@ public record ServerConfig(
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
     }
 
@@ -87,7 +93,8 @@ public record ServerConfig(
         String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
-                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
     }
 
@@ -120,6 +127,8 @@ public record ServerConfig(
         private Clock clock;
         private int passwordIterations;
         private LighthouseWeights lighthouseWeights;
+        private LighthouseTargets lighthouseTargets;
+        private int demoMerchants;
         private SlaPolicy sla;
         private EventHub.Settings eventStream;
         private BellPolicy bells;
@@ -137,6 +146,8 @@ public record ServerConfig(
             clock = from.clock;
             passwordIterations = from.passwordIterations;
             lighthouseWeights = from.lighthouseWeights;
+            lighthouseTargets = from.lighthouseTargets;
+            demoMerchants = from.demoMerchants;
             sla = from.sla;
             eventStream = from.eventStream;
             bells = from.bells;
@@ -182,6 +193,17 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder lighthouseTargets(LighthouseTargets value) {
+            lighthouseTargets = value;
+            return this;
+        }
+
+        /** How many merchants a new demo workspace gets. */
+        public Builder demoMerchants(int value) {
+            demoMerchants = value;
+            return this;
+        }
+
         public Builder sla(SlaPolicy value) {
             sla = value;
             return this;
@@ -204,7 +226,8 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                    passwordIterations, lighthouseWeights, sla, eventStream, bells, dbPoolSize);
+                    passwordIterations, lighthouseWeights, lighthouseTargets, demoMerchants, sla, eventStream, bells,
+                    dbPoolSize);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.lineone.server;
 
 import io.lineone.server.issues.SlaPolicy;
+import io.lineone.server.merchants.LighthouseTargets;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
 import java.io.PrintStream;
@@ -24,9 +25,14 @@ public final class ServerMain {
                                several backends on one PostgreSQL, all pools together should stay
                                well under its max_connections
               --demo           seed the demo workspace into an empty database
+              --merchants N    how many merchants a new demo workspace gets (default 360: 85 for each
+                               of the four managers and 20 nobody's; 50000 takes seconds)
               --lighthouse-weights W
                                weights of the lighthouse score, e.g.
                                shipping=0.2,preSale=0.15,afterSale=0.25,dsr=0.25,dispute=0.15
+              --lighthouse-targets T
+                               each metric's target on the scorecard, e.g. (the defaults)
+                               shipping=24,preSale=30,afterSale=19,dsr=4.8,dispute=0.005
               --sla TARGETS    first-response/resolution targets per priority, e.g.
                                P1=60s/4h,P2=5m/24h,P3=30m/72h,P4=4h/7d (those are the defaults;
                                priorities left out keep theirs)
@@ -102,6 +108,7 @@ public final class ServerMain {
     static ServerConfig parse(List<String> args, ServerConfig defaults) {
         ServerConfig.Builder config = defaults.toBuilder();
         boolean demo = false;
+        boolean merchantsAsked = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -135,6 +142,26 @@ public final class ServerMain {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
                     }
                 }
+                case "--merchants" -> {
+                    String text = value(args, ++i, arg);
+                    try {
+                        int count = Integer.parseInt(text);
+                        if (count < 1 || count > 200_000) {
+                            throw new NumberFormatException();
+                        }
+                        config.demoMerchants(count);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--merchants takes a number from 1 to 200000, not '" + text + "'");
+                    }
+                    merchantsAsked = true;
+                }
+                case "--lighthouse-targets" -> {
+                    try {
+                        config.lighthouseTargets(LighthouseTargets.parse(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--lighthouse-targets: " + e.getMessage());
+                    }
+                }
                 case "--bell-response" -> {
                     try {
                         config.bells(BellPolicy.parse(value(args, ++i, arg)));
@@ -151,6 +178,9 @@ public final class ServerMain {
                 }
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
+        }
+        if (merchantsAsked && !demo) {
+            throw new UsageException("--merchants sizes the demo workspace: use it with --demo");
         }
         return config.demo(demo, demo).build();
     }

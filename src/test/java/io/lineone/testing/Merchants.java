@@ -12,7 +12,7 @@ public final class Merchants {
     }
 
     public static Merchant merchant(String id, String name, String shop, Tier tier, String region, int score) {
-        return new Merchant(id, name, shop, tier, "食品", region, "u-1",
-                new MerchantMetrics(18.5, 19, 95, 4.82, 0.0035), score, Band.of(score), false, 1);
+        return new Merchant(id, name, shop, tier, "食品", region, "u-1", null,
+                new MerchantMetrics(18.5, 19, 95, 4.82, 0.0035), score, Band.of(score), 0, 0, null, false, 1);
     }
 }

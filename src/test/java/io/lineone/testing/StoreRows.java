@@ -58,8 +58,8 @@ public final class StoreRows {
 
     /** A GREEN SME merchant named "商家 {id}" in the book of {@code managerId} (null: nobody's). */
     public static Merchant merchant(Database db, String id, String managerId) {
-        Merchant merchant = new Merchant(id, "商家 " + id, "店 " + id, Tier.SME, "食品生鲜", "浙江", managerId, METRICS,
-                Band.GREEN.floor() + 1, Band.GREEN, false, 1);
+        Merchant merchant = new Merchant(id, "商家 " + id, "店 " + id, Tier.SME, "食品生鲜", "浙江", managerId, null,
+                METRICS, Band.GREEN.floor() + 1, Band.GREEN, 0, 0, null, false, 1);
         db.inTransaction(connection -> {
             new MerchantStore(db).insert(connection, merchant, AT);
             return null;

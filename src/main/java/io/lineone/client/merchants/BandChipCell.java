@@ -30,6 +30,15 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
             setTooltip(null);
             return;
         }
+        if (merchant.lighthouseScore() == null) {
+            // Not scored yet: a merchant that just joined the program has no service history.
+            chip.setText(NO_SCORE);
+            chip.getStyleClass().setAll(styleClassesFor(null));
+            chip.setAccessibleText(NO_SCORE);
+            setTooltip(null);
+            setGraphic(chip);
+            return;
+        }
         Band band = merchant.band() == null ? Band.of(merchant.lighthouseScore()) : merchant.band();
         chip.setText(Integer.toString(merchant.lighthouseScore()));
         chip.getStyleClass().setAll(styleClassesFor(band));
@@ -40,7 +49,14 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
         setGraphic(chip);
     }
 
+    /** What stands for a score a merchant does not have yet. */
+    static final String NO_SCORE = "\u2014";
+
+    /** The chip's classes; without a band (not scored yet) a plain chip. */
     static String[] styleClassesFor(Band band) {
+        if (band == null) {
+            return new String[] {"label", "chip", "band-chip"};
+        }
         return new String[] {"label", "chip", "band-chip", "band-" + band.name().toLowerCase(Locale.ROOT)};
     }
 }

@@ -23,7 +23,8 @@ public record MerchantDetail(
 
     public static MerchantDetail of(Merchant merchant, Messages messages) {
         MerchantMetrics metrics = merchant.metrics();
-        Band band = merchant.band() == null ? Band.of(merchant.lighthouseScore()) : merchant.band();
+        Integer score = merchant.lighthouseScore();
+        Band band = score == null ? null : merchant.band() == null ? Band.of(score) : merchant.band();
         return new MerchantDetail(
                 merchant.id(),
                 merchant.name(),
@@ -31,8 +32,8 @@ public record MerchantDetail(
                 merchant.tier() == null ? "" : messages.get("tier." + merchant.tier().name()),
                 text(merchant.category()),
                 text(merchant.region()),
-                messages.format("merchants.detail.scoreValue", merchant.lighthouseScore(),
-                        messages.get("band." + band.name())),
+                score == null ? BandChipCell.NO_SCORE
+                        : messages.format("merchants.detail.scoreValue", score, messages.get("band." + band.name())),
                 band,
                 metrics == null ? "" : messages.format("merchants.detail.hoursValue", metrics.shippingHours()),
                 metrics == null ? "" : messages.format("merchants.detail.secondsValue", metrics.preSaleResponseSeconds()),

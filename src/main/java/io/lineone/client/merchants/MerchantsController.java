@@ -150,7 +150,8 @@ public final class MerchantsController {
         shopColumn.setCellFactory(column -> new WholeTextCell<>());
         scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().merchant()));
         scoreColumn.setCellFactory(column -> new BandChipCell(model::bandLabel));
-        scoreColumn.setComparator(Comparator.comparingInt(Merchant::lighthouseScore));
+        scoreColumn.setComparator(Comparator.comparing(Merchant::lighthouseScore,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     private void showDetail(MerchantDetail detail) {

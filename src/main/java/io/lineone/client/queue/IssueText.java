@@ -140,7 +140,8 @@ public final class IssueText {
     public String merchantFacts(Merchant merchant) {
         return messages.format("queue.drawer.merchantFacts",
                 merchant.tier() == null ? "" : messages.get("tier." + merchant.tier().name()),
-                merchant.region() == null ? "" : merchant.region(), merchant.lighthouseScore());
+                merchant.region() == null ? "" : merchant.region(),
+                merchant.lighthouseScore() == null ? "\u2014" : merchant.lighthouseScore());
     }
 
     public String label(AssigneeChoice choice) {

@@ -189,7 +189,7 @@ public final class DemoFeed implements AutoCloseable {
         for (String login : DemoWorkspace.managerLogins()) {
             caller(users, login).ifPresent(manager -> {
                 List<Merchant> own = merchants.list(
-                        new MerchantStore.Query(Visibility.bookOf(manager.id()), null, null, null, null, 500));
+                        MerchantStore.Query.firstOf(Visibility.bookOf(manager.id()), 500));
                 if (!own.isEmpty()) {
                     books.add(new Book(manager.id(), own));
                 }

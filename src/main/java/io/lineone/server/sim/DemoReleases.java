@@ -56,8 +56,7 @@ public final class DemoReleases {
 
         Caller feedCaller = new Caller(feed.get(), "demo-seed");
         Caller managerCaller = new Caller(manager.get(), "demo-seed");
-        List<Merchant> book = merchants.list(new MerchantStore.Query(Visibility.bookOf(manager.get().id()), null,
-                null, null, null, 3));
+        List<Merchant> book = merchants.list(MerchantStore.Query.firstOf(Visibility.bookOf(manager.get().id()), 3));
         List<String> evidence = new ArrayList<>();
         long[] losses = {1_860_000, 12_450_000, 420_000};
         for (int i = 0; i < book.size(); i++) {

@@ -54,7 +54,7 @@ class SseFixEventsTest {
                 + "id: 2\nevent: fix.applied\ndata: " + mapper.writeValueAsString(fix) + "\n\n"
                 + "id: 3\nevent: fix.undone\ndata: " + mapper.writeValueAsString(fix) + "\n\n"
                 + "id: 4\nevent: merchant.updated\ndata: " + mapper.writeValueAsString(new Merchant("m-1", "张记茶庄", "张记",
-                Tier.KA, "tea", "杭州", "u-1", null, 80, Band.GREEN, true, 3)) + "\n\n";
+                Tier.KA, "tea", "杭州", "u-1", null, null, 80, Band.GREEN, 0, 0, null, true, 3)) + "\n\n";
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/events", exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -25,8 +25,8 @@ class ReplayVisibilityTest {
             Visibility.bookOf("usr_b"), new Visibility(Visibility.Kind.NONE, null));
 
     private static void merchant(TestDatabase t, String id, String managerId) {
-        Merchant merchant = new Merchant(id, id, id, Tier.SME, "食品生鲜", "浙江", managerId,
-                new MerchantMetrics(24, 30, 45, 4.5, 0.01), 80, Band.GREEN, false, 1);
+        Merchant merchant = new Merchant(id, id, id, Tier.SME, "食品生鲜", "浙江", managerId, null,
+                new MerchantMetrics(24, 30, 45, 4.5, 0.01), 80, Band.GREEN, 0, 0, null, false, 1);
         t.db().inTransaction(connection -> {
             new MerchantStore(t.db()).insert(connection, merchant, AT);
             return null;

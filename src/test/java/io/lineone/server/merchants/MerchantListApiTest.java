@@ -147,7 +147,10 @@ class MerchantListApiTest {
             assertThat(body.has("nextCursor")).as("nextCursor is always present").isTrue();
             if (body.get("nextCursor").isNull()) {
                 assertThat(new HashSet<>(ids)).as("no duplicates").hasSameSizeAs(ids);
-                assertThat(ids).as("id order").isSorted();
+                if (!path.startsWith("/merchants")) {
+                    // Merchants come in name order (MerchantBookApiTest walks every sort).
+                    assertThat(ids).as("id order").isSorted();
+                }
                 return ids;
             }
             assertThat(body.get("items").size()).isEqualTo(limit);

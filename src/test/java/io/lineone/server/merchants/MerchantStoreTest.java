@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
 import io.lineone.api.MerchantMetrics;
+import io.lineone.api.MerchantSort;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.server.auth.Visibility;
-import io.lineone.testing.Pages;
 import io.lineone.testing.StoreRows;
 import io.lineone.testing.StoreTest;
 import io.lineone.testing.TestDatabase;
@@ -22,8 +22,14 @@ class MerchantStoreTest {
     private static final MerchantMetrics METRICS = new MerchantMetrics(24.5, 30.25, 45.125, 4.75, 0.0035);
 
     private static Merchant merchant(String id, String name, String shopName, Tier tier, String managerId, Band band) {
-        return new Merchant(id, name, shopName, tier, "食品生鲜", "浙江", managerId, METRICS, band.floor() + 1, band,
-                false, 1);
+        return new Merchant(id, name, shopName, tier, "食品生鲜", "浙江", managerId, null, METRICS, band.floor() + 1,
+                band, 0, 0, null, false, 1);
+    }
+
+    private static Merchant withManager(Merchant m, String name) {
+        return new Merchant(m.id(), m.name(), m.shopName(), m.tier(), m.category(), m.region(), m.assignedManagerId(),
+                name, m.metrics(), m.lighthouseScore(), m.band(), m.openIssues(), m.moneyAtRiskCents(),
+                m.lastContactAt(), m.autoDeductionPaused(), m.version());
     }
 
     private static Merchant insert(TestDatabase t, Merchant merchant) {
@@ -39,11 +45,16 @@ class MerchantStoreTest {
     }
 
     private static MerchantStore.Query query(Visibility shown, Tier tier, Band band) {
-        return new MerchantStore.Query(shown, null, tier, band, null, 100);
+        return query(shown, null, tier, band, MerchantSort.NAME, false, null, 100);
     }
 
     private static MerchantStore.Query text(String text) {
-        return new MerchantStore.Query(Visibility.EVERYTHING, text, null, null, null, 100);
+        return query(Visibility.EVERYTHING, text, null, null, MerchantSort.NAME, false, null, 100);
+    }
+
+    private static MerchantStore.Query query(Visibility shown, String text, Tier tier, Band band, MerchantSort sort,
+                                             boolean descending, MerchantCursor after, int limit) {
+        return new MerchantStore.Query(shown, null, text, tier, band, null, null, null, sort, descending, after, limit);
     }
 
     @StoreTest
@@ -53,7 +64,7 @@ class MerchantStoreTest {
         Merchant unassigned = insert(t, merchant("mer_2", "Acme", "Acme Shop", Tier.SME, null, Band.RED));
         MerchantStore merchants = new MerchantStore(t.db());
 
-        assertThat(merchants.find("mer_1")).contains(stored);
+        assertThat(merchants.find("mer_1")).contains(withManager(stored, "名字 m"));
         assertThat(merchants.find("mer_2")).contains(unassigned);
         assertThat(merchants.find("mer_3")).isEmpty();
         assertThat(merchants.count()).isEqualTo(2);
@@ -68,17 +79,17 @@ class MerchantStoreTest {
         insert(t, merchant("mer_3", "深圳云朵电子有限公司", "云朵数码专营店", Tier.SME, "usr_b", Band.GREEN));
         insert(t, merchant("mer_4", "宁波青禾家居", "青禾旗舰店", Tier.KA, null, Band.AMBER));
 
-        assertThat(ids(t, query(Visibility.bookOf("usr_a"), null, null))).containsExactly("mer_1", "mer_2");
+        assertThat(ids(t, query(Visibility.bookOf("usr_a"), null, null))).containsExactlyInAnyOrder("mer_1", "mer_2");
         assertThat(ids(t, query(Visibility.bookOf("usr_b"), null, null))).containsExactly("mer_3");
-        assertThat(ids(t, query(Visibility.EVERYTHING, Tier.KA, null))).containsExactly("mer_1", "mer_4");
-        assertThat(ids(t, query(Visibility.EVERYTHING, null, Band.GREEN))).containsExactly("mer_1", "mer_3");
+        assertThat(ids(t, query(Visibility.EVERYTHING, Tier.KA, null))).containsExactlyInAnyOrder("mer_1", "mer_4");
+        assertThat(ids(t, query(Visibility.EVERYTHING, null, Band.GREEN))).containsExactlyInAnyOrder("mer_1", "mer_3");
         assertThat(ids(t, query(Visibility.bookOf("usr_a"), Tier.SME, Band.RED))).containsExactly("mer_2");
         assertThat(ids(t, query(Visibility.bookOf("usr_b"), Tier.KA, null))).isEmpty();
-        assertThat(ids(t, text("旗舰店"))).as("shop name").containsExactly("mer_1", "mer_4");
-        assertThat(ids(t, text("有限公司"))).as("name").containsExactly("mer_1", "mer_3");
+        assertThat(ids(t, text("旗舰店"))).as("shop name").containsExactlyInAnyOrder("mer_1", "mer_4");
+        assertThat(ids(t, text("有限公司"))).as("name").containsExactlyInAnyOrder("mer_1", "mer_3");
         assertThat(ids(t, text("acme"))).as("case-insensitive").containsExactly("mer_2");
         assertThat(ids(t, text("  OUTLET "))).as("trimmed, upper case").containsExactly("mer_2");
-        assertThat(ids(t, new MerchantStore.Query(Visibility.bookOf("usr_b"), "旗舰店", null, null, null, 100)))
+        assertThat(ids(t, query(Visibility.bookOf("usr_b"), "旗舰店", null, null, MerchantSort.NAME, false, null, 100)))
                 .isEmpty();
         assertThat(ids(t, text(""))).as("blank text filters nothing").hasSize(4);
     }
@@ -105,18 +116,69 @@ class MerchantStoreTest {
     }
 
     @StoreTest
-    void pagesInIdOrderWithoutGapsOrRepeats(TestDatabase t) {
+    void pagesInNameOrderWithoutGapsOrRepeats(TestDatabase t) {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             String id = String.format("mer_%03d", (i * 7) % 23);
-            insert(t, merchant(id, "m" + i, "s", Tier.SME, null, Band.GREEN));
+            // Names repeat, so ties are broken by id.
+            insert(t, merchant(id, "m" + (i % 4), "s", Tier.SME, null, Band.GREEN));
             expected.add(id);
         }
-        expected.sort(null);
+        List<Merchant> all = new MerchantStore(t.db()).list(query(Visibility.EVERYTHING, null, null, null,
+                MerchantSort.NAME, false, null, 100));
+        expected.sort(java.util.Comparator.comparing((String id) -> all.stream().filter(m -> m.id().equals(id))
+                .findFirst().orElseThrow().name()).thenComparing(id -> id));
 
-        List<String> seen = Pages.walk(5, after -> ids(t, new MerchantStore.Query(Visibility.EVERYTHING, null, null, null, after, 5)));
+        assertThat(walk(t, MerchantSort.NAME, false, 5)).isEqualTo(expected);
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertThat(walk(t, MerchantSort.NAME, true, 5)).isEqualTo(reversed);
+    }
 
-        assertThat(seen).isEqualTo(expected);
+    @StoreTest
+    void unscoredMerchantsSortLastInBothOrdersAndPageThrough(TestDatabase t) {
+        int[] scores = {70, 0, 95, 70, -1, 55, -1, 100, 70, -1, 12};
+        for (int i = 0; i < scores.length; i++) {
+            Merchant m = merchant(String.format("mer_%02d", i), "m" + i, "s", Tier.SME, null, Band.GREEN);
+            if (scores[i] < 0) {
+                m = new Merchant(m.id(), m.name(), m.shopName(), m.tier(), m.category(), m.region(), null, null, null,
+                        null, null, 0, 0, null, false, 1);
+            } else {
+                m = new Merchant(m.id(), m.name(), m.shopName(), m.tier(), m.category(), m.region(), null, null,
+                        METRICS, scores[i], Band.of(scores[i]), 0, 0, null, false, 1);
+            }
+            insert(t, m);
+        }
+
+        assertThat(walk(t, MerchantSort.SCORE, false, 3)).containsExactly("mer_01", "mer_10", "mer_05", "mer_00",
+                "mer_03", "mer_08", "mer_02", "mer_07", "mer_04", "mer_06", "mer_09");
+        assertThat(walk(t, MerchantSort.SCORE, true, 3)).containsExactly("mer_07", "mer_02", "mer_08", "mer_03",
+                "mer_00", "mer_05", "mer_10", "mer_01", "mer_09", "mer_06", "mer_04");
+        assertThat(walk(t, MerchantSort.SCORE, true, 100)).hasSize(11);
+        Merchant unscored = new MerchantStore(t.db()).find("mer_04").orElseThrow();
+        assertThat(unscored.lighthouseScore()).isNull();
+        assertThat(unscored.band()).isNull();
+        assertThat(unscored.metrics()).isNull();
+        assertThat(new MerchantStore(t.db()).scoreHistory("mer_04", 90)).isEmpty();
+        assertThat(new MerchantStore(t.db()).scoreHistory("mer_00", 90)).extracting(p -> p.score()).containsExactly(70);
+    }
+
+    /** Every id, page by page with the keyset cursor a caller would get. */
+    private static List<String> walk(TestDatabase t, MerchantSort sort, boolean descending, int limit) {
+        MerchantStore store = new MerchantStore(t.db());
+        List<String> seen = new ArrayList<>();
+        MerchantCursor after = null;
+        for (int pages = 0; pages < 1000; pages++) {
+            List<Merchant> page = store.list(query(Visibility.EVERYTHING, null, null, null, sort, descending, after,
+                    limit));
+            if (page.isEmpty()) {
+                return seen;
+            }
+            page.forEach(m -> seen.add(m.id()));
+            Merchant last = page.get(page.size() - 1);
+            after = new MerchantCursor(sort, descending, last.id(), MerchantStore.sortValue(sort, last));
+        }
+        throw new AssertionError("paging never ended");
     }
 
     @StoreTest
