@@ -54,6 +54,7 @@ import io.lineone.server.releases.ReleaseRoutes;
 import io.lineone.server.releases.ReleaseService;
 import io.lineone.server.releases.ReleaseStore;
 import io.lineone.server.sim.DemoFeed;
+import io.lineone.server.sim.DemoHistory;
 import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -156,6 +157,7 @@ public final class LineOneServer implements AutoCloseable {
             }
             if (config.demo() && releaseStore.count() == 0) {
                 DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
+                DemoHistory.seed(db, config.clock());
             }
 
             // Every route of the API, feature by feature: a new feature is one more entry here.
@@ -199,7 +201,7 @@ public final class LineOneServer implements AutoCloseable {
             return;
         }
         if (config.demo()) {
-            DemoWorkspace.seed(users, merchants, config.adminPassword());
+            DemoWorkspace.seed(users, merchants, config.adminPassword(), config.demoMerchants(), config.clock());
             return;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {

@@ -49,6 +49,8 @@ public final class InsightsService {
     static final int ROOT_CAUSES = 20;
     /** The baseline of a release's area: the week before its rollout started. */
     static final Duration BASELINE = Duration.ofDays(7);
+    /** The rise is measured over the rollout's first day at most: a spike follows the start, not a month later. */
+    static final Duration AFTER = Duration.ofHours(24);
     /** A rise worth a bell: at least this many times the baseline rate, with at least this many issues. */
     static final double RISE = 3.0;
     static final int MIN_EVIDENCE = 3;
@@ -184,9 +186,9 @@ public final class InsightsService {
     }
 
     /**
-     * Releases rolling out or live with no bell blocking them whose product area's issues, among the merchants they
-     * reach ({@link ReleaseExposure}), came at least {@value #RISE} times as often since the rollout started as in
-     * the week before — with at least {@value #MIN_EVIDENCE} issues. A baseline of none counts as one issue that week,
+     * Releases rolling out or live with no bell blocking them whose product area's issues (or issues naming the
+     * release), among the merchants they reach ({@link ReleaseExposure}), came at least {@value #RISE} times as often
+     * in the rollout's first day (or since its start, if sooner) as in the week before — with at least {@value #MIN_EVIDENCE} issues. A baseline of none counts as one issue that week,
      * so a quiet area is not a division by zero.
      */
     public Page<SuggestedBell> suggestedBells(Caller caller, String cursor, int limit) {
@@ -198,7 +200,8 @@ public final class InsightsService {
                 continue;
             }
             Set<IssueCategory> categories = ProductAreas.categories(release.productArea());
-            List<InsightsStore.IssueRow> reached = store.areaIssues(shown, release.startedAt().minus(BASELINE), now,
+            Instant end = release.startedAt().plus(AFTER).isBefore(now) ? release.startedAt().plus(AFTER) : now;
+            List<InsightsStore.IssueRow> reached = store.areaIssues(shown, release.startedAt().minus(BASELINE), end,
                     categories, release.id()).stream()
                     .filter(i -> release.id().equals(i.releaseId())
                             || ReleaseExposure.reaches(release.id(), i.merchantId(), release.exposurePercent()))
@@ -207,7 +210,7 @@ public final class InsightsService {
                     .filter(i -> !i.createdAt().isBefore(release.startedAt())).toList();
             int before = reached.size() - after.size();
             double baselineHours = BASELINE.toSeconds() / 3600.0;
-            double afterHours = Math.max(1.0, Duration.between(release.startedAt(), now).toSeconds() / 3600.0);
+            double afterHours = Math.max(1.0, Duration.between(release.startedAt(), end).toSeconds() / 3600.0);
             double baselinePerHour = before / baselineHours;
             double afterPerHour = after.size() / afterHours;
             double ratio = afterPerHour / Math.max(baselinePerHour, 1 / baselineHours);
