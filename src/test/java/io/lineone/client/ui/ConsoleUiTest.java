@@ -71,6 +71,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(text("#detailRegion")).isEqualTo("浙江");
         assertThat(text("#detailCategory")).isEqualTo("食品生鲜");
         assertThat(text("#detailScore")).matches("\\d+ · (Green|Blue|Amber|Red)");
+        waitUntil(() -> showing("#detailShipping"));
         assertThat(text("#detailShipping")).endsWith(" h");
         assertThat(text("#detailDsr")).endsWith(" / 5");
         assertThat(fx(() -> lookup("#detailScore").query().getStyleClass())).contains("band-chip");
