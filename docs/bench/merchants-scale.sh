@@ -32,7 +32,11 @@ console=$!
 win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)
 sleep 3
 xdotool windowactivate --sync "$win" >/dev/null 2>&1 || true
+# Without a window manager the keyboard follows the pointer: rest it on the login field (window-relative).
+xdotool mousemove --window "$win" 600 336 click 1
 xdotool type --delay 40 "chen.jing"; xdotool key Tab; xdotool type --delay 40 "lineone-demo"; xdotool key Return
+# A supervisor starts at the queue: Ctrl+1 opens "Team merchants" once the main window is there.
+for _ in $(seq 1 600); do grep -q "^opened" "$probe" 2>/dev/null && break; sleep 0.5; xdotool key ctrl+1; done
 for _ in $(seq 1 1200); do grep -q "^allRows" "$probe" 2>/dev/null && break; sleep 0.1; done
 grep -q "^allRows" "$probe" || { echo "the book did not finish loading"; tail -20 "$clog"; exit 1; }
 # Into the search box (Ctrl+F), then type like a person: words, pinyin initials, digits, each erased again.

@@ -211,7 +211,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
 
         Set<String> outlined = new TreeSet<>();
-        for (int i = 0; i < 25 && outlined.size() < 2; i++) {
+        for (int i = 0; i < 40 && !(outlined.contains("rail") && outlined.contains("table")); i++) {
             type(KeyCode.TAB);
             fx(() -> {
                 Node focus = stage.getScene().getFocusOwner();
