@@ -16,6 +16,7 @@ import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.MerchantLinks;
+import io.lineone.client.merchants.BookWarmUp;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.ProbeLog;
@@ -142,6 +143,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     public void start(Stage window, Optional<String> serverUrl) {
         this.stage = window;
         console.theme().applyGlobally();
+        // While the window opens and the user signs in, so the merchants' first page does not wait for them.
+        BookWarmUp.start();
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
@@ -219,6 +222,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         }
         FixFeed fixFeed = new FixFeed(ui);
         issues.alsoTell(fixFeed.listener());
+        // A merchant moved out of a manager's book takes its issues out of their queue; one moved in brings its own.
+        fixFeed.onMerchants(issues::merchantsChanged);
         FixText fixText = new FixText(messages, ZoneId.systemDefault());
         FixToasts fixToasts = new FixToasts(toasts, fixText, fixFeed);
         FixActions fixes = new FixActions(backend, executor, fixText, connection, fixFeed, fixToasts,

@@ -12,8 +12,10 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.ReleaseStage;
 import io.lineone.api.Role;
 import io.lineone.api.Tier;
+import io.lineone.api.TimelineKind;
 import io.lineone.client.bells.BellFilter;
 import io.lineone.client.main.Section;
+import io.lineone.client.merchants.BandChoice;
 import io.lineone.client.merchants.TierChoice;
 import io.lineone.client.notices.Notice;
 import io.lineone.client.net.BellAction;
@@ -110,6 +112,12 @@ class MessagesBundleTest {
         }
         for (TierChoice choice : TierChoice.values()) {
             keys.add(choice.labelKey());
+        }
+        for (BandChoice choice : BandChoice.values()) {
+            keys.add(choice.labelKey());
+        }
+        for (TimelineKind kind : TimelineKind.values()) {
+            keys.add("merchants.timeline.kind." + kind.name());
         }
         for (AssigneeChoice choice : AssigneeChoice.values()) {
             keys.add(choice.labelKey());

@@ -33,7 +33,12 @@ public final class ProbeLog implements AutoCloseable {
 
     /** A probe log if the property names a file; none otherwise. */
     public static Optional<ProbeLog> fromSystemProperty() {
-        String file = System.getProperty(PROPERTY);
+        return fromSystemProperty(PROPERTY);
+    }
+
+    /** A probe log if {@code property} names a file; none otherwise. */
+    public static Optional<ProbeLog> fromSystemProperty(String property) {
+        String file = System.getProperty(property);
         return file == null || file.isBlank() ? Optional.empty()
                 : Optional.of(new ProbeLog(Path.of(file)));
     }

@@ -4,6 +4,11 @@ import io.lineone.client.bells.BellsController;
 import io.lineone.client.bells.BellsViewModel;
 import io.lineone.client.ledger.LedgerController;
 import io.lineone.client.ledger.LedgerViewModel;
+import io.lineone.client.common.FxUiScheduler;
+import io.lineone.client.merchants.BookProbe;
+import io.lineone.client.merchants.BookText;
+import io.lineone.client.merchants.LiveSources;
+import io.lineone.client.merchants.MerchantDetailController;
 import io.lineone.client.merchants.MerchantListingsViewModel;
 import io.lineone.client.merchants.MerchantsController;
 import io.lineone.client.merchants.MerchantsViewModel;
@@ -13,6 +18,7 @@ import io.lineone.client.queue.IssueQueueController;
 import io.lineone.client.queue.IssueQueueViewModel;
 import io.lineone.client.settings.SettingsController;
 import io.lineone.client.settings.SettingsViewModel;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -26,13 +32,19 @@ import java.util.function.Supplier;
  */
 public enum Section {
     MERCHANTS("/io/lineone/client/merchants/MerchantsView.fxml", context -> {
-        MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), context.messages(),
-                context.connection(), MainViewModel.seesWholeTeam(context.me().role()));
+        BookText text = new BookText(context.messages(), ZoneId.systemDefault(), Clock.systemUTC());
+        LiveSources live = LiveSources.of(new FxUiScheduler(), context.me().id(), context.issues(),
+                context.fixes().feed(), context.links()::open);
+        MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), text,
+                context.connection(), MainViewModel.seesWholeTeam(context.me().role()), live,
+                context.issues().asOfProperty());
         context.readyWhenLoaded(model.stateProperty());
         model.showAskedFor(context.merchantLinks());
         MerchantListingsViewModel listings = new MerchantListingsViewModel(context.backend(), context.executor(),
                 context.connection(), context.fixes(), context.fixDialog());
-        return Map.of(MerchantsController.class, () -> new MerchantsController(model, listings));
+        BookProbe probe = BookProbe.fromSystemProperty().orElse(null);
+        return Map.of(MerchantsController.class, () -> new MerchantsController(model, listings, probe),
+                MerchantDetailController.class, () -> new MerchantDetailController(model.detail()));
     }),
     ISSUES("/io/lineone/client/queue/IssueQueueView.fxml", context -> {
         IssueQueueViewModel model = new IssueQueueViewModel(context.issues(), context.backend(), context.executor(),

@@ -3,22 +3,24 @@ package io.lineone.client.merchants;
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
-/** A lighthouse score drawn as a chip ({@code band-chip}) coloured by its band ({@code band-green} … {@code band-red}). */
+/**
+ * A lighthouse score drawn as a chip ({@code band-chip}) coloured by its band ({@code band-green} … {@code band-red}),
+ * or a muted "not scored yet" chip ({@code band-none}) for a merchant without a score.
+ */
 final class BandChipCell extends TableCell<MerchantRow, Merchant> {
 
     private final Label chip = new Label();
     // One tooltip per cell, reused: cells are recycled while scrolling, and a new one each time is garbage.
     private final Tooltip tooltip = new Tooltip();
-    private final Function<Band, String> bandLabel;
+    private final BookText text;
 
-    BandChipCell(Function<Band, String> bandLabel) {
-        this.bandLabel = bandLabel;
+    BandChipCell(BookText text) {
+        this.text = text;
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
     }
 
@@ -30,33 +32,19 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
             setTooltip(null);
             return;
         }
-        if (merchant.lighthouseScore() == null) {
-            // Not scored yet: a merchant that just joined the program has no service history.
-            chip.setText(NO_SCORE);
-            chip.getStyleClass().setAll(styleClassesFor(null));
-            chip.setAccessibleText(NO_SCORE);
-            setTooltip(null);
-            setGraphic(chip);
-            return;
-        }
-        Band band = merchant.band() == null ? Band.of(merchant.lighthouseScore()) : merchant.band();
-        chip.setText(Integer.toString(merchant.lighthouseScore()));
+        Band band = BandChoice.bandOf(merchant);
+        String name = text.band(band);
+        chip.setText(band == null ? name : Integer.toString(merchant.lighthouseScore()));
         chip.getStyleClass().setAll(styleClassesFor(band));
-        String name = bandLabel.apply(band);
-        chip.setAccessibleText(merchant.lighthouseScore() + " " + name);
+        chip.setAccessibleText(band == null ? name : merchant.lighthouseScore() + " " + name);
         tooltip.setText(name);
         setTooltip(tooltip);
         setGraphic(chip);
     }
 
-    /** What stands for a score a merchant does not have yet. */
-    static final String NO_SCORE = "\u2014";
-
-    /** The chip's classes; without a band (not scored yet) a plain chip. */
+    /** The chip's classes; a null band is "not scored yet". */
     static String[] styleClassesFor(Band band) {
-        if (band == null) {
-            return new String[] {"label", "chip", "band-chip"};
-        }
-        return new String[] {"label", "chip", "band-chip", "band-" + band.name().toLowerCase(Locale.ROOT)};
+        return new String[] {"label", "chip", "band-chip",
+            band == null ? "band-none" : "band-" + band.name().toLowerCase(Locale.ROOT)};
     }
 }

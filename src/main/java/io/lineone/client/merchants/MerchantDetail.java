@@ -2,10 +2,8 @@ package io.lineone.client.merchants;
 
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
-import io.lineone.api.MerchantMetrics;
-import io.lineone.client.common.Messages;
 
-/** A merchant's scorecard, every value already formatted for the user's language. */
+/** The head of a merchant's detail pane, every value already formatted for the user's language. */
 public record MerchantDetail(
         String id,
         String name,
@@ -13,36 +11,33 @@ public record MerchantDetail(
         String tier,
         String category,
         String region,
+        String manager,
         String score,
         Band band,
-        String shippingHours,
-        String preSaleResponse,
-        String afterSaleResponse,
-        String dsr,
-        String disputeRate) {
+        String openIssues,
+        String moneyAtRisk,
+        String lastContact,
+        String lastContactExact) {
 
-    public static MerchantDetail of(Merchant merchant, Messages messages) {
-        MerchantMetrics metrics = merchant.metrics();
-        Integer score = merchant.lighthouseScore();
-        Band band = score == null ? null : merchant.band() == null ? Band.of(score) : merchant.band();
+    public static MerchantDetail of(Merchant merchant, BookText text) {
         return new MerchantDetail(
                 merchant.id(),
                 merchant.name(),
-                text(merchant.shopName()),
-                merchant.tier() == null ? "" : messages.get("tier." + merchant.tier().name()),
-                text(merchant.category()),
-                text(merchant.region()),
-                score == null ? BandChipCell.NO_SCORE
-                        : messages.format("merchants.detail.scoreValue", score, messages.get("band." + band.name())),
-                band,
-                metrics == null ? "" : messages.format("merchants.detail.hoursValue", metrics.shippingHours()),
-                metrics == null ? "" : messages.format("merchants.detail.secondsValue", metrics.preSaleResponseSeconds()),
-                metrics == null ? "" : messages.format("merchants.detail.secondsValue", metrics.afterSaleResponseSeconds()),
-                metrics == null ? "" : messages.format("merchants.detail.dsrValue", metrics.dsr()),
-                metrics == null ? "" : messages.format("merchants.detail.rateValue", metrics.disputeRate()));
+                orEmpty(merchant.shopName()),
+                text.tier(merchant.tier()),
+                orEmpty(merchant.category()),
+                orEmpty(merchant.region()),
+                merchant.assignedManagerName() == null ? text.messages().get("merchants.manager.none")
+                        : merchant.assignedManagerName(),
+                text.score(merchant),
+                BandChoice.bandOf(merchant),
+                Integer.toString(merchant.openIssues()),
+                text.money(merchant.moneyAtRiskCents()),
+                text.ago(merchant.lastContactAt()),
+                text.exact(merchant.lastContactAt()));
     }
 
-    private static String text(String value) {
+    private static String orEmpty(String value) {
         return value == null ? "" : value;
     }
 }

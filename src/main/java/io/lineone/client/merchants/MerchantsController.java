@@ -3,74 +3,91 @@ package io.lineone.client.merchants;
 import static io.lineone.client.common.StatePanes.showWhen;
 
 import io.lineone.api.FixOption;
+import io.lineone.api.Listing;
 import io.lineone.api.Merchant;
-import io.lineone.client.fixes.FixText;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
-import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
-import org.kordamp.ikonli.javafx.FontIcon;
+import io.lineone.api.PricePoint;
+import io.lineone.api.User;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.SearchKeys;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.common.WholeTextCell;
+import io.lineone.client.fixes.FixText;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import io.lineone.api.Listing;
-import io.lineone.api.PricePoint;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Binds the merchants table, its filters, states and the detail pane to the view model. */
+/**
+ * Binds the merchants table, its filters, states, the supervisor's managers panel and moves, and the selected
+ * merchant's listings to the view model. The table never sorts its own items: a click on a header asks the book,
+ * which keeps the whole book in that order.
+ */
 public final class MerchantsController {
 
     private final MerchantsViewModel model;
     private final MerchantListingsViewModel listings;
+    private final BookProbe probe;
 
     @FXML private BorderPane merchantsRoot;
     @FXML private Label merchantsTitle;
     @FXML private Label emptyBody;
     @FXML private TextField searchField;
     @FXML private ComboBox<TierChoice> tierFilter;
+    @FXML private ComboBox<BandChoice> bandFilter;
+    @FXML private ComboBox<String> categoryFilter;
+    @FXML private ComboBox<String> regionFilter;
+    @FXML private ComboBox<User> managerFilter;
+    @FXML private Button clearFiltersButton;
+    @FXML private MenuButton moveButton;
     @FXML private Label countLabel;
+    @FXML private Label asOfLabel;
+    @FXML private Label progressLabel;
+    @FXML private Button resumeButton;
+    @FXML private Label noticeLabel;
+    @FXML private VBox managersPanel;
+    @FXML private ListView<MerchantsViewModel.ManagerLine> managerList;
     @FXML private TableView<MerchantRow> merchantTable;
-    @FXML private TableColumn<MerchantRow, String> nameColumn;
-    @FXML private TableColumn<MerchantRow, String> shopColumn;
-    @FXML private TableColumn<MerchantRow, String> tierColumn;
-    @FXML private TableColumn<MerchantRow, String> regionColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> nameColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> shopColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> tierColumn;
     @FXML private TableColumn<MerchantRow, Merchant> scoreColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> openColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> moneyColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> contactColumn;
+    @FXML private TableColumn<MerchantRow, Merchant> managerColumn;
     @FXML private Label noMatchLabel;
     @FXML private VBox loadingState;
     @FXML private VBox errorState;
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
-    @FXML private VBox detailPane;
-    @FXML private ScrollPane detailScroll;
-    @FXML private Label detailHint;
-    @FXML private Label detailName;
-    @FXML private Label detailShop;
-    @FXML private Label detailScore;
-    @FXML private Label detailTier;
-    @FXML private Label detailRegion;
-    @FXML private Label detailCategory;
-    @FXML private Label detailShipping;
-    @FXML private Label detailPreSale;
-    @FXML private Label detailAfterSale;
-    @FXML private Label detailDsr;
-    @FXML private Label detailDisputeRate;
+    @FXML private VBox detail;
 
     @FXML private Label listingsHeading;
     @FXML private Label cashChip;
@@ -95,9 +112,11 @@ public final class MerchantsController {
     @FXML private Label listingsError;
     @FXML private Label listingsEmpty;
 
-    public MerchantsController(MerchantsViewModel model, MerchantListingsViewModel listings) {
+    /** @param probe the benchmark's measurements, or null */
+    public MerchantsController(MerchantsViewModel model, MerchantListingsViewModel listings, BookProbe probe) {
         this.model = model;
         this.listings = listings;
+        this.probe = probe;
     }
 
     @FXML
@@ -107,28 +126,45 @@ public final class MerchantsController {
         searchField.textProperty().bindBidirectional(model.queryProperty());
         SearchKeys.focusKeys(merchantsRoot, searchField);
         SearchKeys.leaveKeys(searchField, merchantTable);
-        ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
-        tierFilter.valueProperty().bindBidirectional(model.tierProperty());
+        setUpFilters();
         countLabel.textProperty().bind(model.countTextProperty());
+        asOfLabel.textProperty().bind(model.asOfTextProperty());
+        showWhen(asOfLabel, model.asOfTextProperty().isNotEmpty());
+        progressLabel.textProperty().bind(model.progressProperty());
+        showWhen(progressLabel, model.progressProperty().isNotEmpty());
+        showWhen(resumeButton, Bindings.createBooleanBinding(model::resumable, model.progressProperty()));
+        noticeLabel.textProperty().bind(model.noticeProperty());
 
         setUpColumns();
-        SortedList<MerchantRow> sorted = new SortedList<>(model.visibleRows());
-        sorted.comparatorProperty().bind(merchantTable.comparatorProperty());
-        merchantTable.setItems(sorted);
+        merchantTable.setItems(model.visibleRows());
+        // The book sorts itself; the table only says which columns, in which direction.
+        merchantTable.setSortPolicy(table -> {
+            List<BookSort.By> wanted = sortOrder();
+            if (!(wanted.isEmpty() ? BookSort.DEFAULT : wanted).equals(model.sortedBy())) {
+                MerchantRow selected = merchantTable.getSelectionModel().getSelectedItem();
+                model.sort(wanted);
+                keepSelected(selected);
+            }
+            return true;
+        });
         noMatchLabel.textProperty().bind(model.noMatchTextProperty());
         merchantTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            model.select(now == null ? null : now.merchant());
-            listings.show(now == null ? null : now.merchant());
+            if (now != null) {
+                model.select(now);
+                listings.show(now.merchant());
+            }
+        });
+        // A keystroke rewrites the shown rows: the merchant being looked at stays selected if it is still there.
+        model.visibleRows().addListener((ListChangeListener<MerchantRow>) change -> {
+            MerchantRow shown = model.detail().shown();
+            if (shown != null && merchantTable.getSelectionModel().getSelectedItem() != shown) {
+                keepSelected(shown);
+            }
         });
 
         new StatePanes(loadingState, errorState, errorMessage, emptyState)
                 .bind(model.stateProperty(), model.errorProperty(), merchantTable);
-        showWhen(detailPane, StatePanes.is(model.stateProperty(), ScreenState.READY));
-
-        BooleanBinding hasDetail = model.detailProperty().isNotNull();
-        showWhen(detailScroll, hasDetail);
-        showWhen(detailHint, hasDetail.not());
-        model.detailProperty().addListener((obs, old, now) -> showDetail(now));
+        showWhen(detail, StatePanes.is(model.stateProperty(), ScreenState.READY));
 
         model.revealProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -137,39 +173,191 @@ public final class MerchantsController {
                 merchantTable.requestFocus();
             }
         });
+        setUpMoves();
         setUpListings();
+        if (probe != null) {
+            probe.attach(model, merchantTable, searchField);
+        }
         model.load();
     }
 
-    private void setUpColumns() {
-        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().merchant().name()));
-        shopColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().merchant().shopName()));
-        tierColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(model.tierLabel(c.getValue().merchant().tier())));
-        regionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().merchant().region()));
-        nameColumn.setCellFactory(column -> new WholeTextCell<>());
-        shopColumn.setCellFactory(column -> new WholeTextCell<>());
-        scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().merchant()));
-        scoreColumn.setCellFactory(column -> new BandChipCell(model::bandLabel));
-        scoreColumn.setComparator(Comparator.comparing(Merchant::lighthouseScore,
-                Comparator.nullsFirst(Comparator.naturalOrder())));
-    }
-
-    private void showDetail(MerchantDetail detail) {
-        if (detail == null) {
+    private void keepSelected(MerchantRow row) {
+        if (row == null) {
             return;
         }
-        detailName.setText(detail.name());
-        detailShop.setText(detail.shopName());
-        detailScore.setText(detail.score());
-        detailScore.getStyleClass().setAll(BandChipCell.styleClassesFor(detail.band()));
-        detailTier.setText(detail.tier());
-        detailRegion.setText(detail.region());
-        detailCategory.setText(detail.category());
-        detailShipping.setText(detail.shippingHours());
-        detailPreSale.setText(detail.preSaleResponse());
-        detailAfterSale.setText(detail.afterSaleResponse());
-        detailDsr.setText(detail.dsr());
-        detailDisputeRate.setText(detail.disputeRate());
+        int at = model.visibleRows().indexOf(row);
+        if (at >= 0) {
+            merchantTable.getSelectionModel().clearAndSelect(at);
+        }
+    }
+
+    private List<BookSort.By> sortOrder() {
+        List<BookSort.By> order = new ArrayList<>();
+        for (TableColumn<MerchantRow, ?> column : merchantTable.getSortOrder()) {
+            order.add(new BookSort.By(BookSort.Key.valueOf((String) column.getUserData()),
+                    column.getSortType() == TableColumn.SortType.ASCENDING));
+        }
+        return order;
+    }
+
+    private void setUpFilters() {
+        ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
+        tierFilter.valueProperty().bindBidirectional(model.tierProperty());
+        ChoiceCell.install(bandFilter, List.of(BandChoice.values()), model::bandLabel);
+        bandFilter.valueProperty().bindBidirectional(model.bandProperty());
+        choices(categoryFilter, model.categories(), model::categoryLabel);
+        categoryFilter.valueProperty().bindBidirectional(model.categoryProperty());
+        choices(regionFilter, model.regions(), model::regionLabel);
+        regionFilter.valueProperty().bindBidirectional(model.regionProperty());
+        showWhen(managerFilter, Bindings.createBooleanBinding(model::wholeTeam));
+        managerColumn.setVisible(model.wholeTeam());
+        choices(managerFilter, model.managers(), model::managerLabel);
+        managerFilter.valueProperty().bindBidirectional(model.managerProperty());
+    }
+
+    /** A combo box of "all" (null) and the values of {@code source}, following it as it changes. */
+    private static <T> void choices(ComboBox<T> box, javafx.collections.ObservableList<T> source,
+                                    java.util.function.Function<T, String> label) {
+        Runnable fill = () -> {
+            T chosen = box.getValue();
+            List<T> values = new ArrayList<>();
+            values.add(null);
+            values.addAll(source);
+            ChoiceCell.install(box, values, label);
+            box.setValue(source.contains(chosen) ? chosen : null);
+        };
+        fill.run();
+        source.addListener((ListChangeListener<T>) change -> fill.run());
+    }
+
+    private void setUpColumns() {
+        BookText text = model.text();
+        for (TableColumn<MerchantRow, Merchant> column : List.of(nameColumn, shopColumn, tierColumn, scoreColumn,
+                openColumn, moneyColumn, contactColumn, managerColumn)) {
+            // Every cell follows its row's merchant, so a live change repaints it in place.
+            column.setCellValueFactory(c -> c.getValue().merchantProperty());
+        }
+        nameColumn.setCellFactory(column -> new MerchantCells.Text(Merchant::name, null));
+        shopColumn.setCellFactory(column -> new MerchantCells.Text(Merchant::shopName, null));
+        tierColumn.setCellFactory(column -> new MerchantCells.Text(m -> text.tier(m.tier()), null));
+        scoreColumn.setCellFactory(column -> new BandChipCell(text));
+        openColumn.setCellFactory(column -> new MerchantCells.Text(m -> Integer.toString(m.openIssues()), "number-cell"));
+        moneyColumn.setCellFactory(column -> new MerchantCells.Text(m -> text.money(m.moneyAtRiskCents()),
+                "number-cell"));
+        contactColumn.setCellFactory(column -> new MerchantCells.Contact(text));
+        managerColumn.setCellFactory(column -> new MerchantCells.Text(m -> m.assignedManagerName() == null
+                ? text.messages().get("merchants.manager.none") : m.assignedManagerName(), null));
+    }
+
+    /**
+     * A supervisor moves a merchant by the table's menu (right-click, or the menu key on the selected row) or by
+     * dragging its row onto a manager in the side panel.
+     */
+    private void setUpMoves() {
+        showWhen(managersPanel, Bindings.createBooleanBinding(model::wholeTeam));
+        showWhen(moveButton, Bindings.createBooleanBinding(model::wholeTeam));
+        if (!model.wholeTeam()) {
+            return;
+        }
+        // The header's button for the keyboard (and where right-clicks are not to hand), the table's menu for the mouse.
+        moveButton.disableProperty().bind(merchantTable.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.canMoveProperty().not()));
+        moveButton.setOnShowing(event -> fillMoveTargets(moveButton.getItems()));
+        Tooltip blocked = new Tooltip();
+        blocked.textProperty().bind(model.moveBlockedReasonProperty());
+        Menu moveTo = new Menu(model.text().messages().get("merchants.move.menu"), new FontIcon("fth-user-check"));
+        ContextMenu menu = new ContextMenu(moveTo);
+        menu.setOnShowing(event -> {
+            moveTo.setDisable(merchantTable.getSelectionModel().getSelectedItem() == null
+                    || !model.canMoveProperty().get());
+            fillMoveTargets(moveTo.getItems());
+        });
+        merchantTable.setContextMenu(menu);
+        merchantTable.setRowFactory(table -> {
+            TableRow<MerchantRow> row = new TableRow<>();
+            row.setOnDragDetected(event -> {
+                if (row.getItem() != null && model.canMoveProperty().get()) {
+                    Dragboard board = row.startDragAndDrop(TransferMode.MOVE);
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(row.getItem().id());
+                    board.setContent(content);
+                    event.consume();
+                }
+            });
+            return row;
+        });
+        managerList.setItems(model.managerLines());
+        managerList.setCellFactory(list -> new ManagerCell());
+        managerList.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
+            if (line != null) {
+                model.managerProperty().set(line.manager());
+            }
+        });
+        model.managerProperty().addListener((obs, old, manager) -> {
+            if (manager == null) {
+                managerList.getSelectionModel().clearSelection();
+            }
+        });
+        managerList.setTooltip(blocked);
+    }
+
+    /** The managers the selected merchant may move to, each an item that moves it. */
+    private void fillMoveTargets(List<MenuItem> items) {
+        MerchantRow row = merchantTable.getSelectionModel().getSelectedItem();
+        items.clear();
+        if (row == null) {
+            return;
+        }
+        for (User manager : model.moveTargets(row)) {
+            MenuItem item = new MenuItem(manager.displayName());
+            item.setUserData(manager.id());
+            item.setOnAction(e -> model.move(row, manager));
+            items.add(item);
+        }
+    }
+
+    /** A manager and how many merchants of the book are theirs; a drop target for merchant rows. */
+    private final class ManagerCell extends javafx.scene.control.ListCell<MerchantsViewModel.ManagerLine> {
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final VBox box = new VBox(0, name, count);
+
+        ManagerCell() {
+            setPrefWidth(0);
+            name.getStyleClass().add("team-name");
+            count.getStyleClass().add("team-figures");
+            setOnDragOver(event -> {
+                if (getItem() != null && event.getDragboard().hasString() && model.canMoveProperty().get()) {
+                    event.acceptTransferModes(TransferMode.MOVE);
+                }
+                event.consume();
+            });
+            setOnDragEntered(event -> getStyleClass().add("drop-target"));
+            setOnDragExited(event -> getStyleClass().remove("drop-target"));
+            setOnDragDropped(event -> {
+                boolean accepted = getItem() != null && event.getDragboard().hasString();
+                if (accepted) {
+                    model.move(event.getDragboard().getString(), getItem().manager());
+                }
+                event.setDropCompleted(accepted);
+                event.consume();
+            });
+        }
+
+        @Override
+        protected void updateItem(MerchantsViewModel.ManagerLine line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(line.manager().displayName());
+            count.setText(model.text().messages().format("merchants.managers.count", line.merchants()));
+            setUserData(line.manager().id());
+            setGraphic(box);
+            setText(null);
+        }
     }
 
     /** The selected merchant's listings below the table: flags, price history and the fixes that apply. */
@@ -251,13 +439,16 @@ public final class MerchantsController {
 
     @FXML
     private void retry() {
-        model.revealProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                merchantTable.getSelectionModel().select(row);
-                merchantTable.scrollTo(row);
-                merchantTable.requestFocus();
-            }
-        });
         model.load();
+    }
+
+    @FXML
+    private void resume() {
+        model.resume();
+    }
+
+    @FXML
+    private void clearFilters() {
+        model.clearFilters();
     }
 }

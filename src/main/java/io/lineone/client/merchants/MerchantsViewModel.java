@@ -1,8 +1,10 @@
 package io.lineone.client.merchants;
 
-import io.lineone.api.Band;
 import io.lineone.api.Merchant;
+import io.lineone.api.MerchantFacets;
+import io.lineone.api.Page;
 import io.lineone.api.Tier;
+import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
@@ -11,12 +13,21 @@ import io.lineone.client.common.SearchText;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Wanted;
 import io.lineone.client.net.Backend;
+import io.lineone.client.net.MerchantsApi;
+import io.lineone.client.net.Pages;
+import java.text.Collator;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,91 +35,281 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
- * State and commands of "My merchants": the whole book is loaded once and filtered in memory,
- * so a keystroke costs one pass of {@code contains} over pre-folded text and no network. A supervisor (or an admin)
- * has no book of their own: theirs is the whole team's, every merchant they may see.
+ * State and commands of "My merchants" (a supervisor's: everyone's). The book is read in pages of 500 off the UI
+ * thread, the first shown at once and the rest streamed in behind a progress line; then it is held in memory
+ * ({@link MerchantBook}), so a keystroke, a filter or a sort costs no network, and kept current by the session's
+ * events ({@link LiveBook}). A supervisor moves a merchant to another manager from here.
  */
 public final class MerchantsViewModel {
 
+    /** One manager in the supervisor's side panel, with how many merchants of the book are theirs. */
+    public record ManagerLine(User manager, int merchants) {
+    }
+
+    static final int PAGE = Pages.MAX;
+
     private final Backend backend;
     private final TaskExecutor executor;
+    private final BookText text;
     private final Messages messages;
     private final ErrorMessages errors;
     private final ConnectionStatus connection;
     private final boolean wholeTeam;
+    private final MerchantBook book = new MerchantBook();
+    private final LiveBook live;
+    private final MerchantDetailViewModel detail;
 
-    private final ObservableList<MerchantRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<MerchantRow> visible = new FilteredList<>(rows);
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<TierChoice> tier = new SimpleObjectProperty<>(TierChoice.ALL);
+    private final ObjectProperty<BandChoice> band = new SimpleObjectProperty<>(BandChoice.ALL);
+    private final ObjectProperty<String> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> region = new SimpleObjectProperty<>();
+    private final ObjectProperty<User> manager = new SimpleObjectProperty<>();
+    private final ObservableList<String> categories = FXCollections.observableArrayList();
+    private final ObservableList<String> regions = FXCollections.observableArrayList();
+    private final ObservableList<User> managers = FXCollections.observableArrayList();
+    private final ObservableList<ManagerLine> managerLines = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MerchantDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper bookSize = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<MerchantRow> reveal = new ReadOnlyObjectWrapper<>();
     private final StringBinding countText;
     private final StringBinding noMatchText;
-    private final ReadOnlyObjectWrapper<MerchantRow> reveal = new ReadOnlyObjectWrapper<>();
-    private Merchant selected;
-    // A merchant asked for before the book arrived, shown once it has.
+    private final StringBinding asOfText;
+    private final BooleanBinding canMove;
+    private final StringBinding moveBlockedReason;
+
+    // A merchant asked for before its page arrived, shown once it has.
     private String waitingFor;
-    // Answers to an older load or selection are dropped when a newer one was asked for.
+    // Answers to an older load are dropped when a newer one was asked for.
     private int loadGeneration;
+    private String resumeFrom;
+    private int total = -1;
+    private boolean complete;
+    private LongConsumer firstRows = at -> { };
+    private Runnable allRows = () -> { };
 
-    /** A manager's own book. */
-    public MerchantsViewModel(Backend backend, TaskExecutor executor, Messages messages,
-                              ConnectionStatus connection) {
-        this(backend, executor, messages, connection, false);
-    }
-
-    /** @param wholeTeam every merchant the caller may see rather than their own book (supervisors, admins) */
-    public MerchantsViewModel(Backend backend, TaskExecutor executor, Messages messages,
-                              ConnectionStatus connection, boolean wholeTeam) {
-        this.wholeTeam = wholeTeam;
+    /**
+     * @param asOf when the session's data was last known current (null while the stream is live)
+     */
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
+                              boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf) {
         this.backend = backend;
         this.executor = executor;
-        this.messages = messages;
+        this.text = text;
+        this.messages = text.messages();
         this.errors = new ErrorMessages(messages);
         this.connection = connection;
-        query.addListener((Observable o) -> refilter());
-        tier.addListener((Observable o) -> refilter());
-        countText = Bindings.createStringBinding(this::describeCount, visible, rows);
-        noMatchText = Bindings.createStringBinding(this::describeNoMatch, query);
+        this.wholeTeam = wholeTeam;
+        this.live = new LiveBook(book, sources.ui(), wholeTeam ? null : sources.myId());
+        this.detail = new MerchantDetailViewModel(backend, executor, connection, text, sources.issueRows(),
+                sources.openIssue());
+        sources.connect(live, this::load);
+        live.onChanged(this::bookChanged);
+        live.onRemoved(id -> {
+            if (detail.shown() != null && detail.shown().id().equals(id)) {
+                detail.show(null);
+            }
+        });
+        for (Observable filter : List.of(query, tier, band, category, region, manager)) {
+            filter.addListener(o -> refilter());
+        }
+        countText = Bindings.createStringBinding(this::describeCount, book.shown(), bookSize);
+        noMatchText = Bindings.createStringBinding(this::describeNoMatch, query, tier, band, category, region, manager);
+        asOfText = Bindings.createStringBinding(() -> asOf.getValue() == null ? ""
+                : messages.format("merchants.asOf", text.exact(asOf.getValue())), asOf);
+        canMove = Bindings.createBooleanBinding(() -> wholeTeam && !connection.streamProperty().get().behind(),
+                connection.streamProperty());
+        moveBlockedReason = Bindings.createStringBinding(() -> connection.streamProperty().get().behind()
+                ? messages.get("merchants.move.offline") : "", connection.streamProperty());
     }
 
+    // ---------------------------------------------------------------------------------------------- loading
+
+    /** Reads the book again from its first page. */
     public void load() {
         int generation = ++loadGeneration;
         error.set("");
+        notice.set("");
         state.set(ScreenState.LOADING);
-        // The rows' search keys (pinyin included) are made on the worker too: a whole program's book is thousands.
-        executor.execute(() -> rowsOf(wholeTeam ? backend.merchants().allVisibleMerchants() : backend.merchants().allMyMerchants()), book -> {
+        book.clear();
+        detail.show(null);
+        bookChanged();
+        complete = false;
+        total = -1;
+        String assigned = assigned();
+        executor.execute(() -> backend.merchants().facets(assigned), facets -> {
             if (generation == loadGeneration) {
-                connection.reportSuccess();
-                rows.setAll(book);
-                state.set(book.isEmpty() ? ScreenState.EMPTY : ScreenState.READY);
-                if (waitingFor != null) {
-                    show(waitingFor);
-                }
+                showFacets(facets);
             }
         }, failure -> {
-            if (generation == loadGeneration) {
-                connection.reportFailure(failure);
+            // The filters then offer what the rows hold, once they are all in.
+        });
+        if (wholeTeam) {
+            executor.execute(() -> backend.issues().managers(), list -> {
+                if (generation == loadGeneration) {
+                    managers.setAll(list);
+                    refreshManagers();
+                }
+            }, connection::reportFailure);
+        }
+        readPage(generation, null);
+    }
+
+    /** After a page failed midway: goes on from where it stopped. */
+    public void resume() {
+        if (resumeFrom != null) {
+            progress.set(describeProgress());
+            readPage(loadGeneration, resumeFrom);
+        }
+    }
+
+    private String assigned() {
+        return wholeTeam ? MerchantsApi.ASSIGNED_ALL : MerchantsApi.ASSIGNED_ME;
+    }
+
+    private void readPage(int generation, String cursor) {
+        String assigned = assigned();
+        resumeFrom = null;
+        // The rows' keys (pinyin, collation) are made on the worker: 500 of them are a few milliseconds.
+        executor.execute(() -> {
+            Page<Merchant> page = backend.merchants().merchants(assigned, null, null, cursor, PAGE);
+            Collator collator = MerchantRow.collator();
+            List<MerchantRow> rows = new ArrayList<>(page.items().size());
+            for (Merchant merchant : page.items()) {
+                rows.add(MerchantRow.of(merchant, collator));
+            }
+            return new Loaded(rows, page.nextCursor());
+        }, loaded -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            connection.reportSuccess();
+            boolean first = cursor == null;
+            book.addPage(loaded.rows());
+            complete = loaded.next() == null;
+            bookChanged();
+            progress.set(complete ? "" : describeProgress());
+            if (first) {
+                firstRows.accept(System.nanoTime());
+            }
+            if (waitingFor != null) {
+                show(waitingFor);
+            }
+            if (complete) {
+                if (categories.isEmpty() && regions.isEmpty()) {
+                    showFacetsFromRows();
+                }
+                refreshManagers();
+                allRows.run();
+            } else {
+                readPage(generation, loaded.next());
+            }
+        }, failure -> {
+            if (generation != loadGeneration) {
+                return;
+            }
+            connection.reportFailure(failure);
+            if (cursor == null) {
                 error.set(errors.describe(failure));
                 state.set(ScreenState.ERROR);
+            } else {
+                resumeFrom = cursor;
+                progress.set(messages.format("merchants.progress.stopped", book.size(), errors.describe(failure)));
             }
         });
     }
 
-    private static List<MerchantRow> rowsOf(List<Merchant> merchants) {
-        List<MerchantRow> book = new ArrayList<>(merchants.size());
-        for (Merchant merchant : merchants) {
-            book.add(MerchantRow.of(merchant));
-        }
-        return book;
+    private record Loaded(List<MerchantRow> rows, String next) {
     }
+
+    private void showFacets(MerchantFacets facets) {
+        categories.setAll(facets.categories());
+        regions.setAll(facets.regions());
+        total = facets.total();
+        if (!complete && !progress.get().isEmpty()) {
+            progress.set(describeProgress());
+        }
+    }
+
+    private void showFacetsFromRows() {
+        java.util.TreeSet<String> seenCategories = new java.util.TreeSet<>();
+        java.util.TreeSet<String> seenRegions = new java.util.TreeSet<>();
+        for (MerchantRow row : book.all()) {
+            if (row.merchant().category() != null) {
+                seenCategories.add(row.merchant().category());
+            }
+            if (row.merchant().region() != null) {
+                seenRegions.add(row.merchant().region());
+            }
+        }
+        categories.setAll(seenCategories);
+        regions.setAll(seenRegions);
+    }
+
+    private String describeProgress() {
+        int loaded = book.size();
+        return total > 0 ? messages.format("merchants.progress", loaded, Math.max(total, loaded))
+                : messages.format("merchants.progress.unknown", loaded);
+    }
+
+    private void bookChanged() {
+        bookSize.set(book.size());
+        if (state.get() != ScreenState.ERROR && (book.size() > 0 || loadGeneration > 0 && complete)) {
+            state.set(book.size() == 0 ? ScreenState.EMPTY : ScreenState.READY);
+        }
+        if (complete) {
+            refreshManagers();
+        }
+    }
+
+    private void refreshManagers() {
+        if (!wholeTeam) {
+            return;
+        }
+        Map<String, Integer> counts = book.countByManager();
+        List<ManagerLine> lines = new ArrayList<>();
+        for (User one : managers) {
+            lines.add(new ManagerLine(one, counts.getOrDefault(one.id(), 0)));
+        }
+        if (!lines.equals(managerLines)) {
+            managerLines.setAll(lines);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------- filtering and sorting
+
+    private void refilter() {
+        TierChoice t = tier.get();
+        BandChoice b = band.get();
+        User m = manager.get();
+        book.filter(new MerchantFilter(SearchText.terms(query.get()), t == null ? null : t.tier(),
+                b == null ? BandChoice.ALL : b, category.get(), region.get(), m == null ? null : m.id()));
+    }
+
+    /** Orders the book by the table's sort columns, first to last; empty for the default (names A to Z). */
+    public void sort(List<BookSort.By> by) {
+        book.sort(by);
+    }
+
+    /** Clears the search and every filter. */
+    public void clearFilters() {
+        query.set("");
+        tier.set(TierChoice.ALL);
+        band.set(BandChoice.ALL);
+        category.set(null);
+        region.set(null);
+        manager.set(null);
+    }
+
+    // ------------------------------------------------------------------------------------------- selection
 
     /** Shows the merchants asked for from elsewhere (the global search), now and from now on. */
     public void showAskedFor(Wanted links) {
@@ -125,15 +326,14 @@ public final class MerchantsViewModel {
 
     /** Asks the view to select the merchant; a search or filter that would hide it is cleared first. */
     void show(String merchantId) {
-        MerchantRow row = rows.stream().filter(r -> r.merchant().id().equals(merchantId)).findFirst().orElse(null);
+        MerchantRow row = book.find(merchantId);
         if (row == null) {
-            waitingFor = state.get() == ScreenState.LOADING ? merchantId : null;
+            waitingFor = complete ? null : merchantId;
             return;
         }
         waitingFor = null;
-        if (!visible.contains(row)) {
-            query.set("");
-            tier.set(TierChoice.ALL);
+        if (!book.filter().test(row)) {
+            clearFilters();
         }
         reveal.set(null);
         reveal.set(row);
@@ -144,57 +344,113 @@ public final class MerchantsViewModel {
         return reveal.getReadOnlyProperty();
     }
 
-    /** Shows a merchant's scorecard at once from the book, then refreshes it from the server. */
-    public void select(Merchant merchant) {
-        selected = merchant;
-        detail.set(merchant == null ? null : MerchantDetail.of(merchant, messages));
-        if (merchant == null) {
-            return;
+    /** Shows a merchant's detail. */
+    public void select(MerchantRow row) {
+        if (row != detail.shown()) {
+            detail.show(row);
         }
-        executor.execute(() -> backend.merchants().merchant(merchant.id()), fresh -> {
-            if (selected == merchant) {
-                detail.set(MerchantDetail.of(fresh, messages));
-            }
-        }, connection::reportFailure);
     }
 
-    private void refilter() {
-        String[] terms = SearchText.terms(query.get());
-        Tier only = tier.get() == null ? null : tier.get().tier();
-        if (terms.length == 0 && only == null) {
-            visible.setPredicate(null);
+    // ------------------------------------------------------------------------------------------------ moves
+
+    /** Moves a merchant to another manager's book (a supervisor's menu or drag); the rows follow live. */
+    public void move(MerchantRow row, User to) {
+        if (row == null || to == null || !canMove.get() || to.id().equals(row.merchant().assignedManagerId())) {
             return;
         }
-        visible.setPredicate(row -> (only == null || row.merchant().tier() == only) && row.matches(terms));
+        String name = row.merchant().name();
+        notice.set(messages.format("merchants.move.moving", name, to.displayName()));
+        executor.execute(() -> backend.merchants().reassign(row.id(), to.id()), moved -> {
+            connection.reportSuccess();
+            live.merchants(List.of(moved));
+            notice.set(messages.format("merchants.move.done", name, to.displayName()));
+        }, failure -> {
+            connection.reportFailure(failure);
+            notice.set(messages.format("merchants.move.failed", name, errors.describe(failure)));
+        });
     }
+
+    /** Moves the merchant with this id (a dropped row) to {@code to}. */
+    public void move(String merchantId, User to) {
+        move(book.find(merchantId), to);
+    }
+
+    /** The managers a merchant may be moved to: every manager but its own. */
+    public List<User> moveTargets(MerchantRow row) {
+        String current = row == null ? null : row.merchant().assignedManagerId();
+        return managers.stream().filter(u -> !u.id().equals(current))
+                .sorted(Comparator.comparing(User::displayName, MerchantRow.collator())).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------- texts
 
     private String describeCount() {
-        if (visible.size() == rows.size()) {
-            return messages.format("merchants.count.all", rows.size());
+        int shown = book.shown().size();
+        int all = bookSize.get();
+        if (shown == all) {
+            return messages.format("merchants.count.all", all);
         }
-        return messages.format("merchants.count.filtered", visible.size(), rows.size());
+        return messages.format("merchants.count.filtered", shown, all);
     }
 
     private String describeNoMatch() {
         String typed = query.get() == null ? "" : query.get().strip();
-        return typed.isEmpty()
-                ? messages.get("merchants.noMatch.filters")
-                : messages.format("merchants.noMatch.query", typed);
+        boolean onlyText = tier.get() == TierChoice.ALL && band.get() == BandChoice.ALL && category.get() == null
+                && region.get() == null && manager.get() == null;
+        return onlyText && !typed.isEmpty()
+                ? messages.format("merchants.noMatch.query", typed)
+                : messages.get("merchants.noMatch.filters");
     }
 
-    /** The screen's heading: my merchants, or the team's. */
     public String title() {
         return messages.get(wholeTeam ? "merchants.title.team" : "merchants.title");
     }
 
-    /** What the empty screen says: a manager waits for merchants to be assigned; the team has none yet. */
     public String emptyText() {
         return messages.get(wholeTeam ? "merchants.empty.body.team" : "merchants.empty.body");
     }
 
-    /** The rows that pass the search and filters, in book order; the view may sort a wrapper. */
+    public String tierLabel(TierChoice choice) {
+        return messages.get(choice.labelKey());
+    }
+
+    public String bandLabel(BandChoice choice) {
+        return messages.get(choice.labelKey());
+    }
+
+    public String categoryLabel(String value) {
+        return value == null ? messages.get("merchants.category.all") : value;
+    }
+
+    public String regionLabel(String value) {
+        return value == null ? messages.get("merchants.region.all") : value;
+    }
+
+    public String managerLabel(User value) {
+        return value == null ? messages.get("merchants.manager.all") : value.displayName();
+    }
+
+    // ------------------------------------------------------------------------------------------ properties
+
+    public boolean wholeTeam() {
+        return wholeTeam;
+    }
+
+    /** The rows that pass the search and filters, in the chosen order. */
     public ObservableList<MerchantRow> visibleRows() {
-        return visible;
+        return book.shown();
+    }
+
+    public List<BookSort.By> sortedBy() {
+        return book.sortedBy();
+    }
+
+    public MerchantDetailViewModel detail() {
+        return detail;
+    }
+
+    public BookText text() {
+        return text;
     }
 
     public StringProperty queryProperty() {
@@ -205,6 +461,40 @@ public final class MerchantsViewModel {
         return tier;
     }
 
+    public ObjectProperty<BandChoice> bandProperty() {
+        return band;
+    }
+
+    public ObjectProperty<String> categoryProperty() {
+        return category;
+    }
+
+    public ObjectProperty<String> regionProperty() {
+        return region;
+    }
+
+    public ObjectProperty<User> managerProperty() {
+        return manager;
+    }
+
+    /** The categories the filter offers: those of the book. */
+    public ObservableList<String> categories() {
+        return categories;
+    }
+
+    public ObservableList<String> regions() {
+        return regions;
+    }
+
+    /** Every manager, for the filter and the moves (a supervisor's). */
+    public ObservableList<User> managers() {
+        return managers;
+    }
+
+    public ObservableList<ManagerLine> managerLines() {
+        return managerLines;
+    }
+
     public ReadOnlyObjectProperty<ScreenState> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -213,8 +503,19 @@ public final class MerchantsViewModel {
         return error.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<MerchantDetail> detailProperty() {
-        return detail.getReadOnlyProperty();
+    /** "Loaded 12,000 of 50,000 merchants…" while the book streams in; empty once it is all here. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether a page failed midway and the rest can be asked for again. */
+    public boolean resumable() {
+        return resumeFrom != null;
+    }
+
+    /** What the last move did; empty before any. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public StringBinding countTextProperty() {
@@ -225,15 +526,31 @@ public final class MerchantsViewModel {
         return noMatchText;
     }
 
-    public String tierLabel(TierChoice choice) {
-        return messages.get(choice.labelKey());
+    /** "Offline — as of 09:12:03" while the stream is down; empty while it is live. */
+    public StringBinding asOfTextProperty() {
+        return asOfText;
     }
 
-    public String tierLabel(Tier value) {
-        return value == null ? "" : messages.get("tier." + value.name());
+    public BooleanBinding canMoveProperty() {
+        return canMove;
     }
 
-    public String bandLabel(Band band) {
-        return band == null ? "" : messages.get("band." + band.name());
+    public StringBinding moveBlockedReasonProperty() {
+        return moveBlockedReason;
+    }
+
+    /** For the benchmark: told (UI thread, with {@link System#nanoTime}) when the first page is in the table's list. */
+    public void onFirstRows(LongConsumer listener) {
+        this.firstRows = listener;
+    }
+
+    /** For the benchmark: told when the whole book is in. */
+    public void onAllRows(Runnable listener) {
+        this.allRows = listener;
+    }
+
+    /** Lets the rows go (sign-out). */
+    public void close() {
+        live.close();
     }
 }

@@ -1,8 +1,11 @@
 package io.lineone.client.net;
 
 import io.lineone.api.Merchant;
+import io.lineone.api.MerchantFacets;
 import io.lineone.api.Page;
+import io.lineone.api.Scorecard;
 import io.lineone.api.Tier;
+import io.lineone.api.TimelineEntry;
 import java.util.List;
 
 /** The merchants the caller may see. */
@@ -36,4 +39,18 @@ public interface MerchantsApi {
     default List<Merchant> allVisibleMerchants() throws BackendException {
         return Pages.all(cursor -> merchants(ASSIGNED_ALL, null, null, cursor, Pages.MAX));
     }
+
+    // ---- The merchant book at program scale (issue 11) ----
+
+    /** The categories and regions the filters offer over the merchants the caller sees, and how many there are. */
+    MerchantFacets facets(String assigned) throws BackendException;
+
+    /** A merchant's scorecard: each metric against its target, and the score's history. */
+    Scorecard scorecard(String merchantId) throws BackendException;
+
+    /** One page of a merchant's timeline, newest first. */
+    Page<TimelineEntry> timeline(String merchantId, String cursor, Integer limit) throws BackendException;
+
+    /** Moves a merchant to another manager's book (SUPERVISOR, ADMIN); its open issues follow. */
+    Merchant reassign(String merchantId, String managerId) throws BackendException;
 }

@@ -1,6 +1,7 @@
 package io.lineone.client.queue;
 
 import io.lineone.api.Issue;
+import io.lineone.api.Merchant;
 import io.lineone.api.Priority;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +58,14 @@ public final class LiveIssues implements AutoCloseable {
         }
     }
 
+    /**
+     * Told of every batch of issues before it is applied (UI thread): the list as read ({@code list} true), or a
+     * frame's events or an action's answer. The merchants screen keeps its counts from these.
+     */
+    public interface IssuesListener {
+        void heard(Collection<Issue> issues, boolean list);
+    }
+
     /** How long a new P1's row stays highlighted. */
     static final Duration HIGHLIGHT = Duration.ofSeconds(6);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -68,6 +78,7 @@ public final class LiveIssues implements AutoCloseable {
     private final Clock clock;
     private final UrgentIssueAlert alert;
     private AppliedListener appliedListener;
+    private final List<IssuesListener> issuesListeners = new ArrayList<>();
 
     private final IssueRows rows = new IssueRows();
     private final Map<String, IssueRow> byId = new HashMap<>();
@@ -147,6 +158,12 @@ public final class LiveIssues implements AutoCloseable {
     /** For the benchmark's latency probe; null to stop. */
     public void setAppliedListener(AppliedListener listener) {
         this.appliedListener = listener;
+    }
+
+    /** Tells {@code listener} of every batch from now on; returns what stops it. UI thread. */
+    public Runnable onIssues(IssuesListener listener) {
+        issuesListeners.add(listener);
+        return () -> issuesListeners.remove(listener);
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -235,6 +252,9 @@ public final class LiveIssues implements AutoCloseable {
             return;
         }
         boolean list = batch.source() == IssueBatch.Source.LIST;
+        for (IssuesListener listener : List.copyOf(issuesListeners)) {
+            listener.heard(batch.issues(), list);
+        }
         Instant appliedAt = clock.instant();
         // Between two ticks "now" stands still, so only the rows a batch touches can change the breach count: keep
         // it by difference instead of re-reading every row up to 60 times a second.
@@ -313,6 +333,53 @@ public final class LiveIssues implements AutoCloseable {
         for (Issue mine : handed) {
             alert.handedOver(mine);
         }
+    }
+
+    /**
+     * Merchants as {@code merchant.updated} describes them (UI thread). In a manager's queue, a merchant moved to
+     * another manager takes its issues with it, and one moved in brings its open issues (the list is read again
+     * when the merchant has more open issues than the queue holds).
+     */
+    public void merchantsChanged(Collection<Merchant> merchants) {
+        if (queueOf == null || closed) {
+            return;
+        }
+        boolean readAgain = false;
+        List<IssueRow> removed = new ArrayList<>();
+        int breachDelta = 0;
+        Instant at = now.get();
+        for (Merchant merchant : merchants) {
+            if (!queueOf.equals(merchant.assignedManagerId())) {
+                for (IssueRow row : List.copyOf(byId.values())) {
+                    if (merchant.id().equals(row.issue().merchantId())) {
+                        byId.remove(row.id());
+                        goneVersions.put(row.id(), row.version());
+                        removed.add(row);
+                        breachDelta -= breaching(row, at);
+                    }
+                }
+            } else if (merchant.openIssues() > openIssuesOf(merchant.id())) {
+                readAgain = true;
+            }
+        }
+        if (!removed.isEmpty()) {
+            rows.apply(removed, List.of(), List.of());
+            openBreaches.set(openBreaches.get() + breachDelta);
+            showState();
+        }
+        if (readAgain) {
+            load();
+        }
+    }
+
+    private int openIssuesOf(String merchantId) {
+        int open = 0;
+        for (IssueRow row : byId.values()) {
+            if (merchantId.equals(row.issue().merchantId()) && row.issue().status().isOpen()) {
+                open++;
+            }
+        }
+        return open;
     }
 
     /** An update, not a creation, that brings an issue into this manager's queue assigned to them: handed over. */

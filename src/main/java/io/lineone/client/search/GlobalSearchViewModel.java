@@ -98,8 +98,9 @@ public final class GlobalSearchViewModel {
     private List<MerchantRow> readBook() throws BackendException {
         List<Merchant> merchants = wholeTeam ? backend.merchants().allVisibleMerchants() : backend.merchants().allMyMerchants();
         List<MerchantRow> rows = new ArrayList<>(merchants.size());
+        java.text.Collator collator = MerchantRow.collator();
         for (Merchant merchant : merchants) {
-            rows.add(MerchantRow.of(merchant));
+            rows.add(MerchantRow.of(merchant, collator));
         }
         return rows;
     }

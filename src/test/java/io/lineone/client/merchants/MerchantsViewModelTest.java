@@ -1,261 +1,290 @@
 package io.lineone.client.merchants;
 
-import static io.lineone.testing.Merchants.merchant;
+import static io.lineone.client.merchants.BookMerchants.NOW;
+import static io.lineone.client.merchants.BookMerchants.merchant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lineone.api.Band;
+import io.lineone.api.IssueStatus;
 import io.lineone.api.Merchant;
+import io.lineone.api.Role;
 import io.lineone.api.Tier;
+import io.lineone.api.User;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
 import io.lineone.client.common.DeferredTaskExecutor;
+import io.lineone.client.common.ManualUiScheduler;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
+import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
+import io.lineone.client.net.Issues;
+import io.lineone.client.queue.IssueRow;
+import io.lineone.client.queue.LiveIssues;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 class MerchantsViewModelTest {
 
     private static final List<Merchant> BOOK = List.of(
-            merchant("m1", "杭州西湖茶叶有限公司", "西湖龙井旗舰店", Tier.KA, "浙江", 91),
-            merchant("m2", "Hangzhou Silk Co.", "Silk Road Outlet", Tier.SME, "浙江", 72),
-            merchant("m3", "成都火锅食品", "蜀香坊 杭州分店", Tier.SME, "四川", 58),
-            merchant("m4", "Guangzhou Tea House", "ＧＺ Tea", Tier.KA, "广东", 40));
+            merchant("m1", "杭州西湖茶叶有限公司", "西湖龙井旗舰店", Tier.KA, 91, 2, 1_500_00, NOW, "u-1", "李娜"),
+            merchant("m2", "Hangzhou Silk Co.", "Silk Road Outlet", Tier.SME, 72, 0, 0, null, "u-1", "李娜"),
+            merchant("m3", "成都火锅食品", "蜀香坊 杭州分店", Tier.SME, 58, 1, 20_00, NOW, "u-2", "王强"),
+            merchant("m4", "新入驻小店", "新店", Tier.SME, null, 0, 0, null, "u-2", "王强"));
 
     private final FakeBackend backend = new FakeBackend().withMerchants(BOOK);
     private final ConnectionStatus connection = new ConnectionStatus();
+    private final ManualUiScheduler ui = new ManualUiScheduler();
+    private final ObservableList<IssueRow> issueRows = FXCollections.observableArrayList();
+    private final List<String> opened = new ArrayList<>();
+    private final SimpleObjectProperty<Instant> asOf = new SimpleObjectProperty<>();
+    private LiveIssues.IssuesListener issues;
+    private Consumer<Collection<Merchant>> merchants;
+    private EventStream.Listener stream;
+    private Runnable restarted;
 
-    private MerchantsViewModel model(TaskExecutor executor, Locale locale) {
-        return new MerchantsViewModel(backend, executor, Messages.forLocale(locale), connection);
+    private MerchantsViewModel model(TaskExecutor executor, boolean wholeTeam, String me) {
+        LiveSources sources = new LiveSources(ui, me, issueRows, opened::add, l -> issues = l, l -> merchants = l,
+                l -> stream = l, r -> restarted = r);
+        BookText text = new BookText(Messages.forLocale(Locale.ENGLISH), ZoneOffset.UTC,
+                Clock.fixed(NOW.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        return new MerchantsViewModel(backend, executor, text, connection, wholeTeam, sources, asOf);
     }
 
-    private MerchantsViewModel loaded() {
-        MerchantsViewModel model = model(new CurrentThreadTaskExecutor(), Locale.ENGLISH);
+    private MerchantsViewModel loaded(boolean wholeTeam) {
+        MerchantsViewModel model = model(new CurrentThreadTaskExecutor(), wholeTeam, "u-1");
         model.load();
         return model;
     }
 
     private static List<String> ids(MerchantsViewModel model) {
-        return model.visibleRows().stream().map(row -> row.merchant().id()).toList();
+        return model.visibleRows().stream().map(MerchantRow::id).toList();
+    }
+
+    private static MerchantRow row(MerchantsViewModel model, String id) {
+        return model.visibleRows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
-    void loadsEveryPageOfTheBook() {
+    void theFirstPageShowsAtOnceAndTheRestStreamsInBehindAProgressLine() {
         List<Merchant> big = new ArrayList<>();
         for (int i = 0; i < 1_234; i++) {
-            big.add(merchant("m" + i, "商家" + i, "店" + i, Tier.SME, "浙江", i % 100));
+            big.add(merchant("m" + i, "商家" + i, i % 100));
         }
         backend.withMerchants(big);
-
-        MerchantsViewModel model = loaded();
-
-        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
-        assertThat(model.visibleRows()).hasSize(1_234);
-        assertThat(model.countTextProperty().get()).isEqualTo("1,234 merchants");
-        assertThat(connection.state()).isEqualTo(ConnectionStatus.State.ONLINE);
-    }
-
-    @Test
-    void showsLoadingUntilTheBookArrives() {
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
-        MerchantsViewModel model = model(executor, Locale.ENGLISH);
+        MerchantsViewModel model = model(executor, true, "u-9");
 
         model.load();
-
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.LOADING);
-        executor.runAll();
+        executor.runNext(); // facets
+        executor.runNext(); // managers
+        executor.runNext(); // the first page
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
+        assertThat(model.visibleRows()).hasSize(500);
+        assertThat(model.progressProperty().get()).isEqualTo("Loaded 500 of 1,234 merchants…");
+
+        executor.runAll();
+        assertThat(model.visibleRows()).hasSize(1_234);
+        assertThat(model.progressProperty().get()).isEmpty();
+        assertThat(model.countTextProperty().get()).isEqualTo("1,234 merchants");
     }
 
     @Test
-    void anEmptyBookIsItsOwnState() {
-        backend.withMerchants(List.of());
-        MerchantsViewModel model = loaded();
-        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.EMPTY);
-        assertThat(model.countTextProperty().get()).isEqualTo("No merchants");
-    }
-
-    @Test
-    void failureShowsAClearMessageAndRetryRecovers() {
-        MerchantsViewModel model = model(new CurrentThreadTaskExecutor(), Locale.ENGLISH);
-        backend.failNext(FakeBackend.unreachable());
-
+    void aPageFailingMidwayKeepsWhatCameAndGoesOnFromThere() {
+        List<Merchant> big = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            big.add(merchant("m" + i, "商家" + i, i % 100));
+        }
+        backend.withMerchants(big);
+        DeferredTaskExecutor executor = new DeferredTaskExecutor();
+        MerchantsViewModel model = model(executor, false, "u-1");
         model.load();
+        executor.runNext(); // facets
+        executor.runNext(); // the first page
+        backend.failNext(FakeBackend.unreachable());
+        executor.runNext();
 
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
+        assertThat(model.visibleRows()).hasSize(500);
+        assertThat(model.progressProperty().get()).startsWith("Stopped after 500 merchants: Cannot reach");
+        assertThat(model.resumable()).isTrue();
+
+        model.resume();
+        executor.runAll();
+        assertThat(model.visibleRows()).hasSize(1_200);
+        assertThat(model.progressProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEmptyBookAndAFailedFirstPageAreStatesOfTheirOwn() {
+        backend.withMerchants(List.of());
+        assertThat(loaded(false).stateProperty().get()).isEqualTo(ScreenState.EMPTY);
+
+        backend.withMerchants(BOOK);
+        DeferredTaskExecutor executor = new DeferredTaskExecutor();
+        MerchantsViewModel model = model(executor, false, "u-1");
+        model.load();
+        executor.runNext(); // facets
+        backend.failNext(FakeBackend.unreachable());
+        executor.runNext(); // the first page
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.ERROR);
         assertThat(model.errorProperty().get()).startsWith("Cannot reach the server at http://fake");
         assertThat(connection.state()).isEqualTo(ConnectionStatus.State.OFFLINE);
 
         model.load();
-
-        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
-        assertThat(model.errorProperty().get()).isEmpty();
-        assertThat(connection.state()).isEqualTo(ConnectionStatus.State.ONLINE);
-    }
-
-    @Test
-    void anOlderLoadAnsweringLastIsIgnored() {
-        DeferredTaskExecutor executor = new DeferredTaskExecutor();
-        MerchantsViewModel model = model(executor, Locale.ENGLISH);
-        model.load();
-        model.load();
-
-        executor.runLast();
-        backend.failNext(FakeBackend.unreachable());
-        executor.runNext();
-
+        executor.runAll();
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
         assertThat(model.visibleRows()).hasSize(4);
     }
 
     @Test
-    void searchMatchesNameOrShopIncludingChinese() {
-        MerchantsViewModel model = loaded();
-
-        model.queryProperty().set("杭州");
-        assertThat(ids(model)).containsExactly("m1", "m3");
-
-        model.queryProperty().set("hangzhou");
-        assertThat(ids(model)).as("the Latin name, and the Chinese ones by their pinyin").containsExactly("m1", "m2", "m3");
+    void searchFiltersAndTheNoMatchTextFollowWhatWasAsked() {
+        MerchantsViewModel model = loaded(true);
 
         model.queryProperty().set("hz");
-        assertThat(ids(model)).as("pinyin initials, as typed for 杭州").containsExactly("m1", "m3");
-
-        model.queryProperty().set("  SILK road ");
-        assertThat(ids(model)).containsExactly("m2");
-
-        model.queryProperty().set("龙井");
-        assertThat(ids(model)).containsExactly("m1");
-
-        model.queryProperty().set("");
-        assertThat(ids(model)).hasSize(4);
-    }
-
-    @Test
-    void everyWordMustMatchAndFullWidthLettersFold() {
-        MerchantsViewModel model = loaded();
-
-        model.queryProperty().set("tea guangzhou");
-        assertThat(ids(model)).containsExactly("m4");
-
-        model.queryProperty().set("gz tea");
-        assertThat(ids(model)).containsExactly("m4");
-
-        model.queryProperty().set("ＧＵＡＮＧＺＨＯＵ");
-        assertThat(ids(model)).containsExactly("m4");
-    }
-
-    @Test
-    void aTermDoesNotMatchAcrossNameAndShop() {
-        MerchantsViewModel model = loaded();
-        model.queryProperty().set("co.silk");
-        assertThat(ids(model)).isEmpty();
-    }
-
-    @Test
-    void tierFilterCombinesWithSearchAndCountsWhatIsShown() {
-        MerchantsViewModel model = loaded();
-
+        assertThat(ids(model)).containsExactlyInAnyOrder("m1", "m3");
+        model.queryProperty().set("hangzhou");
+        assertThat(ids(model)).containsExactlyInAnyOrder("m1", "m2", "m3");
         model.tierProperty().set(TierChoice.KA);
-        assertThat(ids(model)).containsExactly("m1", "m4");
-        assertThat(model.countTextProperty().get()).isEqualTo("2 of 4 merchants");
-
-        model.queryProperty().set("杭州");
         assertThat(ids(model)).containsExactly("m1");
+        assertThat(model.countTextProperty().get()).isEqualTo("1 of 4 merchants");
 
-        model.tierProperty().set(TierChoice.ALL);
-        assertThat(ids(model)).containsExactly("m1", "m3");
-        assertThat(model.countTextProperty().get()).isEqualTo("2 of 4 merchants");
-    }
+        model.clearFilters();
+        model.bandProperty().set(BandChoice.NOT_SCORED);
+        assertThat(ids(model)).containsExactly("m4");
+        model.bandProperty().set(BandChoice.ALL);
+        model.managerProperty().set(new User("u-2", "wang", "王强", Role.MANAGER));
+        assertThat(ids(model)).containsExactlyInAnyOrder("m3", "m4");
 
-    @Test
-    void noMatchNamesWhatWasTyped() {
-        MerchantsViewModel model = loaded();
-        model.queryProperty().set("上海");
+        model.clearFilters();
+        model.queryProperty().set("nothing like it");
         assertThat(model.visibleRows()).isEmpty();
-        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
-        assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches “上海”.");
-        model.queryProperty().set("");
-        assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches the filters.");
+        assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches “nothing like it”.");
     }
 
     @Test
-    void chineseCountsAndDetail() {
-        MerchantsViewModel model = model(new CurrentThreadTaskExecutor(), Locale.SIMPLIFIED_CHINESE);
-        model.load();
-        assertThat(model.countTextProperty().get()).isEqualTo("共 4 个商家");
-        model.select(BOOK.get(0));
-        MerchantDetail detail = model.detailProperty().get();
-        assertThat(detail.score()).isEqualTo("91 · 绿");
-        assertThat(detail.shippingHours()).isEqualTo("18.5 小时");
-        assertThat(detail.tier()).isEqualTo("KA");
+    void sortingByMoneyIsNumericAndTheUnscoredSortLast() {
+        MerchantsViewModel model = loaded(true);
+
+        model.sort(List.of(new BookSort.By(BookSort.Key.MONEY_AT_RISK, false)));
+        assertThat(ids(model).subList(0, 2)).containsExactly("m1", "m3");
+        model.sort(List.of(new BookSort.By(BookSort.Key.SCORE, true)));
+        assertThat(ids(model)).containsExactly("m3", "m2", "m1", "m4");
+        model.sort(List.of(new BookSort.By(BookSort.Key.SCORE, false)));
+        assertThat(ids(model)).containsExactly("m1", "m2", "m3", "m4");
     }
 
     @Test
-    void selectingShowsAFormattedScorecardRefreshedFromTheServer() {
+    void issueEventsMoveTheCountsOnceAFrameWithoutReadingAgain() {
+        MerchantsViewModel model = loaded(false);
+        int reads = backend.calls.size();
+        var opened = Issues.issue("i-9").merchant("m2", "Hangzhou Silk Co.").money(300_00).build();
+
+        issues.heard(List.of(opened), false);
+        assertThat(row(model, "m2").merchant().openIssues()).isEqualTo(1);
+        assertThat(row(model, "m2").merchant().moneyAtRiskCents()).isEqualTo(300_00);
+
+        var resolved = Issues.issue("i-9").merchant("m2", "Hangzhou Silk Co.").money(300_00)
+                .status(IssueStatus.RESOLVED).version(2).build();
+        issues.heard(List.of(resolved, resolved), false);
+        assertThat(row(model, "m2").merchant().openIssues()).isZero();
+        assertThat(row(model, "m2").merchant().moneyAtRiskCents()).isZero();
+        assertThat(backend.calls).hasSize(reads);
+    }
+
+    @Test
+    void theListAsReadIsRememberedNotCountedTwice() {
+        MerchantsViewModel model = loaded(false);
+        var known = Issues.issue("i-1").merchant("m1", "杭州西湖茶叶有限公司").money(1_500_00).build();
+        issues.heard(List.of(known), true);
+        assertThat(row(model, "m1").merchant().openIssues()).isEqualTo(2);
+
+        issues.heard(List.of(Issues.issue("i-1").merchant("m1", "杭州西湖茶叶有限公司").money(1_500_00)
+                .status(IssueStatus.RESOLVED).version(2).build()), false);
+        assertThat(row(model, "m1").merchant().openIssues()).isEqualTo(1);
+        assertThat(row(model, "m1").merchant().moneyAtRiskCents()).isZero();
+    }
+
+    @Test
+    void aMessageEitherWayIsTheLastContact() {
+        MerchantsViewModel model = loaded(false);
+        Instant at = NOW.plus(Duration.ofHours(2));
+        stream.onMessage(7, new io.lineone.api.IssueMessage("msg-1", "i-1", "m2", io.lineone.api.MessageDirection.INBOUND,
+                null, "Hangzhou Silk Co.", "在吗", null, at, null, null));
+        assertThat(row(model, "m2").merchant().lastContactAt()).isNull();
+        ui.frame();
+        assertThat(row(model, "m2").merchant().lastContactAt()).isEqualTo(at);
+        assertThat(model.text().ago(at)).isEqualTo("1 h ago");
+    }
+
+    @Test
+    void aManagerLosesAMerchantMovedAwayAndGainsOneMovedIn() {
+        MerchantsViewModel model = loaded(false);
+        model.select(row(model, "m2"));
+
+        merchants.accept(List.of(BookMerchants.version(BOOK.get(1), 2, "u-2", "王强"),
+                BookMerchants.version(merchant("m9", "阿福小店", 80), 3, "u-1", "李娜")));
+
+        assertThat(ids(model)).doesNotContain("m2").contains("m9");
+        assertThat(model.detail().shown()).as("the moved merchant's detail closes").isNull();
+    }
+
+    @Test
+    void aSupervisorMovesAMerchantAndTheRowSaysWhoseItIsNow() {
+        User wang = new User("u-2", "wang.qiang", "王强", Role.MANAGER);
+        backend.managers.add(wang);
+        MerchantsViewModel model = loaded(true);
+        connection.reportLive();
+        assertThat(model.canMoveProperty().get()).isTrue();
+        assertThat(model.moveTargets(row(model, "m1"))).containsExactly(wang);
+
+        model.move(row(model, "m1"), wang);
+
+        assertThat(backend.calls).contains("reassign m1 u-2");
+        assertThat(row(model, "m1").merchant().assignedManagerName()).isEqualTo("王强");
+        assertThat(model.noticeProperty().get()).isEqualTo("杭州西湖茶叶有限公司 is now in 王强’s book.");
+        assertThat(model.managerLines()).contains(new MerchantsViewModel.ManagerLine(wang, 3));
+    }
+
+    @Test
+    void movesWaitWhileOfflineAndTheScreenSaysAsOfWhen() {
+        MerchantsViewModel model = loaded(true);
+        connection.reportStreamDown(true);
+        asOf.set(NOW);
+
+        assertThat(model.canMoveProperty().get()).isFalse();
+        assertThat(model.moveBlockedReasonProperty().get()).isEqualTo("Moves wait until the console is back online.");
+        assertThat(model.asOfTextProperty().get()).startsWith("Offline · as of ");
+    }
+
+    @Test
+    void aStreamStartingAfreshReadsTheBookAgain() {
+        MerchantsViewModel model = loaded(false);
+        backend.withMerchants(List.of(BOOK.get(0)));
+        restarted.run();
+        assertThat(ids(model)).containsExactly("m1");
+    }
+
+    @Test
+    void aMerchantAskedForBeforeItsPageArrivedIsShownOnceItHas() {
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
-        MerchantsViewModel model = model(executor, Locale.ENGLISH);
+        MerchantsViewModel model = model(executor, false, "u-1");
         model.load();
+        model.show("m3");
+        assertThat(model.revealProperty().get()).isNull();
         executor.runAll();
-        Merchant stale = BOOK.get(1);
-
-        model.select(stale);
-
-        MerchantDetail detail = model.detailProperty().get();
-        assertThat(detail.name()).isEqualTo("Hangzhou Silk Co.");
-        assertThat(detail.score()).isEqualTo("72 · Blue");
-        assertThat(detail.band()).isEqualTo(Band.BLUE);
-        assertThat(detail.shippingHours()).isEqualTo("18.5 h");
-        assertThat(detail.preSaleResponse()).isEqualTo("19 s");
-        assertThat(detail.afterSaleResponse()).isEqualTo("95 s");
-        assertThat(detail.dsr()).isEqualTo("4.82 / 5");
-        assertThat(detail.disputeRate()).isEqualTo("0.35%");
-        assertThat(detail.region()).isEqualTo("浙江");
-        assertThat(detail.category()).isEqualTo("食品");
-
-        Merchant fresh = merchant("m2", "Hangzhou Silk Co.", "Silk Road Outlet", Tier.SME, "浙江", 88);
-        backend.withMerchants(List.of(fresh));
-        executor.runAll();
-        assertThat(model.detailProperty().get().score()).isEqualTo("88 · Green");
-
-        model.select(null);
-        assertThat(model.detailProperty().get()).isNull();
-    }
-
-    @Test
-    void aLateRefreshOfAnotherMerchantDoesNotReplaceTheSelection() {
-        DeferredTaskExecutor executor = new DeferredTaskExecutor();
-        MerchantsViewModel model = model(executor, Locale.ENGLISH);
-        model.load();
-        executor.runAll();
-
-        model.select(BOOK.get(0));
-        model.select(BOOK.get(3));
-        executor.runNext();
-
-        assertThat(model.detailProperty().get().id()).isEqualTo("m4");
-    }
-
-    @Test
-    void fiftyThousandRowsFilterToTheRightCount() {
-        List<Merchant> big = new ArrayList<>(50_000);
-        for (int i = 0; i < 50_000; i++) {
-            String city = i % 10 == 0 ? "杭州" : "成都";
-            big.add(merchant("m" + i, city + "商家" + i, "Shop " + i, i % 2 == 0 ? Tier.KA : Tier.SME, "浙江", i % 100));
-        }
-        backend.withMerchants(big);
-        MerchantsViewModel model = loaded();
-
-        model.queryProperty().set("杭州");
-        assertThat(model.visibleRows()).hasSize(5_000);
-        model.tierProperty().set(TierChoice.SME);
-        assertThat(model.visibleRows()).isEmpty();
-        model.tierProperty().set(TierChoice.KA);
-        model.queryProperty().set("shop 4999");
-        assertThat(ids(model)).containsExactly("m49990", "m49992", "m49994", "m49996", "m49998");
+        assertThat(model.revealProperty().get().id()).isEqualTo("m3");
     }
 }

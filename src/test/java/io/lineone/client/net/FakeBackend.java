@@ -176,6 +176,54 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
         return new Page<>(List.copyOf(book.subList(from, to)), to < book.size() ? Integer.toString(to) : null);
     }
 
+    // ---- The merchant book at program scale (issue 11) ----
+
+    /** Scorecards and timelines by merchant id; tests put them. */
+    public final Map<String, io.lineone.api.Scorecard> scorecards = new HashMap<>();
+    public final Map<String, List<io.lineone.api.TimelineEntry>> timelines = new HashMap<>();
+
+    @Override
+    public io.lineone.api.MerchantFacets facets(String assigned) throws BackendException {
+        maybeFail();
+        calls.add("facets " + assigned);
+        return new io.lineone.api.MerchantFacets(book.stream().map(Merchant::category).filter(Objects::nonNull)
+                .distinct().sorted().toList(), book.stream().map(Merchant::region).filter(Objects::nonNull).distinct()
+                .sorted().toList(), book.size());
+    }
+
+    @Override
+    public io.lineone.api.Scorecard scorecard(String merchantId) throws BackendException {
+        maybeFail();
+        calls.add("scorecard " + merchantId);
+        io.lineone.api.Scorecard card = scorecards.get(merchantId);
+        return card != null ? card : new io.lineone.api.Scorecard(merchantId, null, null, List.of(), List.of());
+    }
+
+    @Override
+    public Page<io.lineone.api.TimelineEntry> timeline(String merchantId, String cursor, Integer limit)
+            throws BackendException {
+        maybeFail();
+        calls.add("timeline " + merchantId + " " + cursor);
+        List<io.lineone.api.TimelineEntry> all = timelines.getOrDefault(merchantId, List.of());
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(all.size(), from + (limit == null ? 20 : limit));
+        return new Page<>(List.copyOf(all.subList(from, to)), to < all.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public Merchant reassign(String merchantId, String managerId) throws BackendException {
+        maybeFail();
+        calls.add("reassign " + merchantId + " " + managerId);
+        Merchant m = merchant(merchantId);
+        String name = managers.stream().filter(u -> u.id().equals(managerId)).map(User::displayName).findFirst()
+                .orElse(managerId);
+        Merchant moved = new Merchant(m.id(), m.name(), m.shopName(), m.tier(), m.category(), m.region(), managerId,
+                name, m.metrics(), m.lighthouseScore(), m.band(), m.openIssues(), m.moneyAtRiskCents(),
+                m.lastContactAt(), m.autoDeductionPaused(), m.version() + 1);
+        book.replaceAll(x -> x.id().equals(merchantId) ? moved : x);
+        return moved;
+    }
+
     @Override
     public Merchant merchant(String id) throws BackendException {
         maybeFail();

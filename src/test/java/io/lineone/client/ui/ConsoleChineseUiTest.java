@@ -40,6 +40,7 @@ class ConsoleChineseUiTest extends SeededConsoleTestBase {
         assertThat(text("#countLabel")).isEqualTo("3 / 5 个商家");
         clickOn("杭州丝绸贸易有限公司");
         waitUntil(() -> showing("#detailName") && text("#detailName").equals("杭州丝绸贸易有限公司"));
+        waitUntil(() -> showing("#detailShipping"));
         assertThat(text("#detailShipping")).endsWith(" 小时");
         Screenshots.save(stage.getScene(), "main-merchants-zh");
     }

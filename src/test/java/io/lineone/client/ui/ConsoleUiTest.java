@@ -71,6 +71,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         assertThat(text("#detailRegion")).isEqualTo("浙江");
         assertThat(text("#detailCategory")).isEqualTo("食品生鲜");
         assertThat(text("#detailScore")).matches("\\d+ · (Green|Blue|Amber|Red)");
+        waitUntil(() -> showing("#detailShipping"));
         assertThat(text("#detailShipping")).endsWith(" h");
         assertThat(text("#detailDsr")).endsWith(" / 5");
         assertThat(fx(() -> lookup("#detailScore").query().getStyleClass())).contains("band-chip");
@@ -210,7 +211,7 @@ class ConsoleUiTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#merchantTable") && table().getItems().size() == 5);
 
         Set<String> outlined = new TreeSet<>();
-        for (int i = 0; i < 25 && outlined.size() < 2; i++) {
+        for (int i = 0; i < 40 && !(outlined.contains("rail") && outlined.contains("table")); i++) {
             type(KeyCode.TAB);
             fx(() -> {
                 Node focus = stage.getScene().getFocusOwner();
