@@ -90,7 +90,7 @@ public final class DemoHistory {
             // The live pricing rule has been out for weeks: its first day is long past, no spike to see.
             store.releases().stream().filter(r -> r.stage().equals(ReleaseStage.LIVE.name()))
                     .forEach(r -> store.started(tx, r.id(), now.minus(Duration.ofDays(20))));
-            store.recountActivity(tx);
+            store.addActivity(tx, issues);
             return null;
         });
     }

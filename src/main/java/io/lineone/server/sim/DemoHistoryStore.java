@@ -101,16 +101,39 @@ final class DemoHistoryStore {
     }
 
     /**
-     * Every merchant's open issues, money at risk and last contact counted from what is stored — once, after the
-     * seed, instead of one delta per seeded issue.
+     * What the seeded issues add to their merchants' activity, one batched delta per merchant: counted here rather
+     * than by the database, whose planner knows nothing yet of tables filled in this very transaction.
      */
-    void recountActivity(Tx tx) {
-        tx.update("update merchant_activity a set"
-                + " open_issues = (select count(*) from issue i where i.merchant_id = a.merchant_id"
-                + " and i.status <> 'RESOLVED'),"
-                + " money_at_risk_cents = (select coalesce(sum(i.money_at_risk_cents), 0) from issue i"
-                + " where i.merchant_id = a.merchant_id and i.status <> 'RESOLVED'),"
-                + " last_contact_at = (select max(h.at) from issue i join issue_history h on h.issue_id = i.id"
-                + " where i.merchant_id = a.merchant_id and h.action = 'status' and h.actor_id is not null)");
+    void addActivity(Tx tx, List<PastIssue> issues) {
+        java.util.Map<String, long[]> open = new java.util.HashMap<>();
+        java.util.Map<String, Instant> contact = new java.util.HashMap<>();
+        for (PastIssue p : issues) {
+            if (p.resolvedAt() == null) {
+                long[] counts = open.computeIfAbsent(p.merchantId(), k -> new long[2]);
+                counts[0]++;
+                counts[1] += p.moneyAtRiskCents();
+            }
+            Instant last = p.resolvedAt() != null ? p.resolvedAt() : p.firstResponseAt();
+            if (last != null && p.assigneeId() != null) {
+                contact.merge(p.merchantId(), last, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        java.util.Set<String> merchants = new java.util.HashSet<>(open.keySet());
+        merchants.addAll(contact.keySet());
+        tx.jdbc(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update merchant_activity set"
+                    + " open_issues = open_issues + ?, money_at_risk_cents = money_at_risk_cents + ?,"
+                    + " last_contact_at = case when last_contact_at is null or last_contact_at < ? then ?"
+                    + " else last_contact_at end where merchant_id = ?")) {
+                for (String merchantId : merchants) {
+                    long[] counts = open.getOrDefault(merchantId, new long[2]);
+                    Instant last = contact.get(merchantId);
+                    Rows.bind(update, Arrays.asList(counts[0], counts[1], last, last, merchantId));
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
     }
 }

@@ -21,7 +21,8 @@ class BackendClientTest {
     private static final String MERCHANT = "{\"id\":\"%s\",\"name\":\"杭州茶\",\"shopName\":\"龙井\",\"tier\":\"KA\","
             + "\"category\":\"茶\",\"region\":\"浙江\",\"assignedManagerId\":\"u1\",\"metrics\":{\"shippingHours\":12.0,"
             + "\"preSaleResponseSeconds\":20.0,\"afterSaleResponseSeconds\":90.0,\"dsr\":4.8,\"disputeRate\":0.01},"
-            + "\"lighthouseScore\":88,\"band\":\"GREEN\",\"autoDeductionPaused\":false,\"version\":1}";
+            + "\"lighthouseScore\":88,\"band\":\"GREEN\",\"openIssues\":2,\"moneyAtRiskCents\":125000,"
+            + "\"lastContactAt\":null,\"autoDeductionPaused\":false,\"version\":1}";
 
     private final StubServer stub;
     private final BackendClient client = BackendClient.withDefaults();
