@@ -25,7 +25,7 @@ class EmbeddedDemoLauncherTest {
             assertThat(signedIn.serverUrl()).startsWith("http://127.0.0.1:");
             assertThat(signedIn.session().user().login()).isEqualTo(DemoWorkspace.MANAGER_LOGIN);
             assertThat(signedIn.session().user().role()).isEqualTo(Role.MANAGER);
-            assertThat(backend.allMyMerchants()).hasSize(DemoWorkspace.MERCHANTS_PER_MANAGER)
+            assertThat(backend.merchants().allMyMerchants()).hasSize(DemoWorkspace.MERCHANTS_PER_MANAGER)
                     .allMatch(m -> m.assignedManagerId().equals(signedIn.session().user().id()));
             assertThat(embedded.start()).as("a second open reuses the running backend").isEqualTo(signedIn.serverUrl());
 

@@ -129,7 +129,7 @@ public final class BellActions {
             error.set(messages.get("bells.error.justification"));
             return;
         }
-        send(() -> backend.stepBell(target.id(), action, text.isEmpty() ? null : text),
+        send(() -> backend.bells().stepBell(target.id(), action, text.isEmpty() ? null : text),
                 after -> messages.format("bells.done." + action.path(), after.releaseName()));
     }
 
@@ -139,7 +139,7 @@ public final class BellActions {
             return;
         }
         String text = note.get().strip();
-        send(() -> backend.commentOnBell(target.id(), text), after -> messages.get("bells.done.comment"));
+        send(() -> backend.bells().commentOnBell(target.id(), text), after -> messages.get("bells.done.comment"));
     }
 
     private void send(Callable<Bell> call, Function<Bell, String> doneText) {

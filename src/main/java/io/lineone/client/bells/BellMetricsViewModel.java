@@ -43,7 +43,7 @@ public final class BellMetricsViewModel {
         if (months.isEmpty()) {
             state.set(ScreenState.LOADING);
         }
-        executor.execute(backend::bellMetrics, metrics -> {
+        executor.execute(backend.bells()::bellMetrics, metrics -> {
             connection.reportSuccess();
             months.setAll(metrics.months());
             error.set("");

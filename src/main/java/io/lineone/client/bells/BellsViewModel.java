@@ -146,7 +146,7 @@ public final class BellsViewModel {
         if (releaseId == null) {
             return;
         }
-        executor.execute(() -> backend.release(releaseId), detail -> {
+        executor.execute(() -> backend.bells().release(releaseId), detail -> {
             if (generation == linkedGeneration) {
                 connection.reportSuccess();
                 linkedIssues.setAll(detail.linkedIssues() == null ? List.of() : detail.linkedIssues());
@@ -178,7 +178,7 @@ public final class BellsViewModel {
             List<Issue> found = new ArrayList<>();
             for (String id : ids) {
                 try {
-                    found.add(backend.issue(id));
+                    found.add(backend.issues().issue(id));
                 } catch (BackendException e) {
                     if (e.status() != 404) {
                         throw e;

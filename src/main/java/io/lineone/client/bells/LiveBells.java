@@ -141,7 +141,7 @@ public final class LiveBells implements AutoCloseable {
             error.set("");
             state.set(ScreenState.LOADING);
         }
-        executor.execute(() -> new Snapshot(backend.allReleases(), backend.allBells()), snapshot -> {
+        executor.execute(() -> new Snapshot(backend.bells().allReleases(), backend.bells().allBells()), snapshot -> {
             if (generation == readGeneration && !closed) {
                 connection.reportSuccess();
                 error.set("");

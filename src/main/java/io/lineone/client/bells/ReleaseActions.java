@@ -113,7 +113,7 @@ public final class ReleaseActions {
         Release target = release.get();
         busy.set(true);
         error.set("");
-        executor.execute(() -> backend.advanceRelease(target.id(), step), after -> {
+        executor.execute(() -> backend.bells().advanceRelease(target.id(), step), after -> {
             busy.set(false);
             connection.reportSuccess();
             live.put(after);

@@ -95,7 +95,7 @@ public final class FixActions {
         if (!undoing.add(fix.id())) {
             return;
         }
-        executor.execute(() -> backend.undoFix(fix.id()), undone -> {
+        executor.execute(() -> backend.fixes().undoFix(fix.id()), undone -> {
             undoing.remove(fix.id());
             connection.reportSuccess();
             feed.put(undone);

@@ -116,7 +116,7 @@ public final class FixDialogViewModel {
         error.set("");
         phase.set(Phase.LOADING);
         FixRequest asked = request;
-        executor.execute(() -> backend.previewFix(asked), fresh -> {
+        executor.execute(() -> backend.fixes().previewFix(asked), fresh -> {
             if (mine != generation) {
                 return;
             }
@@ -164,7 +164,7 @@ public final class FixDialogViewModel {
         error.set("");
         phase.set(Phase.SENDING);
         NewFix body = new NewFix(confirmed.kind(), confirmed.targetId(), confirmed.issueId(), confirmed.targetVersion());
-        executor.execute(() -> backend.applyFix(body, sentKey), applied -> {
+        executor.execute(() -> backend.fixes().applyFix(body, sentKey), applied -> {
             if (mine != generation) {
                 // Closed while sending: the fix still happened, and the toast still offers its undo.
                 actions.applied(applied);

@@ -10,7 +10,7 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.fixes.FixActions;
 import io.lineone.client.fixes.FixText;
 import io.lineone.client.net.Backend;
-import io.lineone.client.net.Backend.LedgerGroup;
+import io.lineone.client.net.FixesApi.LedgerGroup;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,13 +146,13 @@ public final class LedgerViewModel implements AutoCloseable {
         Instant monthStart = today.withDayOfMonth(1).atStartOfDay(zone).toInstant();
         // An end a little ahead of now: a fix applied this very second is in.
         Instant end = at.plusSeconds(3600);
-        Ledger week = backend.ledger(weekStart, end, LedgerGroup.MERCHANT);
-        Ledger month = backend.ledger(monthStart, end, LedgerGroup.MERCHANT);
-        Ledger managers = wholeTeam ? backend.ledger(monthStart, end, LedgerGroup.MANAGER) : null;
+        Ledger week = backend.fixes().ledger(weekStart, end, LedgerGroup.MERCHANT);
+        Ledger month = backend.fixes().ledger(monthStart, end, LedgerGroup.MERCHANT);
+        Ledger managers = wholeTeam ? backend.fixes().ledger(monthStart, end, LedgerGroup.MANAGER) : null;
         LocalDate firstMonday = at.atZone(ZoneOffset.UTC).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1L);
-        Ledger byWeek = backend.ledger(firstMonday.atStartOfDay(ZoneOffset.UTC).toInstant(), end, LedgerGroup.WEEK);
-        List<Fix> recent = backend.fixes(null, null, null, FIXES).items();
+        Ledger byWeek = backend.fixes().ledger(firstMonday.atStartOfDay(ZoneOffset.UTC).toInstant(), end, LedgerGroup.WEEK);
+        List<Fix> recent = backend.fixes().fixes(null, null, null, FIXES).items();
         return new LedgerSnapshot(week, month, managers, byWeek, recent);
     }
 

@@ -99,7 +99,7 @@ public final class MerchantListingsViewModel {
             state.set(ScreenState.LOADING);
         }
         String id = shown.id();
-        executor.execute(() -> new Read(backend.allListings(id), backend.merchantCash(id)), read -> {
+        executor.execute(() -> new Read(backend.listings().allListings(id), backend.listings().merchantCash(id)), read -> {
             if (mine != generation) {
                 return;
             }
@@ -124,7 +124,7 @@ public final class MerchantListingsViewModel {
     private void readCash() {
         String id = merchant.id();
         int mine = generation;
-        executor.execute(() -> backend.merchantCash(id), fresh -> {
+        executor.execute(() -> backend.listings().merchantCash(id), fresh -> {
             if (mine == generation) {
                 showCash(fresh);
             }
@@ -191,8 +191,8 @@ public final class MerchantListingsViewModel {
         int mine = ++selectionGeneration;
         Listing listing = row.listing();
         shownVersion = listing.version();
-        executor.execute(() -> new Selected(backend.listingPrices(listing.id(), null, 50).items(),
-                backend.fixOptions(null, listing.id())), read -> {
+        executor.execute(() -> new Selected(backend.listings().listingPrices(listing.id(), null, 50).items(),
+                backend.fixes().fixOptions(null, listing.id())), read -> {
             if (mine == selectionGeneration) {
                 prices.setAll(read.prices());
                 options.setAll(read.options());

@@ -84,7 +84,7 @@ public final class MerchantsViewModel {
         error.set("");
         state.set(ScreenState.LOADING);
         // The rows' search keys (pinyin included) are made on the worker too: a whole program's book is thousands.
-        executor.execute(() -> rowsOf(wholeTeam ? backend.allVisibleMerchants() : backend.allMyMerchants()), book -> {
+        executor.execute(() -> rowsOf(wholeTeam ? backend.merchants().allVisibleMerchants() : backend.merchants().allMyMerchants()), book -> {
             if (generation == loadGeneration) {
                 connection.reportSuccess();
                 rows.setAll(book);
@@ -151,7 +151,7 @@ public final class MerchantsViewModel {
         if (merchant == null) {
             return;
         }
-        executor.execute(() -> backend.merchant(merchant.id()), fresh -> {
+        executor.execute(() -> backend.merchants().merchant(merchant.id()), fresh -> {
             if (selected == merchant) {
                 detail.set(MerchantDetail.of(fresh, messages));
             }

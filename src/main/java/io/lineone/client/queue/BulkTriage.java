@@ -100,17 +100,17 @@ public final class BulkTriage {
 
     public void claim() {
         start(Kind.CLAIM, issue -> issue.status().isOpen() && issue.assigneeId() == null,
-                issue -> backend.claimIssue(issue.id(), issue.version()), () -> { });
+                issue -> backend.issues().claimIssue(issue.id(), issue.version()), () -> { });
     }
 
     public void acknowledge() {
-        start(Kind.ACKNOWLEDGE, issue -> issue.status() == IssueStatus.NEW, issue -> backend.updateIssue(issue.id(),
+        start(Kind.ACKNOWLEDGE, issue -> issue.status() == IssueStatus.NEW, issue -> backend.issues().updateIssue(issue.id(),
                 new IssuePatch(IssueStatus.ACKNOWLEDGED, null, null), issue.version()), () -> { });
     }
 
     /** Resolves every open selected issue with one root cause and note (the resolve dialog's confirm). */
     void resolve(String rootCause, String note, Runnable onDone, Consumer<String> showError) {
-        if (!start(Kind.RESOLVE, issue -> issue.status().isOpen(), issue -> backend.updateIssue(issue.id(),
+        if (!start(Kind.RESOLVE, issue -> issue.status().isOpen(), issue -> backend.issues().updateIssue(issue.id(),
                 new IssuePatch(IssueStatus.RESOLVED, note, rootCause), issue.version()), onDone)) {
             showError.accept(actions.unavailableReasonProperty().get());
         }

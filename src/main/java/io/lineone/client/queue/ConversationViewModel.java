@@ -156,7 +156,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
         }
         state.set(ScreenState.LOADING);
         replies.offer(issue.category(), () -> mine == generation);
-        executor.execute(() -> new Loaded(backend.allMessages(id), backend.allNotes(id)), loaded -> {
+        executor.execute(() -> new Loaded(backend.conversation().allMessages(id), backend.conversation().allNotes(id)), loaded -> {
             if (mine == generation) {
                 connection.reportSuccess();
                 // Live ones may have landed first: merge, the newest state of each wins.
@@ -274,7 +274,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
         String templateId = draftTemplateId;
         sending.set(true);
         sendError.set("");
-        executor.execute(() -> backend.sendMessage(to, body, templateId), sent -> {
+        executor.execute(() -> backend.conversation().sendMessage(to, body, templateId), sent -> {
             sending.set(false);
             connection.reportSuccess();
             // Sent: that draft is done, unless more was typed into it meanwhile.
@@ -306,7 +306,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
         String body = noteDraft.get().strip();
         savingNote.set(true);
         noteError.set("");
-        executor.execute(() -> backend.addNote(to, body), note -> {
+        executor.execute(() -> backend.conversation().addNote(to, body), note -> {
             savingNote.set(false);
             connection.reportSuccess();
             if (live.noteDraft(to).strip().equals(body)) {

@@ -92,7 +92,7 @@ public final class IssueActions {
     public void claim() {
         Issue issue = actionable(canClaim, "queue.action.claim");
         if (issue != null) {
-            run(issue, () -> backend.claimIssue(issue.id(), issue.version()),
+            run(issue, () -> backend.issues().claimIssue(issue.id(), issue.version()),
                     messages.format("queue.notice.claimed", issue.title()), () -> { }, null);
         }
     }
@@ -108,14 +108,14 @@ public final class IssueActions {
     private void move(BooleanBinding allowed, String actionKey, IssueStatus to, String doneKey) {
         Issue issue = actionable(allowed, actionKey);
         if (issue != null) {
-            run(issue, () -> backend.updateIssue(issue.id(), new IssuePatch(to, null, null), issue.version()),
+            run(issue, () -> backend.issues().updateIssue(issue.id(), new IssuePatch(to, null, null), issue.version()),
                     messages.format(doneKey, issue.title()), () -> { }, null);
         }
     }
 
     /** Sends a resolution (the dialog's confirm). */
     void resolve(Issue issue, String rootCause, String note, Runnable onSent, Consumer<String> showError) {
-        run(issue, () -> backend.updateIssue(issue.id(), new IssuePatch(IssueStatus.RESOLVED, note, rootCause),
+        run(issue, () -> backend.issues().updateIssue(issue.id(), new IssuePatch(IssueStatus.RESOLVED, note, rootCause),
                 issue.version()), messages.format("queue.notice.resolved", issue.title()), onSent, showError);
     }
 

@@ -74,7 +74,7 @@ public final class IssueDetailViewModel {
         }
         int subject = generation;
         int mine = ++historyGeneration;
-        executor.execute(() -> backend.issueHistory(newer.id()), history -> {
+        executor.execute(() -> backend.issues().issueHistory(newer.id()), history -> {
             IssueDetail now = detail.get();
             if (subject == generation && mine == historyGeneration && now != null) {
                 detail.set(new IssueDetail(now.issue(), now.merchant(), history, false));
@@ -102,7 +102,7 @@ public final class IssueDetailViewModel {
         detail.set(IssueDetail.pending(issue));
         executor.execute(() -> {
             Merchant merchant = merchantOf(issue);
-            List<IssueHistoryEntry> history = backend.issueHistory(issue.id());
+            List<IssueHistoryEntry> history = backend.issues().issueHistory(issue.id());
             return new IssueDetail(issue, merchant, history, false);
         }, loaded -> {
             if (mine == generation) {
@@ -124,7 +124,7 @@ public final class IssueDetailViewModel {
      */
     private Merchant merchantOf(Issue issue) throws BackendException {
         try {
-            return backend.merchant(issue.merchantId());
+            return backend.merchants().merchant(issue.merchantId());
         } catch (BackendException e) {
             if (e.status() == 404) {
                 return null;

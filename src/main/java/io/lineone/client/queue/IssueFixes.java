@@ -76,7 +76,7 @@ public final class IssueFixes {
         }
         loadedFor.set(key);
         int mine = ++generation;
-        executor.execute(() -> backend.fixOptions(issue.id(), null), found -> {
+        executor.execute(() -> backend.fixes().fixOptions(issue.id(), null), found -> {
             if (mine == generation) {
                 options.setAll(found);
             }
@@ -97,7 +97,7 @@ public final class IssueFixes {
             tell.accept(unavailableReason.get());
             return;
         }
-        executor.execute(() -> backend.fixOptions(issue.id(), null), found -> {
+        executor.execute(() -> backend.fixes().fixOptions(issue.id(), null), found -> {
             connection.reportSuccess();
             if (found.isEmpty()) {
                 tell.accept(messages.format("queue.fix.none", issue.title()));

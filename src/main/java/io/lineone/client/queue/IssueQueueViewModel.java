@@ -102,7 +102,7 @@ public final class IssueQueueViewModel {
         this.manage = new ManageDialogViewModel(issues, backend, executor, messages, connection, actions, text,
                 selectedIssue::get);
         this.newIssue = new NewIssueViewModel(issues, backend, executor, messages, connection, actions,
-                wholeTeam ? backend::allVisibleMerchants : backend::allMyMerchants);
+                wholeTeam ? backend.merchants()::allVisibleMerchants : backend.merchants()::allMyMerchants);
         this.team = new TeamLoadViewModel(issues, backend, executor, new ErrorMessages(messages), connection,
                 filters, text);
         this.detail = new IssueDetailViewModel(backend, executor, new ErrorMessages(messages), connection, text,

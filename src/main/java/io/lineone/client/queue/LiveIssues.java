@@ -8,6 +8,7 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.UiScheduler;
 import io.lineone.client.net.Backend;
+import io.lineone.client.net.IssuesApi;
 import io.lineone.client.net.EventStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class LiveIssues implements AutoCloseable {
     private final Map<String, Long> goneVersions = new HashMap<>();
     /** Issues changed since the running read was asked for: its older answer must not undo them. */
     private final Set<String> touchedSinceRead = new HashSet<>();
-    private Backend.IssueQuery scope = Backend.IssueQuery.OPEN;
+    private IssuesApi.IssueQuery scope = IssuesApi.IssueQuery.OPEN;
     /** A manager's own queue: an issue handed to another manager leaves it. Null keeps every issue seen. */
     private String queueOf;
 
@@ -155,13 +156,13 @@ public final class LiveIssues implements AutoCloseable {
         int generation = ++readGeneration;
         read = true;
         touchedSinceRead.clear();
-        Backend.IssueQuery wanted = scope;
+        IssuesApi.IssueQuery wanted = scope;
         if (rows.isEmpty()) {
             error.set("");
             state.set(ScreenState.LOADING);
         }
         Instant asked = clock.instant();
-        executor.execute(() -> backend.allIssues(wanted), issues -> {
+        executor.execute(() -> backend.issues().allIssues(wanted), issues -> {
             if (generation == readGeneration && !closed) {
                 connection.reportSuccess();
                 error.set("");
@@ -178,8 +179,8 @@ public final class LiveIssues implements AutoCloseable {
         });
     }
 
-    /** Keeps resolved issues too ({@link Backend.IssueQuery#ALL}) or only open ones; a change reads the list. */
-    void scope(Backend.IssueQuery wanted) {
+    /** Keeps resolved issues too ({@link IssuesApi.IssueQuery#ALL}) or only open ones; a change reads the list. */
+    void scope(IssuesApi.IssueQuery wanted) {
         if (wanted != scope) {
             scope = wanted;
             load();
@@ -201,7 +202,7 @@ public final class LiveIssues implements AutoCloseable {
 
     /** Reads one issue again (someone else changed it). */
     void reload(String id) {
-        executor.execute(() -> backend.issue(id), this::put, connection::reportFailure);
+        executor.execute(() -> backend.issues().issue(id), this::put, connection::reportFailure);
     }
 
     /** The row of an issue in the queue, or null. */
@@ -337,7 +338,7 @@ public final class LiveIssues implements AutoCloseable {
         if (queueOf != null && issue.managerId() != null && !queueOf.equals(issue.managerId())) {
             return false;
         }
-        return scope == Backend.IssueQuery.ALL || issue.status().isOpen();
+        return scope == IssuesApi.IssueQuery.ALL || issue.status().isOpen();
     }
 
     private void showState() {

@@ -146,7 +146,7 @@ public final class ManageDialogViewModel {
         if (!managers.isEmpty()) {
             return;
         }
-        executor.execute(backend::managers, list -> managers.setAll(list), failure -> {
+        executor.execute(backend.issues()::managers, list -> managers.setAll(list), failure -> {
             connection.reportFailure(failure);
             error.set(errors.describe(failure));
         });
@@ -171,12 +171,12 @@ public final class ManageDialogViewModel {
         Issue target = issue;
         Step doing = step.get();
         Callable<Issue> call = switch (doing) {
-            case TRANSFER -> () -> backend.transferIssue(target.id(), new IssueTransfer(manager.get().id(), said),
+            case TRANSFER -> () -> backend.issues().transferIssue(target.id(), new IssueTransfer(manager.get().id(), said),
                     target.version());
-            case PRIORITY -> () -> backend.changeIssuePriority(target.id(), new PriorityChange(priority.get(), said),
+            case PRIORITY -> () -> backend.issues().changeIssuePriority(target.id(), new PriorityChange(priority.get(), said),
                     target.version());
-            case REOPEN -> () -> backend.reopenIssue(target.id(), new IssueReopen(said), target.version());
-            case DUPLICATE -> () -> backend.markDuplicate(target.id(),
+            case REOPEN -> () -> backend.issues().reopenIssue(target.id(), new IssueReopen(said), target.version());
+            case DUPLICATE -> () -> backend.issues().markDuplicate(target.id(),
                     new DuplicateLink(original.get().id(), said.isEmpty() ? null : said), target.version());
         };
         String done = switch (doing) {

@@ -122,7 +122,7 @@ public final class NewIssueViewModel {
                 heading, body, null, null, null);
         sending.set(true);
         error.set("");
-        executor.execute(() -> backend.createIssue(request), created -> {
+        executor.execute(() -> backend.issues().createIssue(request), created -> {
             sending.set(false);
             connection.reportSuccess();
             issues.put(created);

@@ -123,7 +123,7 @@ public final class PullBellViewModel {
         if (chosen == null) {
             return;
         }
-        executor.execute(() -> backend.bells(null, chosen.id(), false, null, OPEN_BELLS_READ).items().stream()
+        executor.execute(() -> backend.bells().bells(null, chosen.id(), false, null, OPEN_BELLS_READ).items().stream()
                 .filter(b -> b.status().blocks()).findFirst().orElse(null), found -> {
             if (generation == openBellGeneration) {
                 openBell.set(found);
@@ -143,7 +143,7 @@ public final class PullBellViewModel {
         sending.set(true);
         error.set("");
         // Adding evidence twice counts each issue once, so a retry needs no key.
-        executor.execute(() -> backend.addBellEvidence(target.id(), ids), bell -> {
+        executor.execute(() -> backend.bells().addBellEvidence(target.id(), ids), bell -> {
             sending.set(false);
             connection.reportSuccess();
             open.set(false);
@@ -201,7 +201,7 @@ public final class PullBellViewModel {
         lastSent = attempt;
         sending.set(true);
         error.set("");
-        executor.execute(() -> backend.pullBell(attempt.releaseId(), attempt.body(), attempt.key()), bell -> {
+        executor.execute(() -> backend.bells().pullBell(attempt.releaseId(), attempt.body(), attempt.key()), bell -> {
             sending.set(false);
             connection.reportSuccess();
             lastSent = null;

@@ -60,7 +60,7 @@ public final class SavedReplies {
             return;
         }
         templates.clear();
-        executor.execute(() -> backend.replyTemplates(category), all -> {
+        executor.execute(() -> backend.conversation().replyTemplates(category), all -> {
             List<ReplyTemplate> mine = all.stream().filter(t -> text.language().equals(t.language())).toList();
             byCategory.put(category, mine);
             if (current.getAsBoolean()) {

@@ -1,7 +1,7 @@
 package io.lineone.client.queue;
 
 import io.lineone.api.IssueStatus;
-import io.lineone.client.net.Backend;
+import io.lineone.client.net.IssuesApi;
 import java.util.Locale;
 
 /**
@@ -32,8 +32,8 @@ public enum StatusChoice {
     }
 
     /** What to load from the server for this choice. */
-    Backend.IssueQuery query() {
-        return this == RESOLVED || this == ALL ? Backend.IssueQuery.ALL : Backend.IssueQuery.OPEN;
+    IssuesApi.IssueQuery query() {
+        return this == RESOLVED || this == ALL ? IssuesApi.IssueQuery.ALL : IssuesApi.IssueQuery.OPEN;
     }
 
     public String labelKey() {

@@ -82,7 +82,7 @@ public final class TeamLoadViewModel {
         dirty = false;
         lastRead = now;
         loading.set(true);
-        executor.execute(backend::teamLoad, list -> {
+        executor.execute(backend.issues()::teamLoad, list -> {
             loading.set(false);
             connection.reportSuccess();
             error.set("");

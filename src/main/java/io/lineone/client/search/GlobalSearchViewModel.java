@@ -96,7 +96,7 @@ public final class GlobalSearchViewModel {
     }
 
     private List<MerchantRow> readBook() throws BackendException {
-        List<Merchant> merchants = wholeTeam ? backend.allVisibleMerchants() : backend.allMyMerchants();
+        List<Merchant> merchants = wholeTeam ? backend.merchants().allVisibleMerchants() : backend.merchants().allMyMerchants();
         List<MerchantRow> rows = new ArrayList<>(merchants.size());
         for (Merchant merchant : merchants) {
             rows.add(MerchantRow.of(merchant));
@@ -156,7 +156,7 @@ public final class GlobalSearchViewModel {
     }
 
     private void askForIssue(String id) {
-        executor.execute(() -> backend.issue(id), issue -> {
+        executor.execute(() -> backend.issues().issue(id), issue -> {
             String typed = query.get() == null ? "" : query.get().strip();
             if (typed.equalsIgnoreCase(id) && hits.stream().noneMatch(hit -> hit.id().equals(issue.id()))) {
                 hits.add(hitOf(issue));

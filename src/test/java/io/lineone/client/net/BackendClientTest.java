@@ -113,7 +113,7 @@ class BackendClientTest {
         stub.on("GET", "/api/v1/merchants?assigned=me&cursor=c2&limit=500", 200, JSON,
                 "{\"items\":[" + MERCHANT.formatted("c") + "],\"nextCursor\":null}");
 
-        List<Merchant> all = client.allMyMerchants();
+        List<Merchant> all = client.merchants().allMyMerchants();
 
         assertThat(all).extracting(Merchant::id).containsExactly("a", "b", "c");
         assertThat(all.get(0).metrics().dsr()).isEqualTo(4.8);
@@ -125,14 +125,14 @@ class BackendClientTest {
         stub.on("GET", "/api/v1/merchants?assigned=all&q=%E6%9D%AD%E5%B7%9E&tier=KA&limit=10", 200, JSON,
                 "{\"items\":[],\"nextCursor\":null}");
 
-        assertThat(client.merchants("all", "杭州", Tier.KA, null, 10).items()).isEmpty();
+        assertThat(client.merchants().merchants("all", "杭州", Tier.KA, null, 10).items()).isEmpty();
     }
 
     @Test
     void merchantByIdEscapesTheId() throws Exception {
         signIn();
         stub.on("GET", "/api/v1/merchants/m%201", 200, JSON, MERCHANT.formatted("m 1"));
-        assertThat(client.merchant("m 1").id()).isEqualTo("m 1");
+        assertThat(client.merchants().merchant("m 1").id()).isEqualTo("m 1");
     }
 
     @Test

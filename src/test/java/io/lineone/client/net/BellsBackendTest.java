@@ -60,7 +60,7 @@ class BellsBackendTest {
     void aRetriedPullWithTheSameKeyIsOneBellAndAStrangerStepSaysWhoMayTakeIt() throws Exception {
         Release release = seed.release("搜索排序改版");
         Issue issue = seed.issue(books.liNasMerchants().get(0), release, "搜索结果出现已下架商品", 5_000_00);
-        BackendClient liNa = as(ManagerBooks.LI_NA);
+        BellsApi liNa = as(ManagerBooks.LI_NA).bells();
         NewBell body = new NewBell("Delisted listings show in search for KA shops", BellSeverity.MAJOR,
                 List.of(issue.id()));
 
@@ -78,14 +78,14 @@ class BellsBackendTest {
                         "Your role may not do this. Only the release's owner, 赵磊, may acknowledge this bell."));
         ErrorMessages chinese = new ErrorMessages(Messages.forLocale(Locale.SIMPLIFIED_CHINESE));
         assertThatThrownBy(() -> as(ManagerBooks.LI_NA, Locale.SIMPLIFIED_CHINESE)
-                .stepBell(first.id(), BellAction.ACKNOWLEDGE, null))
+                .bells().stepBell(first.id(), BellAction.ACKNOWLEDGE, null))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(chinese.describe(e)).as("in one language")
                         .isEqualTo("你的角色无权执行此操作。（只有版本负责人赵磊可以确认这个铃。）"));
         assertThatThrownBy(() -> liNa.pullBell(release.id(), new NewBell(body.reason() + "!", BellSeverity.MAJOR,
                 body.evidenceIssueIds()), "draft-1"))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.status()).isEqualTo(422));
 
-        BackendClient owner = as(BellsSeed.OWNER);
+        BellsApi owner = as(BellsSeed.OWNER).bells();
         assertThat(owner.stepBell(first.id(), BellAction.ACKNOWLEDGE, "looking").status())
                 .isEqualTo(BellStatus.ACKNOWLEDGED);
         assertThat(owner.commentOnBell(first.id(), "rolled back to 10 %").comments())

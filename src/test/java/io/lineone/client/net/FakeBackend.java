@@ -56,12 +56,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /** A backend in memory with one user and a book of merchants; a test may make any call fail next. */
-public final class FakeBackend implements Backend {
+public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, ConversationApi, BellsApi, ListingsApi,
+        FixesApi {
 
     public static final String LOGIN = "li.na";
     public static final String PASSWORD = "correct horse";
@@ -126,6 +128,17 @@ public final class FakeBackend implements Backend {
     public Health health() throws BackendException {
         maybeFail();
         return new Health("UP", "0.1.0-test", "h2");
+    }
+
+    @Override
+    public void speak(Locale language) {
+        // Answers in no language of its own.
+    }
+
+    @Override
+    public Health health(String serverUrl) throws BackendException {
+        ServerUrl.normalize(serverUrl);
+        return health();
     }
 
     @Override
@@ -625,5 +638,35 @@ public final class FakeBackend implements Backend {
                 streamClosed = true;
             }
         };
+    }
+
+    @Override
+    public MerchantsApi merchants() {
+        return this;
+    }
+
+    @Override
+    public IssuesApi issues() {
+        return this;
+    }
+
+    @Override
+    public ConversationApi conversation() {
+        return this;
+    }
+
+    @Override
+    public BellsApi bells() {
+        return this;
+    }
+
+    @Override
+    public ListingsApi listings() {
+        return this;
+    }
+
+    @Override
+    public FixesApi fixes() {
+        return this;
     }
 }

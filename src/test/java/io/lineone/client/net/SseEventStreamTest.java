@@ -120,7 +120,7 @@ class SseEventStreamTest {
         assertThat(created.issue().id()).isEqualTo(posted.id());
         assertThat(created.issue().moneyAtRiskCents()).isEqualTo(120_000_00);
 
-        client.claimIssue(posted.id(), posted.version());
+        client.issues().claimIssue(posted.id(), posted.version());
         Recorder.Received claimed = recorder.next();
         assertThat(claimed.type()).isEqualTo(EventTypes.ISSUE_UPDATED);
         assertThat(claimed.issue().assigneeName()).isEqualTo("李娜");
@@ -154,17 +154,17 @@ class SseEventStreamTest {
                 "Price ¥9.9 for a ¥999 tea set", 0);
         assertThat(recorder.next().type()).isEqualTo(EventTypes.ISSUE_CREATED);
 
-        io.lineone.api.IssueMessage sent = client.sendMessage(issue.id(), "您好，已下架，请核对价格。", "tpl_pricing_zh");
+        io.lineone.api.IssueMessage sent = client.conversation().sendMessage(issue.id(), "您好，已下架，请核对价格。", "tpl_pricing_zh");
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(sent);
         assertThat(recorder.next().issue().status()).as("the first reply acknowledged it")
                 .isEqualTo(io.lineone.api.IssueStatus.ACKNOWLEDGED);
-        io.lineone.api.IssueNote note = client.addNote(issue.id(), "内部：上周也错过一次");
+        io.lineone.api.IssueNote note = client.conversation().addNote(issue.id(), "内部：上周也错过一次");
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(note);
         assertThat(recorder.events).as("no message reached onIssue as an issue").isEmpty();
 
-        assertThat(client.allMessages(issue.id())).containsExactly(sent);
-        assertThat(client.allNotes(issue.id())).containsExactly(note);
-        assertThat(client.replyTemplates(IssueCategory.PRICING_ERROR)).extracting(t -> t.id())
+        assertThat(client.conversation().allMessages(issue.id())).containsExactly(sent);
+        assertThat(client.conversation().allNotes(issue.id())).containsExactly(note);
+        assertThat(client.conversation().replyTemplates(IssueCategory.PRICING_ERROR)).extracting(t -> t.id())
                 .contains("tpl_pricing_zh", "tpl_pricing_en", "tpl_received_zh").doesNotContain("tpl_coupon_zh");
     }
 
