@@ -77,3 +77,5 @@ create index issue_merchant_created on issue (merchant_id, created_at);
 create index issue_created on issue (created_at);
 create index issue_message_merchant on issue_message (merchant_id, at);
 create index issue_note_merchant on issue_note (merchant_id, at);
+-- The bells whose evidence cites an issue (a merchant's timeline).
+create index bell_evidence_issue on bell_evidence (issue_id);

@@ -22,7 +22,7 @@ class ArchitectureTest {
         "io.lineone.server.events.."};
     private static final String[] FEATURES = {"io.lineone.server.issues..", "io.lineone.server.merchants..",
         "io.lineone.server.users..", "io.lineone.server.system..", "io.lineone.server.listings..",
-        "io.lineone.server.fixes.."};
+        "io.lineone.server.fixes..", "io.lineone.server.insights.."};
 
     private static JavaClasses classes;
 

@@ -25,6 +25,9 @@ import io.lineone.server.fixes.FixService;
 import io.lineone.server.fixes.FixStore;
 import io.lineone.server.http.HttpApi;
 import io.lineone.server.http.Router;
+import io.lineone.server.insights.InsightsRoutes;
+import io.lineone.server.insights.InsightsService;
+import io.lineone.server.insights.InsightsStore;
 import io.lineone.server.issues.IssueManagement;
 import io.lineone.server.issues.IssueManagementRoutes;
 import io.lineone.server.issues.IssueRoutes;
@@ -51,6 +54,7 @@ import io.lineone.server.releases.ReleaseRoutes;
 import io.lineone.server.releases.ReleaseService;
 import io.lineone.server.releases.ReleaseStore;
 import io.lineone.server.sim.DemoFeed;
+import io.lineone.server.sim.DemoHistory;
 import io.lineone.server.sim.DemoReleases;
 import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.sim.TrafficSimulator;
@@ -153,6 +157,7 @@ public final class LineOneServer implements AutoCloseable {
             }
             if (config.demo() && releaseStore.count() == 0) {
                 DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
+                DemoHistory.seed(db, config.clock());
             }
 
             // Every route of the API, feature by feature: a new feature is one more entry here.
@@ -169,6 +174,7 @@ public final class LineOneServer implements AutoCloseable {
                     new ConversationRoutes(conversation),
                     new ListingRoutes(listings, coupons),
                     new FixRoutes(fixes),
+                    new InsightsRoutes(new InsightsService(new InsightsStore(db), config.clock())),
                     new EventRoutes(events, auth)));
             startHttp(http, config);
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
@@ -195,7 +201,7 @@ public final class LineOneServer implements AutoCloseable {
             return;
         }
         if (config.demo()) {
-            DemoWorkspace.seed(users, merchants, config.adminPassword());
+            DemoWorkspace.seed(users, merchants, config.adminPassword(), config.demoMerchants(), config.clock());
             return;
         }
         if (config.adminPassword() == null || config.adminPassword().isBlank()) {

@@ -4,6 +4,7 @@ import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseTargets;
+import io.lineone.server.sim.DemoWorkspace;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public record ServerConfig(
         int passwordIterations,
         LighthouseWeights lighthouseWeights,
         LighthouseTargets lighthouseTargets,
+        int demoMerchants,
         SlaPolicy sla,
         EventHub.Settings eventStream,
         BellPolicy bells) {
@@ -48,14 +50,16 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, defaultJdbcUrl(), System.getenv("LINEONE_DB_USER"),
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
@@ -64,7 +68,8 @@ public record ServerConfig(
         String url = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS;
         // Fewer hash iterations only to keep the suite quick; the code path is the production one.
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
-                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT, SlaPolicy.DEFAULT,
+                Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
+                DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
                 EventHub.Settings.DEFAULT, BellPolicy.DEFAULT);
     }
 
@@ -98,6 +103,7 @@ public record ServerConfig(
         private int passwordIterations;
         private LighthouseWeights lighthouseWeights;
         private LighthouseTargets lighthouseTargets;
+        private int demoMerchants;
         private SlaPolicy sla;
         private EventHub.Settings eventStream;
         private BellPolicy bells;
@@ -115,6 +121,7 @@ public record ServerConfig(
             passwordIterations = from.passwordIterations;
             lighthouseWeights = from.lighthouseWeights;
             lighthouseTargets = from.lighthouseTargets;
+            demoMerchants = from.demoMerchants;
             sla = from.sla;
             eventStream = from.eventStream;
             bells = from.bells;
@@ -164,6 +171,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** How many merchants a new demo workspace gets. */
+        public Builder demoMerchants(int value) {
+            demoMerchants = value;
+            return this;
+        }
+
         public Builder sla(SlaPolicy value) {
             sla = value;
             return this;
@@ -181,7 +194,7 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
-                    passwordIterations, lighthouseWeights, lighthouseTargets, sla, eventStream, bells);
+                    passwordIterations, lighthouseWeights, lighthouseTargets, demoMerchants, sla, eventStream, bells);
         }
     }
 }

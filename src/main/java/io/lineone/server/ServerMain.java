@@ -22,6 +22,8 @@ public final class ServerMain {
                                jdbc:postgresql://HOST:5432/lineone, with the user and password in
                                LINEONE_DB_USER and LINEONE_DB_PASSWORD (or in the URL)
               --demo           seed the demo workspace into an empty database
+              --merchants N    how many merchants a new demo workspace gets (default 360: 85 for each
+                               of the four managers and 20 nobody's; 50000 takes seconds)
               --lighthouse-weights W
                                weights of the lighthouse score, e.g.
                                shipping=0.2,preSale=0.15,afterSale=0.25,dsr=0.25,dispute=0.15
@@ -95,6 +97,7 @@ public final class ServerMain {
     static ServerConfig parse(List<String> args, ServerConfig defaults) {
         ServerConfig.Builder config = defaults.toBuilder();
         boolean demo = false;
+        boolean merchantsAsked = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -115,6 +118,19 @@ public final class ServerMain {
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--lighthouse-weights: " + e.getMessage());
                     }
+                }
+                case "--merchants" -> {
+                    String text = value(args, ++i, arg);
+                    try {
+                        int count = Integer.parseInt(text);
+                        if (count < 1 || count > 200_000) {
+                            throw new NumberFormatException();
+                        }
+                        config.demoMerchants(count);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--merchants takes a number from 1 to 200000, not '" + text + "'");
+                    }
+                    merchantsAsked = true;
                 }
                 case "--lighthouse-targets" -> {
                     try {
@@ -139,6 +155,9 @@ public final class ServerMain {
                 }
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
+        }
+        if (merchantsAsked && !demo) {
+            throw new UsageException("--merchants sizes the demo workspace: use it with --demo");
         }
         return config.demo(demo, demo).build();
     }

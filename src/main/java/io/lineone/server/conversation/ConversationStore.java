@@ -40,6 +40,9 @@ public final class ConversationStore {
                 + " template_id, at, delivery_status, delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.issueId(), m.merchantId(), m.direction(), m.authorId(), m.authorName(), m.text(),
                 m.templateId(), m.at(), m.deliveryStatus(), m.deliveredAt());
+        // A message either way is the merchant's last contact: one delta on its activity row, in this transaction.
+        tx.update("update merchant_activity set last_contact_at = ? where merchant_id = ?"
+                + " and (last_contact_at is null or last_contact_at < ?)", m.at(), m.merchantId(), m.at());
     }
 
     /** The messages of an issue after the one with id {@code afterId} (null: from the first), oldest first. */

@@ -2,6 +2,7 @@ package io.lineone.server.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lineone.api.EventTypes;
 import io.lineone.api.Json;
 import io.lineone.server.auth.Visibility;
 import io.lineone.server.db.Database;
@@ -138,7 +139,8 @@ public final class EventLog {
      * The committed events after {@code afterId} that {@code shown} sees, in id order, at most {@code limit}, and
      * the highest id examined (seen or not), so a caller can page on without reading a row twice. "Their own"
      * here means the merchant's manager now, so a merchant moved to another book takes its history with it; a manager
-     * also replays the events addressed to them about an issue handed over to their queue.
+     * also replays the events addressed to them about an issue handed over to their queue, and the
+     * {@code merchant.updated} addressed to them when a merchant of theirs moved to another book.
      */
     public Replay replay(long afterId, Visibility shown, int limit) {
         return db.read(connection -> {
@@ -150,6 +152,7 @@ public final class EventLog {
                             + " where e.id > ? order by e.id limit ?")) {
                 List<Object> parameters = new ArrayList<>(shown.parameters());
                 if (shown.kind() == Visibility.Kind.BOOK) {
+                    parameters.add(shown.managerId());
                     parameters.add(shown.managerId());
                     parameters.add(shown.managerId());
                 }
@@ -181,7 +184,10 @@ public final class EventLog {
     private static String handedOver(Visibility shown) {
         return shown.kind() != Visibility.Kind.BOOK ? ""
                 : " or (e.manager_id = ? and exists (select 1 from issue i where i.merchant_id = e.merchant_id"
-                        + " and i.handler_id = ?))";
+                        + " and i.handler_id = ?))"
+                        // A merchant moved to another book tells its previous manager too (so their console drops it),
+                        // and that event stays theirs on replay, as it was live.
+                        + " or (e.type = '" + EventTypes.MERCHANT_UPDATED + "' and e.manager_id = ?)";
     }
 
     /** One page of a replay: what the caller sees, the highest id read, and whether the log ended. */

@@ -135,15 +135,55 @@ public final class IssueStore {
                 row.moneyAtRiskCents(), s.assigneeId(), row.createdAt(), s.updatedAt(), s.firstResponseAt(),
                 s.resolvedAt(), row.firstResponseDueAt(), row.resolutionBaseDueAt(), s.pauseCount(), s.pausedMillis(),
                 s.pausedSince(), s.version());
+        if (s.status() != IssueStatus.RESOLVED) {
+            activity(tx, row.merchantId(), 1, row.moneyAtRiskCents());
+        }
     }
 
     /** Writes a new state if the issue is still at {@code expectedVersion}; returns whether it was. */
     public boolean update(Tx tx, String id, State s, String releaseId, long expectedVersion) {
-        return tx.update("update issue set status = ?, root_cause = ?, release_id = ?,"
+        Optional<Before> before = before(tx, id, expectedVersion);
+        boolean updated = tx.update("update issue set status = ?, root_cause = ?, release_id = ?,"
                 + " assignee_id = ?, updated_at = ?, first_response_at = ?, resolved_at = ?, pause_count = ?,"
                 + " paused_millis = ?, paused_since = ?, version = ? where id = ? and version = ?",
                 s.status().name(), s.rootCause(), releaseId, s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
                 s.pauseCount(), s.pausedMillis(), s.pausedSince(), s.version(), id, expectedVersion) == 1;
+        if (updated) {
+            before.ifPresent(b -> b.moved(tx, s.status()));
+        }
+        return updated;
+    }
+
+    /**
+     * What a merchant's activity row needs to know of an issue before a change: whether it was open, and its money.
+     * Read at the version the change is conditioned on, so a successful change started from exactly this.
+     */
+    private record Before(String merchantId, IssueStatus status, long moneyAtRiskCents) {
+
+        /** Counts the issue in or out of its merchant's open issues when it was resolved or reopened. */
+        void moved(Tx tx, IssueStatus after) {
+            boolean wasOpen = status != IssueStatus.RESOLVED;
+            boolean isOpen = after != IssueStatus.RESOLVED;
+            if (wasOpen != isOpen) {
+                activity(tx, merchantId, isOpen ? 1 : -1, isOpen ? moneyAtRiskCents : -moneyAtRiskCents);
+            }
+        }
+    }
+
+    private static Optional<Before> before(Tx tx, String id, long version) {
+        return tx.first("select merchant_id, status, money_at_risk_cents from issue where id = ? and version = ?",
+                List.of(id, version), rows -> new Before(rows.getString(1), IssueStatus.valueOf(rows.getString(2)),
+                        rows.getLong(3)));
+    }
+
+    /**
+     * One delta on the merchant's activity row, in the transaction of the issue's change: a per-merchant row, so
+     * concurrent intake for different merchants never waits on each other, and the book's list sorts by an index.
+     */
+    private static void activity(Tx tx, String merchantId, int openIssues, long moneyAtRiskCents) {
+        tx.update("update merchant_activity set open_issues = open_issues + ?,"
+                + " money_at_risk_cents = money_at_risk_cents + ? where merchant_id = ?",
+                openIssues, moneyAtRiskCents, merchantId);
     }
 
     /**
@@ -153,13 +193,18 @@ public final class IssueStore {
      */
     public boolean updateManaged(Tx tx, Row row, String handlerId, long expectedVersion) {
         State s = row.state();
-        return tx.update("update issue set status = ?, root_cause = ?, assignee_id = ?, updated_at = ?,"
+        Optional<Before> before = before(tx, row.id(), expectedVersion);
+        boolean updated = tx.update("update issue set status = ?, root_cause = ?, assignee_id = ?, updated_at = ?,"
                 + " first_response_at = ?, resolved_at = ?, pause_count = ?, paused_millis = ?, paused_since = ?,"
                 + " priority = ?, first_response_due_at = ?, resolution_base_due_at = ?, duplicate_of = ?,"
                 + " handler_id = coalesce(?, handler_id), version = ? where id = ? and version = ?",
                 s.status().name(), s.rootCause(), s.assigneeId(), s.updatedAt(), s.firstResponseAt(), s.resolvedAt(),
                 s.pauseCount(), s.pausedMillis(), s.pausedSince(), row.priority().name(), row.firstResponseDueAt(),
                 row.resolutionBaseDueAt(), row.duplicateOf(), handlerId, s.version(), row.id(), expectedVersion) == 1;
+        if (updated) {
+            before.ifPresent(b -> b.moved(tx, s.status()));
+        }
+        return updated;
     }
 
     /** The open issues of every queue, each with its manager; for the team's load. */
@@ -230,6 +275,14 @@ public final class IssueStore {
                 + " root_cause, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 step.issueId(), step.at(), step.actorId(), step.action(), step.fromStatus(), step.toStatus(),
                 step.note(), step.rootCause(), step.detail());
+        if (step.actorId() != null && "status".equals(step.action())) {
+            // A step by the team (not the feed or a detector) is a contact with the merchant.
+            tx.update("update merchant_activity set last_contact_at = ?"
+                    + " where merchant_id = (select merchant_id from issue where id = ?)"
+                    + " and (last_contact_at is null or last_contact_at < ?)"
+                    + " and exists (select 1 from app_user u where u.id = ? and u.role <> 'SERVICE')",
+                    step.at(), step.issueId(), step.at(), step.actorId());
+        }
     }
 
     public List<IssueHistoryEntry> history(String issueId) {

@@ -32,6 +32,8 @@ public record MerchantRoutes(MerchantService merchants) implements RouteModule {
         router.get("/merchants/{id}", (ctx, caller) -> ctx.json(merchants.get(caller, ctx.pathParam("id"))));
         router.get("/merchants/{id}/scorecard", (ctx, caller) ->
                 ctx.json(merchants.scorecard(caller, ctx.pathParam("id"))));
+        router.get("/merchants/{id}/timeline", (ctx, caller) -> ctx.json(merchants.timeline(caller,
+                ctx.pathParam("id"), Requests.textParam(ctx, "cursor", 200), Requests.limit(ctx))));
         router.patch("/merchants/{id}/metrics", (ctx, caller) -> ctx.json(merchants.updateMetrics(caller,
                 ctx.pathParam("id"), Requests.body(ctx, MerchantMetrics.class))));
         router.put("/merchants/{id}/assignee", (ctx, caller) -> ctx.json(

@@ -230,7 +230,7 @@ public final class MerchantStore {
     /** The categories and regions among the merchants {@code shown}, and how many they are: one statement. */
     public MerchantFacets facets(Visibility shown) {
         String where = " from merchant m where " + shown.sql("m.assigned_manager_id");
-        String sql = "select 'c' as facet, m.category as value, count(*) as n" + where + " group by m.category"
+        String sql = "select 'c' as facet, m.category as facet_value, count(*) as n" + where + " group by m.category"
                 + " union all select 'r', m.region, count(*)" + where + " group by m.region";
         List<Object> args = new ArrayList<>(shown.parameters());
         args.addAll(shown.parameters());
@@ -243,10 +243,10 @@ public final class MerchantStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         if (rows.getString("facet").equals("c")) {
-                            categories.add(rows.getString("value"));
+                            categories.add(rows.getString("facet_value"));
                             total += rows.getLong("n");
                         } else {
-                            regions.add(rows.getString("value"));
+                            regions.add(rows.getString("facet_value"));
                         }
                     }
                 }

@@ -8,6 +8,9 @@ import io.lineone.api.Tier;
 import io.lineone.api.User;
 import io.lineone.server.merchants.MerchantService;
 import io.lineone.server.users.UserService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -62,6 +65,15 @@ public final class DemoWorkspace {
         {"图书文娱", "文化", "文具"},
     };
     private static final String[] SHOP_SUFFIXES = {"旗舰店", "专营店", "官方店", "专卖店"};
+    private static final String[] SECOND = {"坊", "屋", "记", "堂", "阁", "社", "家", "居", "源", "号"};
+    private static final String[] COMPANIES = {"有限公司", "贸易有限公司", "商贸有限公司", "电子商务有限公司", "实业有限公司",
+        "科技有限公司"};
+    private static final String[][] MORE_CITIES = {
+        {"无锡", "江苏"}, {"常州", "江苏"}, {"嘉兴", "浙江"}, {"金华", "浙江"}, {"台州", "浙江"}, {"中山", "广东"},
+        {"汕头", "广东"}, {"福州", "福建"}, {"济南", "山东"}, {"临沂", "山东"}, {"重庆", "重庆"}, {"西安", "陕西"},
+        {"昆明", "云南"}, {"南宁", "广西"}, {"沈阳", "辽宁"}, {"大连", "辽宁"}, {"哈尔滨", "黑龙江"}, {"石家庄", "河北"},
+        {"天津", "天津"}, {"南昌", "江西"}, {"贵阳", "贵州"}, {"兰州", "甘肃"}, {"海口", "海南"}, {"乌鲁木齐", "新疆"},
+    };
 
     private DemoWorkspace() {
     }
@@ -71,8 +83,23 @@ public final class DemoWorkspace {
         return Arrays.stream(MANAGERS).map(m -> m[0]).toList();
     }
 
+    /** The demo's book when no size is asked for: 85 merchants for each manager and 20 nobody's yet. */
+    public static final int DEFAULT_MERCHANTS = 4 * MERCHANTS_PER_MANAGER + UNASSIGNED_MERCHANTS;
+    /** How far back a merchant's metrics go: a point every 12 days over about three months. */
+    static final int HISTORY_POINTS = 8;
+    static final Duration HISTORY_STEP = Duration.ofDays(12);
+
     /** Seeds an empty database. {@code adminPassword} null gives the admin the demo password too. */
     public static void seed(UserService users, MerchantService merchants, String adminPassword) {
+        seed(users, merchants, adminPassword, DEFAULT_MERCHANTS, Clock.systemUTC());
+    }
+
+    /**
+     * Seeds an empty database with {@code merchantCount} merchants (the default keeps each manager's 85), each
+     * with a score history; one in fifty has only just joined and has no metrics yet.
+     */
+    public static void seed(UserService users, MerchantService merchants, String adminPassword, int merchantCount,
+                            Clock clock) {
         // One hash for all demo accounts, and a light one: the demo password is published in the README, so a
         // slow hash would protect nothing and only delay the console's sign-in at every start.
         String demoHash = users.hashPassword(PASSWORD, DEMO_HASH_ITERATIONS);
@@ -91,16 +118,46 @@ public final class DemoWorkspace {
 
         Random random = new Random(618);
         Set<String> names = new HashSet<>();
-        int total = managers.size() * MERCHANTS_PER_MANAGER + UNASSIGNED_MERCHANTS;
-        List<NewMerchant> book = new ArrayList<>(total);
+        int total = merchantCount;
+        // The default book as it always was; a bigger one keeps the same share of merchants nobody looks after.
+        int unassigned = (int) Math.round((double) total * UNASSIGNED_MERCHANTS / DEFAULT_MERCHANTS);
+        int assigned = total - unassigned;
+        Instant now = clock.instant();
+        List<MerchantService.Seeded> book = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            String managerId = i < managers.size() * MERCHANTS_PER_MANAGER ? managers.get(i % managers.size()).id() : null;
-            book.add(merchant(random, names, managerId));
+            String managerId = i < assigned ? managers.get(i % managers.size()).id() : null;
+            NewMerchant merchant = merchant(random, names, managerId, i >= DEFAULT_MERCHANTS);
+            // One in fifty has just joined the program: no service history, no score yet (one in each default book).
+            boolean joining = total == DEFAULT_MERCHANTS ? i >= assigned - managers.size() && i < assigned
+                    : i % 50 == 49;
+            if (joining) {
+                book.add(new MerchantService.Seeded(new NewMerchant(merchant.name(), merchant.shopName(),
+                        merchant.tier(), merchant.category(), merchant.region(), managerId, null), List.of()));
+            } else {
+                book.add(new MerchantService.Seeded(merchant, history(random, merchant.metrics(), now)));
+            }
         }
-        merchants.createUnchecked(null, book);
+        merchants.seedUnchecked(book);
     }
 
-    private static NewMerchant merchant(Random random, Set<String> names, String managerId) {
+    /** Metrics drifting towards today's over the last three months, oldest first, today's last. */
+    private static List<MerchantService.MetricsAt> history(Random random, MerchantMetrics today, Instant now) {
+        List<MerchantService.MetricsAt> points = new ArrayList<>(HISTORY_POINTS);
+        double drift = random.nextGaussian() * 0.12;
+        for (int k = HISTORY_POINTS - 1; k > 0; k--) {
+            double share = drift * k / (HISTORY_POINTS - 1) + random.nextGaussian() * 0.02;
+            points.add(new MerchantService.MetricsAt(now.minus(HISTORY_STEP.multipliedBy(k)), new MerchantMetrics(
+                    round1(Math.max(1, today.shippingHours() * (1 + share))),
+                    round1(Math.max(1, today.preSaleResponseSeconds() * (1 + share))),
+                    round1(Math.max(1, today.afterSaleResponseSeconds() * (1 + share))),
+                    Math.max(1, Math.min(5, Math.round((today.dsr() - share * 0.4) * 100) / 100.0)),
+                    Math.max(0, Math.min(1, Math.round(today.disputeRate() * (1 + share) * 10_000) / 10_000.0)))));
+        }
+        points.add(new MerchantService.MetricsAt(now, today));
+        return points;
+    }
+
+    private static NewMerchant merchant(Random random, Set<String> names, String managerId, boolean large) {
         Tier tier = random.nextInt(5) == 0 ? Tier.KA : Tier.SME;
         String[] category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         String trade;
@@ -111,7 +168,15 @@ public final class DemoWorkspace {
             city = CITIES[random.nextInt(CITIES.length)];
             brand = BRANDS[random.nextInt(BRANDS.length)];
             trade = category[1 + random.nextInt(category.length - 1)];
-            name = city[0] + brand + trade + (random.nextBoolean() ? "有限公司" : "贸易有限公司");
+            if (large) {
+                // Beyond the default book the names need more room: a two-part brand and more kinds of company.
+                brand = brand.charAt(0) + BRANDS[random.nextInt(BRANDS.length)].substring(1)
+                        + (random.nextInt(3) == 0 ? SECOND[random.nextInt(SECOND.length)] : "");
+                city = random.nextInt(3) == 0 ? MORE_CITIES[random.nextInt(MORE_CITIES.length)] : city;
+                name = city[0] + brand + trade + COMPANIES[random.nextInt(COMPANIES.length)];
+            } else {
+                name = city[0] + brand + trade + (random.nextBoolean() ? "有限公司" : "贸易有限公司");
+            }
         } while (!names.add(name));
         String suffix = tier == Tier.KA ? "旗舰店" : SHOP_SUFFIXES[random.nextInt(SHOP_SUFFIXES.length)];
         // Key accounts run tighter operations on average; everybody has a tail.
