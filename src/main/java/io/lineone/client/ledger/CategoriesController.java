@@ -52,6 +52,7 @@ public final class CategoriesController {
     @FXML private VBox catChartBox;
     @FXML private StackedAreaChart<Number, Number> catChart;
     @FXML private NumberAxis catTimeAxis;
+    @FXML private NumberAxis catCountAxis;
     @FXML private FlowPane catLegend;
     @FXML private TableView<BucketRow> catTable;
     @FXML private TableColumn<BucketRow, String> catBucketColumn;
@@ -93,6 +94,19 @@ public final class CategoriesController {
                 int i = (int) Math.round(index.doubleValue());
                 List<Instant> buckets = model.buckets();
                 return i >= 0 && i < buckets.size() ? text.bucket(buckets.get(i), model.hourlyProperty().get()) : "";
+            }
+
+            @Override
+            public Number fromString(String string) {
+                return 0;
+            }
+        });
+        // Counts are whole: a tick between two whole numbers goes unlabelled.
+        catCountAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number count) {
+                double value = count.doubleValue();
+                return value == Math.rint(value) ? String.valueOf((long) value) : "";
             }
 
             @Override

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -148,6 +149,8 @@ public final class LedgerController {
             }
             if (scene != null) {
                 scene.getAccelerators().put(REFRESH, this::refresh);
+                // The keys go to the tabs: Ctrl+Tab or the arrows move between them, Tab into the one shown.
+                Platform.runLater(ledgerTabs::requestFocus);
             }
             insights.showingProperty().set(scene != null);
         });
