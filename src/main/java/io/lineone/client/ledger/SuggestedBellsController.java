@@ -35,7 +35,7 @@ public final class SuggestedBellsController {
     @FXML private Button bellPull;
     @FXML private Tooltip bellPullTip;
     @FXML private Label bellNotice;
-    @FXML private TableView<SuggestedBell> bellTable;
+    @FXML private TableView<SuggestedBell> suggestionTable;
     @FXML private TableColumn<SuggestedBell, SuggestedBell> bellRelease;
     @FXML private TableColumn<SuggestedBell, Number> bellRatio;
     @FXML private TableColumn<SuggestedBell, SuggestedBell> bellRates;
@@ -57,12 +57,12 @@ public final class SuggestedBellsController {
     private void initialize() {
         InsightsText text = model.text();
         new StatePanes(bellLoading, bellError, bellErrorMessage, bellEmpty)
-                .bind(model.stateProperty(), model.errorProperty(), bellTable);
+                .bind(model.stateProperty(), model.errorProperty(), suggestionTable);
         InsightsViews.staleLine(bellStale, model);
         showWhen(bellPreparing, model.preparingProperty());
         bellNotice.textProperty().bind(model.noticeProperty());
         showWhen(bellNotice, model.noticeProperty().isNotEmpty());
-        bellPull.disableProperty().bind(bellTable.getSelectionModel().selectedItemProperty().isNull()
+        bellPull.disableProperty().bind(suggestionTable.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.availableProperty().not()).or(model.preparingProperty()));
         bellPullTip.textProperty().bind(model.unavailableReasonProperty());
 
@@ -83,15 +83,15 @@ public final class SuggestedBellsController {
         bellMoney.setComparator(Comparator.comparingLong(Number::longValue));
         bellAction.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         bellAction.setCellFactory(column -> new PullCell());
-        bellTable.setItems(model.rows());
+        suggestionTable.setItems(model.rows());
 
-        bellTable.setOnKeyPressed(event -> {
+        suggestionTable.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.B) {
-                model.pull(bellTable.getSelectionModel().getSelectedItem());
+                model.pull(suggestionTable.getSelectionModel().getSelectedItem());
                 event.consume();
             }
         });
-        bellTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+        suggestionTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 selectedRelease = now.releaseId();
             }
@@ -99,20 +99,20 @@ public final class SuggestedBellsController {
         model.rows().addListener((ListChangeListener<SuggestedBell>) change -> {
             if (selectedRelease != null) {
                 model.rows().stream().filter(s -> s.releaseId().equals(selectedRelease)).findFirst()
-                        .ifPresent(s -> bellTable.getSelectionModel().select(s));
+                        .ifPresent(s -> suggestionTable.getSelectionModel().select(s));
             }
         });
         // The list takes the keys back when the dialog closes.
         model.dialog().openProperty().addListener((obs, was, open) -> {
             if (!open) {
-                Platform.runLater(bellTable::requestFocus);
+                Platform.runLater(suggestionTable::requestFocus);
             }
         });
     }
 
     @FXML
     private void pull() {
-        model.pull(bellTable.getSelectionModel().getSelectedItem());
+        model.pull(suggestionTable.getSelectionModel().getSelectedItem());
     }
 
     @FXML

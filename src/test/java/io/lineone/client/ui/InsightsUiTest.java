@@ -176,8 +176,8 @@ class InsightsUiTest extends ConsoleTestBase {
     void aSuggestedBellBecomesARealBellAndIsSuggestedNoMore() throws Exception {
         openInsights(Locale.ENGLISH);
         clickOn("#bellsTab");
-        waitUntil(() -> fx(() -> tableOf("#bellTable").getItems().size()) == 1);
-        SuggestedBell suggestion = fx(() -> this.<SuggestedBell>tableOf("#bellTable").getItems().get(0));
+        waitUntil(() -> fx(() -> tableOf("#suggestionTable").getItems().size()) == 1);
+        SuggestedBell suggestion = fx(() -> this.<SuggestedBell>tableOf("#suggestionTable").getItems().get(0));
         assertThat(suggestion.releaseId()).isEqualTo(release);
         assertThat(suggestion.merchants()).isEqualTo(3);
         Screenshots.save(stage.getScene(), "insights-suggested-bells-en");
