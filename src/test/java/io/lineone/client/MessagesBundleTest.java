@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.DeliveryStatus;
 import io.lineone.api.Band;
+import io.lineone.api.ClusterKind;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.BellStatus;
 import io.lineone.api.Gate;
@@ -14,6 +15,7 @@ import io.lineone.api.Role;
 import io.lineone.api.Tier;
 import io.lineone.api.TimelineKind;
 import io.lineone.client.bells.BellFilter;
+import io.lineone.client.ledger.InsightsScope;
 import io.lineone.client.main.Section;
 import io.lineone.client.merchants.BandChoice;
 import io.lineone.client.merchants.TierChoice;
@@ -54,7 +56,7 @@ class MessagesBundleTest {
     private static final Pattern FXML_KEY = Pattern.compile("\"%([^\"]+)\"");
     private static final Pattern FXML_TEXT = Pattern.compile("\\b(text|promptText|accessibleText)=\"([^\"]*)\"");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation|fixes|ledger|settings)\\.[A-Za-z0-9_.]*)\"");
+            "\"((?:app|common|startup|signin|error|main|role|tier|band|merchants|queue|issue|bells|toast|notices|search|conversation|fixes|ledger|settings|insights)\\.[A-Za-z0-9_.]*)\"");
 
     private static Properties bundle(String name) throws IOException {
         Properties properties = new Properties();
@@ -165,6 +167,14 @@ class MessagesBundleTest {
         for (String alert : List.of("pulled", "reopened", "overruled", "fixed", "overdue")) {
             keys.add("bells.alert." + alert + ".title");
             keys.add("bells.alert." + alert + ".body");
+        }
+        for (InsightsScope scope : InsightsScope.values()) {
+            if (scope != InsightsScope.NONE) {
+                keys.add("insights.scope." + scope.name());
+            }
+        }
+        for (ClusterKind kind : ClusterKind.values()) {
+            keys.add("insights.clusters.kind." + kind.name());
         }
         return keys;
     }

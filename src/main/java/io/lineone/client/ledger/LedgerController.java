@@ -8,9 +8,13 @@ import io.lineone.api.LedgerRow;
 import io.lineone.client.common.StatePanes;
 import io.lineone.client.common.WholeTextCell;
 import io.lineone.client.fixes.FixText;
+import io.lineone.client.queue.PullBellController;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,25 +27,39 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Binds the ledger screen to its view model: totals, the weekly chart, the groupings and the fixes with Undo. */
+/**
+ * Binds the ledger and insights screen: its first tab is the loss ledger (totals, the weekly chart, the groupings and
+ * the fixes with Undo); the insights' tabs have controllers of their own. F5 reads the whole screen again.
+ */
 public final class LedgerController {
 
+    private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
     private final LedgerViewModel model;
+    private final InsightsViewModel insights;
 
     @FXML private BorderPane ledgerRoot;
     @FXML private HBox ledgerOffline;
     @FXML private Label ledgerOfflineLabel;
     @FXML private Label ledgerError;
+    @FXML private Label insightsScope;
+    @FXML private TabPane ledgerTabs;
+    @FXML private Tab lossTab;
     @FXML private ScrollPane ledgerContent;
     @FXML private Label weekTotal;
     @FXML private Label weekCount;
@@ -72,8 +90,23 @@ public final class LedgerController {
     @FXML private Label errorMessage;
     @FXML private VBox emptyState;
 
-    public LedgerController(LedgerViewModel model) {
+    public LedgerController(LedgerViewModel model, InsightsViewModel insights) {
         this.model = model;
+        this.insights = insights;
+    }
+
+    /**
+     * The controllers of the screen and of the views it includes: the insights' tabs and the pull-the-bell dialog
+     * their suggested bells open.
+     */
+    public static Map<Class<?>, Supplier<?>> controllers(LedgerViewModel model, InsightsViewModel insights) {
+        return Map.of(LedgerController.class, () -> new LedgerController(model, insights),
+                CategoriesController.class, () -> new CategoriesController(insights),
+                FirstResponseController.class, () -> new FirstResponseController(insights),
+                ClustersController.class, () -> new ClustersController(insights),
+                SuggestedBellsController.class, () -> new SuggestedBellsController(insights),
+                PullBellController.class, () -> new PullBellController(insights.suggestedBells().dialog(),
+                        insights.text().messages()));
     }
 
     @FXML
@@ -97,7 +130,32 @@ public final class LedgerController {
         managerTotals.setItems(model.byManager());
         showWhen(managerBox, new SimpleBooleanProperty(model.showsManagers()));
         setUpFixes(text);
+        setUpInsights();
         model.load();
+    }
+
+    /**
+     * The insights' tabs (gone for a user who sees none), whose book they count, and F5 while the screen is on view.
+     * They are read when the screen first shows, and live changes are read only while it shows.
+     */
+    private void setUpInsights() {
+        insightsScope.setText(insights.scopeText());
+        if (!insights.shown()) {
+            ledgerTabs.getTabs().retainAll(lossTab);
+        }
+        ledgerRoot.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getAccelerators().remove(REFRESH);
+            }
+            if (scene != null) {
+                scene.getAccelerators().put(REFRESH, this::refresh);
+                // The keys go to the tabs: Ctrl+Tab or the arrows move between them, Tab into the one shown.
+                Platform.runLater(ledgerTabs::requestFocus);
+            }
+            insights.showingProperty().set(scene != null);
+        });
+        insights.showingProperty().set(ledgerRoot.getScene() != null);
+        insights.refresh();
     }
 
     private void setUpChart(FixText text) {
@@ -224,5 +282,6 @@ public final class LedgerController {
     @FXML
     private void refresh() {
         model.load();
+        insights.refresh();
     }
 }

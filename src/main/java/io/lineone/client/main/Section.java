@@ -3,6 +3,7 @@ package io.lineone.client.main;
 import io.lineone.client.bells.BellsController;
 import io.lineone.client.bells.BellsViewModel;
 import io.lineone.client.ledger.LedgerController;
+import io.lineone.client.ledger.InsightsViewModel;
 import io.lineone.client.ledger.LedgerViewModel;
 import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.merchants.BookProbe;
@@ -61,7 +62,8 @@ public enum Section {
         LedgerViewModel model = new LedgerViewModel(context.backend(), context.executor(), context.fixes(),
                 context.connection(), MainViewModel.seesWholeTeam(context.me().role()), ZoneId.systemDefault(),
                 context.issues().nowProperty());
-        return Map.of(LedgerController.class, () -> new LedgerController(model));
+        InsightsViewModel insights = LedgerInsights.build(context);
+        return LedgerController.controllers(model, insights);
     }),
     NOTICES("/io/lineone/client/notices/NoticesView.fxml", context -> {
         NoticesViewModel model = new NoticesViewModel(context.notices(), context.messages(), ZoneId.systemDefault(),

@@ -45,4 +45,6 @@ public interface Backend {
     ListingsApi listings();
 
     FixesApi fixes();
+
+    InsightsApi insights();
 }

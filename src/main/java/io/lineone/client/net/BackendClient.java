@@ -23,6 +23,7 @@ public final class BackendClient implements Backend {
     private final BellsApi bells;
     private final ListingsApi listings;
     private final FixesApi fixes;
+    private final InsightsApi insights;
 
     // Read by every request on any thread; changed when the user picks another language.
     private volatile String acceptLanguage;
@@ -39,6 +40,7 @@ public final class BackendClient implements Backend {
         this.bells = new BellsClient(http);
         this.listings = new ListingsClient(http);
         this.fixes = new FixesClient(http);
+        this.insights = new InsightsClient(http);
     }
 
     /** A client with timeouts short enough that an unreachable server is reported quickly, in English. */
@@ -161,5 +163,10 @@ public final class BackendClient implements Backend {
     @Override
     public FixesApi fixes() {
         return fixes;
+    }
+
+    @Override
+    public InsightsApi insights() {
+        return insights;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -80,11 +81,11 @@ public final class PullBellViewModel {
     /**
      * @param releases the releases known now, read when the dialog opens
      * @param pulled   told of the new bell (UI thread)
-     * @param notice   shows a line in the queue once the bell is pulled
+     * @param notice   shows a line on the screen that opened the dialog once the bell is pulled
      */
-    PullBellViewModel(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
-                      IssueText text, Supplier<List<Release>> releases, Consumer<Bell> pulled,
-                      Consumer<String> notice) {
+    public PullBellViewModel(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
+                             IssueText text, Supplier<List<Release>> releases, Consumer<Bell> pulled,
+                             Consumer<String> notice) {
         this.backend = backend;
         this.executor = executor;
         this.messages = messages;
@@ -159,14 +160,32 @@ public final class PullBellViewModel {
 
     /** Opens the dialog on {@code selected}; the reason typed before, if any, is still there. */
     public void begin(List<Issue> selected) {
+        begin(selected, null, null);
+    }
+
+    /**
+     * Opens the dialog on {@code selected} with {@code suggested} chosen (an insight names the release the evidence
+     * points at, though the issues themselves may not), and {@code reasonDraft} as the reason unless one is typed
+     * already.
+     */
+    public void begin(List<Issue> selected, Release suggested, String reasonDraft) {
         if (selected.isEmpty()) {
             notice.accept(messages.get("queue.bell.noSelection"));
             return;
         }
         evidence.setAll(selected);
         releaseChoices.setAll(releases.get().stream().filter(r -> r.stage() != ReleaseStage.ROLLED_BACK).toList());
-        Release named = selected.stream().map(Issue::releaseId).filter(Objects::nonNull).distinct()
+        if (suggested != null && suggested.stage() != ReleaseStage.ROLLED_BACK
+                && releaseChoices.stream().noneMatch(r -> r.id().equals(suggested.id()))) {
+            releaseChoices.add(suggested);
+        }
+        Stream<String> wanted = suggested == null ? selected.stream().map(Issue::releaseId)
+                : Stream.of(suggested.id());
+        Release named = wanted.filter(Objects::nonNull).distinct()
                 .flatMap(id -> releaseChoices.stream().filter(r -> r.id().equals(id))).findFirst().orElse(null);
+        if (reasonDraft != null && reason.get().isBlank()) {
+            reason.set(reasonDraft);
+        }
         Release kept = release.get() == null ? null
                 : releaseChoices.stream().filter(r -> r.id().equals(release.get().id())).findFirst().orElse(null);
         Release chosen = named != null ? named : kept;

@@ -717,4 +717,12 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
     public FixesApi fixes() {
         return this;
     }
+
+    /** The insights the server tells, as a test sets them. */
+    public final FakeInsights insightsSeen = new FakeInsights();
+
+    @Override
+    public InsightsApi insights() {
+        return insightsSeen;
+    }
 }
