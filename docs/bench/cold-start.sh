@@ -21,11 +21,12 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 console() { # runs the console in the chosen mode with extra JVM options $1, output to $2
   case "$mode" in
-    jar) LINEONE_HOME="$home/data" java -Dprism.order=sw $1 -jar target/lineone.jar >"$2" 2>&1 ;;
-    cds) LINEONE_HOME="$home/data" java -Dprism.order=sw -XX:SharedArchiveFile=target/lineone.jsa $1 \
+    # exec: the background job is then the JVM itself, which the kill below must reach.
+    jar) LINEONE_HOME="$home/data" exec java -Dprism.order=sw $1 -jar target/lineone.jar >"$2" 2>&1 ;;
+    cds) LINEONE_HOME="$home/data" exec java -Dprism.order=sw -XX:SharedArchiveFile=target/lineone.jsa $1 \
            -jar target/lineone.jar >"$2" 2>&1 ;;
     installed) LINEONE_HOME="$home/data" JAVA_TOOL_OPTIONS="-Dprism.order=sw $1" \
-           target/installer/LineOne/bin/LineOne >"$2" 2>&1 ;;
+           exec target/installer/LineOne/bin/LineOne >"$2" 2>&1 ;;
   esac
 }
 launch() {
