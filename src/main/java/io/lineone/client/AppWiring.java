@@ -19,8 +19,6 @@ import io.lineone.client.common.MerchantLinks;
 import io.lineone.client.merchants.BookWarmUp;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
-import io.lineone.client.common.ProbeLog;
-import io.lineone.client.common.PulseStallProbe;
 import io.lineone.client.common.ServerSettings;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.TaskExecutor;
@@ -56,8 +54,6 @@ import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,7 +230,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         session.add(issues);
         session.add(bells);
         session.add(alerts);
-        attachProbes(issues, connection);
+        session.addAll(SessionProbes.attach(issues, connection));
         main = new MainViewModel(signedIn, backend, executor, messages, connection,
                 issues.openBreachesProperty(), notices, userSettings, this::signedOut);
         if (at != null) {
@@ -269,34 +265,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         layers.getChildren().add(toasts.layer());
         show(layers, main.windowTitle());
         issues.start();
-    }
-
-    /**
-     * The benchmark's measurements, only with {@code -Dlineone.probe.latency=FILE}: per applied issue event the
-     * delay since the server changed it, per merchant's message shown in the drawer the delay since it was posted,
-     * once a second the FX thread's longest gap between pulses, and each change of the connection's state.
-     */
-    private void attachProbes(LiveIssues issues, ConnectionStatus connection) {
-        ProbeLog.fromSystemProperty().ifPresent(probe -> {
-            connection.stateProperty().addListener((obs, old, state) ->
-                    probe.record("connection " + System.currentTimeMillis() + " " + state));
-            issues.setAppliedListener((issue, appliedAt) -> {
-                Instant changed = issue.updatedAt() != null ? issue.updatedAt() : issue.createdAt();
-                probe.record("applied " + appliedAt.toEpochMilli() + " " + issue.id() + " " + issue.version() + " "
-                        + Duration.between(changed, appliedAt).toMillis());
-            });
-            issues.conversations().setAppliedListener(shown -> {
-                Instant now = Instant.now();
-                for (var message : shown) {
-                    probe.record("message " + now.toEpochMilli() + " " + message.id() + " "
-                            + Duration.between(message.at(), now).toMillis());
-                }
-            });
-            PulseStallProbe stalls = new PulseStallProbe(probe::record);
-            stalls.start();
-            session.add(stalls);
-            session.add(probe);
-        });
     }
 
     /** Signed out: nothing of the session stays, not even its drafts. */
