@@ -167,7 +167,7 @@ public final class LineOneServer implements AutoCloseable {
             }
 
             // Every route of the API, feature by feature: a new feature is one more entry here.
-            HttpApi http = HttpApi.create(auth, List.of(
+            HttpApi http = HttpApi.create(auth, config.http(), List.of(
                     new SystemRoutes(db, version()),
                     new SessionRoutes(auth),
                     new UserRoutes(users),

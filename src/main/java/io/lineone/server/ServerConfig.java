@@ -2,6 +2,7 @@ package io.lineone.server;
 
 import io.lineone.server.auth.PasswordHasher;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.http.HttpPolicy;
 import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseTargets;
 import io.lineone.server.sim.DemoWorkspace;
@@ -22,6 +23,7 @@ import java.util.UUID;
  * @param eventStream   heartbeat and buffering of {@code GET /events}
  * @param bells         how soon a bell must be acknowledged before it is raised to the supervisors
  * @param dbPoolSize    connections this backend keeps to its database (requests wait for one when all are busy)
+ * @param http          CORS origins and the limits on headers and slow clients
  */
 public record ServerConfig(
         String host,
@@ -40,7 +42,8 @@ public record ServerConfig(
         SlaPolicy sla,
         EventHub.Settings eventStream,
         BellPolicy bells,
-        int dbPoolSize) {
+        int dbPoolSize,
+        HttpPolicy http) {
 
     public static final int DEFAULT_PORT = 8080;
     /** The ADMIN password of {@link #forTests()}. */
@@ -61,7 +64,7 @@ public record ServerConfig(
                 System.getenv("LINEONE_DB_PASSWORD"), false, false, System.getenv("LINEONE_ADMIN_PASSWORD"),
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
                 DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, poolSizeFromEnvironment());
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, poolSizeFromEnvironment(), httpFromEnvironment());
     }
 
     private static int poolSizeFromEnvironment() {
@@ -80,12 +83,24 @@ public record ServerConfig(
         throw new IllegalArgumentException("LINEONE_DB_POOL must be a whole number from 1 to 1000, not '" + value + "'");
     }
 
+    private static HttpPolicy httpFromEnvironment() {
+        String origins = System.getenv("LINEONE_CORS_ORIGINS");
+        if (origins == null || origins.isBlank()) {
+            return HttpPolicy.DEFAULT;
+        }
+        try {
+            return HttpPolicy.DEFAULT.withCorsOrigins(HttpPolicy.parseOrigins(origins));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("LINEONE_CORS_ORIGINS: " + e.getMessage());
+        }
+    }
+
     /** The console's in-process backend: loopback only, any free port, demo workspace with live traffic. */
     public static ServerConfig embedded() {
         return new ServerConfig("127.0.0.1", 0, defaultJdbcUrl(), null, null, true, true, null,
                 Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
                 DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL, HttpPolicy.DEFAULT);
     }
 
     /** A private in-memory database on a free loopback port, with only the ADMIN account. */
@@ -95,7 +110,7 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 0, url, null, null, false, false, TEST_ADMIN_PASSWORD,
                 Clock.systemUTC(), 1_000, LighthouseWeights.DEFAULT, LighthouseTargets.DEFAULT,
                 DemoWorkspace.DEFAULT_MERCHANTS, SlaPolicy.DEFAULT,
-                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL);
+                EventHub.Settings.DEFAULT, BellPolicy.DEFAULT, DEFAULT_DB_POOL, HttpPolicy.DEFAULT);
     }
 
     public static String defaultJdbcUrl() {
@@ -133,6 +148,7 @@ public record ServerConfig(
         private EventHub.Settings eventStream;
         private BellPolicy bells;
         private int dbPoolSize;
+        private HttpPolicy http;
 
         private Builder(ServerConfig from) {
             host = from.host;
@@ -152,6 +168,7 @@ public record ServerConfig(
             eventStream = from.eventStream;
             bells = from.bells;
             dbPoolSize = from.dbPoolSize;
+            http = from.http;
         }
 
         public Builder host(String value) {
@@ -224,10 +241,15 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder http(HttpPolicy value) {
+            http = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, jdbcUrl, dbUser, dbPassword, demo, simulate, adminPassword, clock,
                     passwordIterations, lighthouseWeights, lighthouseTargets, demoMerchants, sla, eventStream, bells,
-                    dbPoolSize);
+                    dbPoolSize, http);
         }
     }
 }

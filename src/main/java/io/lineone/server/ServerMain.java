@@ -4,7 +4,9 @@ import io.lineone.server.issues.SlaPolicy;
 import io.lineone.server.merchants.LighthouseTargets;
 import io.lineone.server.merchants.LighthouseWeights;
 import io.lineone.server.releases.BellPolicy;
+import io.lineone.server.http.HttpPolicy;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code lineone server [--port N] [--db JDBC_URL] [--demo]}: the backend alone, for a team. */
@@ -24,6 +26,9 @@ public final class ServerMain {
               --db-pool N      connections to the database (default 16, or LINEONE_DB_POOL); with
                                several backends on one PostgreSQL, all pools together should stay
                                well under its max_connections
+              --cors-origin O  let browser pages from origin O (https://host[:port]) call the API;
+                               repeat or separate with commas. Without it no origin may (the
+                               console is a desktop program and needs none)
               --demo           seed the demo workspace into an empty database
               --merchants N    how many merchants a new demo workspace gets (default 360: 85 for each
                                of the four managers and 20 nobody's; 50000 takes seconds)
@@ -46,6 +51,7 @@ public final class ServerMain {
                                       database (required then, unless --demo)
               LINEONE_HOME            data directory (default: the platform's application data folder)
               LINEONE_DB_POOL         connections to the database, like --db-pool
+              LINEONE_CORS_ORIGINS    origins allowed to call the API, like --cors-origin
             """;
 
     private ServerMain() {
@@ -109,6 +115,7 @@ public final class ServerMain {
         ServerConfig.Builder config = defaults.toBuilder();
         boolean demo = false;
         boolean merchantsAsked = false;
+        List<String> corsOrigins = new ArrayList<>(defaults.http().corsOrigins());
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -133,6 +140,13 @@ public final class ServerMain {
                         config.dbPoolSize(connections);
                     } catch (NumberFormatException e) {
                         throw new UsageException("--db-pool takes a number of connections from 1 to 1000, not '" + size + "'");
+                    }
+                }
+                case "--cors-origin" -> {
+                    try {
+                        corsOrigins.addAll(HttpPolicy.parseOrigins(value(args, ++i, arg)));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--cors-origin: " + e.getMessage());
                     }
                 }
                 case "--lighthouse-weights" -> {
@@ -182,7 +196,7 @@ public final class ServerMain {
         if (merchantsAsked && !demo) {
             throw new UsageException("--merchants sizes the demo workspace: use it with --demo");
         }
-        return config.demo(demo, demo).build();
+        return config.demo(demo, demo).http(defaults.http().withCorsOrigins(corsOrigins)).build();
     }
 
     private static String value(List<String> args, int index, String flag) {

@@ -32,6 +32,14 @@ public final class ErrorMessages {
         };
     }
 
+    /** With the id the server logged the failure under, so whoever looks into it finds it at once. */
+    private String serverError(BackendException e) {
+        String status = String.valueOf(e.status());
+        return e.problem().map(Problem::requestId).filter(id -> !id.isBlank())
+                .map(id -> messages.format("error.serverWithId", status, id))
+                .orElseGet(() -> messages.format("error.server", status));
+    }
+
     private String byStatus(BackendException e) {
         int status = e.status();
         String general = switch (status) {
@@ -41,9 +49,7 @@ public final class ErrorMessages {
             case 409 -> messages.get("error.conflict");
             case 422 -> messages.get("error.unprocessable");
             case 429 -> messages.get("error.tooManyAttempts");
-            default -> status >= 500
-                    ? messages.format("error.server", String.valueOf(status))
-                    : messages.format("error.rejected", String.valueOf(status));
+            default -> status >= 500 ? serverError(e) : messages.format("error.rejected", String.valueOf(status));
         };
         // Refusals of a state or a party say exactly which (who owns the release, what state the bell is in): the
         // general sentence alone would leave the user guessing what to do instead.

@@ -8,6 +8,9 @@ import io.lineone.api.Json;
 import io.lineone.server.auth.AuthService;
 import io.lineone.server.core.DomainException;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** The Javalin application: every route of API v1 registered in one place, with one error mapping. */
 public final class HttpApi {
@@ -20,7 +23,7 @@ public final class HttpApi {
         this.routes = routes;
     }
 
-    public static HttpApi create(AuthService auth, List<RouteModule> modules) {
+    public static HttpApi create(AuthService auth, HttpPolicy policy, List<RouteModule> modules) {
         ObjectMapper json = Json.mapper();
         Problems problems = new Problems(json);
         Router[] router = new Router[1];
@@ -30,10 +33,37 @@ public final class HttpApi {
             cfg.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(json, false));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(JettyProblemErrors.forServer(json)));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(JettyProblemErrors.forServer(json));
+                NetworkConnectionLimit limit = new NetworkConnectionLimit(policy.maxConnections(), server);
+                // At the limit, connections that say nothing go sooner, so held-open sockets cannot lock others out.
+                limit.setEndPointIdleTimeout(Math.min(policy.idleTimeout().toMillis(), 5_000));
+                server.addBean(limit);
+            });
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+                http.setRequestHeaderSize(policy.maxHeaderBytes());
+                http.setIdleTimeout(policy.idleTimeout().toMillis());
+                http.setMinRequestDataRate(policy.minBodyBytesPerSec());
+            });
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setIdleTimeout(policy.idleTimeout().toMillis());
+                return connector;
+            });
+            if (!policy.corsOrigins().isEmpty()) {
+                cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    policy.corsOrigins().forEach(rule::allowHost);
+                    rule.exposeHeader(RequestIds.HEADER);
+                    rule.exposeHeader("ETag");
+                }));
+            }
+            cfg.requestLogger.http(RequestLog::write);
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(JettyProblemErrors.forContext(json)));
             cfg.routes.before(ctx -> {
                 RequestIds.assign(ctx);
+                SecurityHeaders.addTo(ctx::header);
                 Long length = ctx.req().getContentLengthLong() >= 0 ? ctx.req().getContentLengthLong() : null;
                 if (length != null && length > Requests.MAX_BODY_BYTES) {
                     throw DomainException.of(DomainException.Kind.CONTENT_TOO_LARGE, "body.tooLarge");

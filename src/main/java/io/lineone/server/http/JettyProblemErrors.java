@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors that Jetty answers before Javalin sees the request (an undecodable URI, a malformed header) would be
@@ -20,6 +22,8 @@ import org.eclipse.jetty.util.Callback;
  * for the server and another for the servlet context, so there are two, sharing the body.
  */
 final class JettyProblemErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JettyProblemErrors.class);
 
     private JettyProblemErrors() {
     }
@@ -57,22 +61,29 @@ final class JettyProblemErrors {
     }
 
     private static boolean writeProblem(ObjectMapper json, Response response, Callback callback, int code, String message) {
+        String requestId = RequestIds.fresh();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.write(true, ByteBuffer.wrap(body(json, code, message)), callback);
+        response.getHeaders().put(RequestIds.HEADER, requestId);
+        SecurityHeaders.addTo(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(body(json, code, message, requestId)), callback);
         return true;
     }
 
     private static ByteBuffer badMessageProblem(ObjectMapper json, int status, String reason, HttpFields.Mutable fields) {
+        String requestId = RequestIds.fresh();
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
-        return ByteBuffer.wrap(body(json, status, reason));
+        fields.put(RequestIds.HEADER, requestId);
+        SecurityHeaders.addTo(fields::put);
+        return ByteBuffer.wrap(body(json, status, reason, requestId));
     }
 
-    private static byte[] body(ObjectMapper json, int status, String message) {
+    private static byte[] body(ObjectMapper json, int status, String message, String requestId) {
         String title = Problems.title(status);
         // Jetty's message is a short reason ("Bad UTF-8 encoding"), never a stack trace.
         String detail = message == null || message.isBlank() ? title + "." : "The request was refused: " + message + ".";
         try {
-            return json.writeValueAsBytes(new Problem(Problems.type(title), title, status, detail, List.of()));
+            LOG.debug("request {} refused before routing: {} {}", requestId, status, message);
+            return json.writeValueAsBytes(new Problem(Problems.type(title), title, status, detail, List.of(), requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem could not be written as JSON", e);
         }

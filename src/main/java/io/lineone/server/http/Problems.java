@@ -61,7 +61,8 @@ final class Problems {
     void write(Context ctx, Problem problem) {
         discardUnreadBody(ctx);
         try {
-            ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(json.writeValueAsBytes(problem));
+            ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE)
+                    .result(json.writeValueAsBytes(problem.withRequestId(RequestIds.of(ctx))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem could not be written as JSON", e);
         }

@@ -4,7 +4,11 @@ import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Every request gets an id, echoed in {@code X-Request-Id} and written to the audit log. */
+/**
+ * Every request gets an id, echoed in {@code X-Request-Id}, carried by its problem body and written to the audit
+ * log and the request log, so one id ties a user's report to what the server recorded. A caller's own id is kept
+ * when it is short and plain (a load balancer's), replaced otherwise so nothing odd reaches the logs.
+ */
 public final class RequestIds {
 
     static final String HEADER = "X-Request-Id";
@@ -16,9 +20,13 @@ public final class RequestIds {
 
     static void assign(Context ctx) {
         String incoming = ctx.header(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : fresh();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    static String fresh() {
+        return UUID.randomUUID().toString();
     }
 
     public static String of(Context ctx) {
