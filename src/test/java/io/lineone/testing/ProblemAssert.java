@@ -3,6 +3,7 @@ package io.lineone.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,11 @@ public final class ProblemAssert {
     private ProblemAssert() {
     }
 
-    /** A well-formed {@code application/problem+json} answer with this status; returns its body. */
+    /**
+     * A well-formed {@code application/problem+json} answer with this status, naming the request id of its
+     * {@code X-Request-Id} header; returns its body without that id, which differs from request to request, so
+     * two answers can be compared whole.
+     */
     public static JsonNode problem(ApiClient.Response response, int status) {
         assertThat(response.status()).as("status of %s", response).isEqualTo(status);
         assertThat(response.contentType()).as("content type of %s", response).isEqualTo("application/problem+json");
@@ -23,6 +28,9 @@ public final class ProblemAssert {
         assertThat(body.path("detail").asText()).as("detail in %s", response).isNotBlank();
         assertThat(response.text()).as("no stack trace in %s", response)
                 .doesNotContain("Exception", "\tat ", "<html", "<HTML");
+        assertThat(body.path("requestId").asText()).as("request id in %s", response)
+                .isNotBlank().isEqualTo(response.header("X-Request-Id"));
+        ((ObjectNode) body).remove("requestId");
         return body;
     }
 

@@ -51,7 +51,7 @@ public final class BookProbe {
                 keyAt = System.nanoTime();
             }
         });
-        model.queryProperty().addListener((obs, old, now) -> {
+        model.filters().queryProperty().addListener((obs, old, now) -> {
             if (keyAt == 0) {
                 return;
             }

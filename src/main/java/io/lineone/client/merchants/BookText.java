@@ -3,6 +3,7 @@ package io.lineone.client.merchants;
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
 import io.lineone.api.Tier;
+import io.lineone.api.User;
 import io.lineone.client.common.Messages;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -104,5 +105,26 @@ public final class BookText {
     public String target(String key, double target, boolean lowerIsBetter) {
         return messages.format(lowerIsBetter ? "merchants.scorecard.targetAtMost" : "merchants.scorecard.targetAtLeast",
                 metricValue(key, target));
+    }
+
+    /** The filters' choices; null is "all". */
+    public String tierLabel(TierChoice choice) {
+        return messages.get(choice.labelKey());
+    }
+
+    public String bandLabel(BandChoice choice) {
+        return messages.get(choice.labelKey());
+    }
+
+    public String categoryLabel(String value) {
+        return value == null ? messages.get("merchants.category.all") : value;
+    }
+
+    public String regionLabel(String value) {
+        return value == null ? messages.get("merchants.region.all") : value;
+    }
+
+    public String managerLabel(User value) {
+        return value == null ? messages.get("merchants.manager.all") : value.displayName();
     }
 }

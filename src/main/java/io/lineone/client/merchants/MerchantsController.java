@@ -25,20 +25,13 @@ import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.Dragboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -72,7 +65,7 @@ public final class MerchantsController {
     @FXML private Button resumeButton;
     @FXML private Label noticeLabel;
     @FXML private VBox managersPanel;
-    @FXML private ListView<MerchantsViewModel.ManagerLine> managerList;
+    @FXML private ListView<BookMoves.ManagerLine> managerList;
     @FXML private TableView<MerchantRow> merchantTable;
     @FXML private TableColumn<MerchantRow, Merchant> nameColumn;
     @FXML private TableColumn<MerchantRow, Merchant> shopColumn;
@@ -123,7 +116,7 @@ public final class MerchantsController {
     private void initialize() {
         merchantsTitle.setText(model.title());
         emptyBody.setText(model.emptyText());
-        searchField.textProperty().bindBidirectional(model.queryProperty());
+        searchField.textProperty().bindBidirectional(model.filters().queryProperty());
         SearchKeys.focusKeys(merchantsRoot, searchField);
         SearchKeys.leaveKeys(searchField, merchantTable);
         setUpFilters();
@@ -133,7 +126,7 @@ public final class MerchantsController {
         progressLabel.textProperty().bind(model.progressProperty());
         showWhen(progressLabel, model.progressProperty().isNotEmpty());
         showWhen(resumeButton, Bindings.createBooleanBinding(model::resumable, model.progressProperty()));
-        noticeLabel.textProperty().bind(model.noticeProperty());
+        noticeLabel.textProperty().bind(model.moves().noticeProperty());
 
         setUpColumns();
         merchantTable.setItems(model.visibleRows());
@@ -147,7 +140,7 @@ public final class MerchantsController {
             }
             return true;
         });
-        noMatchLabel.textProperty().bind(model.noMatchTextProperty());
+        noMatchLabel.textProperty().bind(model.filters().noMatchTextProperty());
         merchantTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.select(now);
@@ -173,7 +166,7 @@ public final class MerchantsController {
                 merchantTable.requestFocus();
             }
         });
-        setUpMoves();
+        ManagerPanel.attach(model, merchantTable, managersPanel, managerList, moveButton);
         setUpListings();
         if (probe != null) {
             probe.attach(model, merchantTable, searchField);
@@ -201,18 +194,18 @@ public final class MerchantsController {
     }
 
     private void setUpFilters() {
-        ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model::tierLabel);
-        tierFilter.valueProperty().bindBidirectional(model.tierProperty());
-        ChoiceCell.install(bandFilter, List.of(BandChoice.values()), model::bandLabel);
-        bandFilter.valueProperty().bindBidirectional(model.bandProperty());
-        choices(categoryFilter, model.categories(), model::categoryLabel);
-        categoryFilter.valueProperty().bindBidirectional(model.categoryProperty());
-        choices(regionFilter, model.regions(), model::regionLabel);
-        regionFilter.valueProperty().bindBidirectional(model.regionProperty());
+        ChoiceCell.install(tierFilter, List.of(TierChoice.values()), model.text()::tierLabel);
+        tierFilter.valueProperty().bindBidirectional(model.filters().tierProperty());
+        ChoiceCell.install(bandFilter, List.of(BandChoice.values()), model.text()::bandLabel);
+        bandFilter.valueProperty().bindBidirectional(model.filters().bandProperty());
+        choices(categoryFilter, model.filters().categories(), model.text()::categoryLabel);
+        categoryFilter.valueProperty().bindBidirectional(model.filters().categoryProperty());
+        choices(regionFilter, model.filters().regions(), model.text()::regionLabel);
+        regionFilter.valueProperty().bindBidirectional(model.filters().regionProperty());
         showWhen(managerFilter, Bindings.createBooleanBinding(model::wholeTeam));
         managerColumn.setVisible(model.wholeTeam());
-        choices(managerFilter, model.managers(), model::managerLabel);
-        managerFilter.valueProperty().bindBidirectional(model.managerProperty());
+        choices(managerFilter, model.moves().managers(), model.text()::managerLabel);
+        managerFilter.valueProperty().bindBidirectional(model.filters().managerProperty());
     }
 
     /** A combo box of "all" (null) and the values of {@code source}, following it as it changes. */
@@ -247,117 +240,6 @@ public final class MerchantsController {
         contactColumn.setCellFactory(column -> new MerchantCells.Contact(text));
         managerColumn.setCellFactory(column -> new MerchantCells.Text(m -> m.assignedManagerName() == null
                 ? text.messages().get("merchants.manager.none") : m.assignedManagerName(), null));
-    }
-
-    /**
-     * A supervisor moves a merchant by the table's menu (right-click, or the menu key on the selected row) or by
-     * dragging its row onto a manager in the side panel.
-     */
-    private void setUpMoves() {
-        showWhen(managersPanel, Bindings.createBooleanBinding(model::wholeTeam));
-        showWhen(moveButton, Bindings.createBooleanBinding(model::wholeTeam));
-        if (!model.wholeTeam()) {
-            return;
-        }
-        // The header's button for the keyboard (and where right-clicks are not to hand), the table's menu for the mouse.
-        moveButton.disableProperty().bind(merchantTable.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.canMoveProperty().not()));
-        moveButton.setOnShowing(event -> fillMoveTargets(moveButton.getItems()));
-        Tooltip blocked = new Tooltip();
-        blocked.textProperty().bind(model.moveBlockedReasonProperty());
-        Menu moveTo = new Menu(model.text().messages().get("merchants.move.menu"), new FontIcon("fth-user-check"));
-        ContextMenu menu = new ContextMenu(moveTo);
-        menu.setOnShowing(event -> {
-            moveTo.setDisable(merchantTable.getSelectionModel().getSelectedItem() == null
-                    || !model.canMoveProperty().get());
-            fillMoveTargets(moveTo.getItems());
-        });
-        merchantTable.setContextMenu(menu);
-        merchantTable.setRowFactory(table -> {
-            TableRow<MerchantRow> row = new TableRow<>();
-            row.setOnDragDetected(event -> {
-                if (row.getItem() != null && model.canMoveProperty().get()) {
-                    Dragboard board = row.startDragAndDrop(TransferMode.MOVE);
-                    ClipboardContent content = new ClipboardContent();
-                    content.putString(row.getItem().id());
-                    board.setContent(content);
-                    event.consume();
-                }
-            });
-            return row;
-        });
-        managerList.setItems(model.managerLines());
-        managerList.setCellFactory(list -> new ManagerCell());
-        managerList.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
-            if (line != null) {
-                model.managerProperty().set(line.manager());
-            }
-        });
-        model.managerProperty().addListener((obs, old, manager) -> {
-            if (manager == null) {
-                managerList.getSelectionModel().clearSelection();
-            }
-        });
-        managerList.setTooltip(blocked);
-    }
-
-    /** The managers the selected merchant may move to, each an item that moves it. */
-    private void fillMoveTargets(List<MenuItem> items) {
-        MerchantRow row = merchantTable.getSelectionModel().getSelectedItem();
-        items.clear();
-        if (row == null) {
-            return;
-        }
-        for (User manager : model.moveTargets(row)) {
-            MenuItem item = new MenuItem(manager.displayName());
-            item.setUserData(manager.id());
-            item.setOnAction(e -> model.move(row, manager));
-            items.add(item);
-        }
-    }
-
-    /** A manager and how many merchants of the book are theirs; a drop target for merchant rows. */
-    private final class ManagerCell extends javafx.scene.control.ListCell<MerchantsViewModel.ManagerLine> {
-        private final Label name = new Label();
-        private final Label count = new Label();
-        private final VBox box = new VBox(0, name, count);
-
-        ManagerCell() {
-            setPrefWidth(0);
-            name.getStyleClass().add("team-name");
-            count.getStyleClass().add("team-figures");
-            setOnDragOver(event -> {
-                if (getItem() != null && event.getDragboard().hasString() && model.canMoveProperty().get()) {
-                    event.acceptTransferModes(TransferMode.MOVE);
-                }
-                event.consume();
-            });
-            setOnDragEntered(event -> getStyleClass().add("drop-target"));
-            setOnDragExited(event -> getStyleClass().remove("drop-target"));
-            setOnDragDropped(event -> {
-                boolean accepted = getItem() != null && event.getDragboard().hasString();
-                if (accepted) {
-                    model.move(event.getDragboard().getString(), getItem().manager());
-                }
-                event.setDropCompleted(accepted);
-                event.consume();
-            });
-        }
-
-        @Override
-        protected void updateItem(MerchantsViewModel.ManagerLine line, boolean empty) {
-            super.updateItem(line, empty);
-            if (empty || line == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            name.setText(line.manager().displayName());
-            count.setText(model.text().messages().format("merchants.managers.count", line.merchants()));
-            setUserData(line.manager().id());
-            setGraphic(box);
-            setText(null);
-        }
     }
 
     /** The selected merchant's listings below the table: flags, price history and the fixes that apply. */
@@ -449,6 +331,6 @@ public final class MerchantsController {
 
     @FXML
     private void clearFilters() {
-        model.clearFilters();
+        model.filters().clear();
     }
 }

@@ -47,8 +47,11 @@ public final class HttpApi {
                 http.setIdleTimeout(policy.idleTimeout().toMillis());
                 http.setMinRequestDataRate(policy.minBodyBytesPerSec());
             });
+            // Javalin's own connector, with the idle timeout set; host and port are read when the server starts.
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(cfg.jetty.host);
+                connector.setPort(cfg.jetty.port);
                 connector.setIdleTimeout(policy.idleTimeout().toMillis());
                 return connector;
             });

@@ -153,25 +153,25 @@ class MerchantsViewModelTest {
     void searchFiltersAndTheNoMatchTextFollowWhatWasAsked() {
         MerchantsViewModel model = loaded(true);
 
-        model.queryProperty().set("hz");
+        model.filters().queryProperty().set("hz");
         assertThat(ids(model)).containsExactlyInAnyOrder("m1", "m3");
-        model.queryProperty().set("hangzhou");
+        model.filters().queryProperty().set("hangzhou");
         assertThat(ids(model)).containsExactlyInAnyOrder("m1", "m2", "m3");
-        model.tierProperty().set(TierChoice.KA);
+        model.filters().tierProperty().set(TierChoice.KA);
         assertThat(ids(model)).containsExactly("m1");
         assertThat(model.countTextProperty().get()).isEqualTo("1 of 4 merchants");
 
-        model.clearFilters();
-        model.bandProperty().set(BandChoice.NOT_SCORED);
+        model.filters().clear();
+        model.filters().bandProperty().set(BandChoice.NOT_SCORED);
         assertThat(ids(model)).containsExactly("m4");
-        model.bandProperty().set(BandChoice.ALL);
-        model.managerProperty().set(new User("u-2", "wang", "王强", Role.MANAGER));
+        model.filters().bandProperty().set(BandChoice.ALL);
+        model.filters().managerProperty().set(new User("u-2", "wang", "王强", Role.MANAGER));
         assertThat(ids(model)).containsExactlyInAnyOrder("m3", "m4");
 
-        model.clearFilters();
-        model.queryProperty().set("nothing like it");
+        model.filters().clear();
+        model.filters().queryProperty().set("nothing like it");
         assertThat(model.visibleRows()).isEmpty();
-        assertThat(model.noMatchTextProperty().get()).isEqualTo("No merchant matches “nothing like it”.");
+        assertThat(model.filters().noMatchTextProperty().get()).isEqualTo("No merchant matches “nothing like it”.");
     }
 
     @Test
@@ -247,15 +247,15 @@ class MerchantsViewModelTest {
         backend.managers.add(wang);
         MerchantsViewModel model = loaded(true);
         connection.reportLive();
-        assertThat(model.canMoveProperty().get()).isTrue();
-        assertThat(model.moveTargets(row(model, "m1"))).containsExactly(wang);
+        assertThat(model.moves().canMoveProperty().get()).isTrue();
+        assertThat(model.moves().targets(row(model, "m1"))).containsExactly(wang);
 
-        model.move(row(model, "m1"), wang);
+        model.moves().move(row(model, "m1"), wang);
 
         assertThat(backend.calls).contains("reassign m1 u-2");
         assertThat(row(model, "m1").merchant().assignedManagerName()).isEqualTo("王强");
-        assertThat(model.noticeProperty().get()).isEqualTo("杭州西湖茶叶有限公司 is now in 王强’s book.");
-        assertThat(model.managerLines()).contains(new MerchantsViewModel.ManagerLine(wang, 3));
+        assertThat(model.moves().noticeProperty().get()).isEqualTo("杭州西湖茶叶有限公司 is now in 王强’s book.");
+        assertThat(model.moves().managerLines()).contains(new BookMoves.ManagerLine(wang, 3));
     }
 
     @Test
@@ -264,8 +264,8 @@ class MerchantsViewModelTest {
         connection.reportStreamDown(true);
         asOf.set(NOW);
 
-        assertThat(model.canMoveProperty().get()).isFalse();
-        assertThat(model.moveBlockedReasonProperty().get()).isEqualTo("Moves wait until the console is back online.");
+        assertThat(model.moves().canMoveProperty().get()).isFalse();
+        assertThat(model.moves().blockedReasonProperty().get()).isEqualTo("Moves wait until the console is back online.");
         assertThat(model.asOfTextProperty().get()).startsWith("Offline · as of ");
     }
 
