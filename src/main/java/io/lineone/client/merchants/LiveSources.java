@@ -5,6 +5,7 @@ import io.lineone.client.common.UiScheduler;
 import io.lineone.client.fixes.FixFeed;
 import io.lineone.client.net.EventStream;
 import io.lineone.client.queue.IssueRow;
+import io.lineone.client.queue.IssuesListener;
 import io.lineone.client.queue.LiveIssues;
 import java.util.Collection;
 import java.util.function.Consumer;
@@ -20,7 +21,7 @@ import javafx.collections.ObservableList;
  */
 public record LiveSources(UiScheduler ui, String myId, ObservableList<IssueRow> issueRows,
                           Consumer<String> openIssue,
-                          Consumer<LiveIssues.IssuesListener> issues,
+                          Consumer<IssuesListener> issues,
                           Consumer<Consumer<Collection<Merchant>>> merchants,
                           Consumer<EventStream.Listener> stream,
                           Consumer<Runnable> restarted) {

@@ -31,7 +31,7 @@ import javafx.util.Duration;
  * can be found again after its toast has gone. The toasts are the window's own nodes rather than a popup window: a popup
  * styled for another theme drew no background under this one.
  */
-public final class DesktopAlerts implements LiveIssues.UrgentIssueAlert, LiveConversations.MessageAlert, AutoCloseable {
+public final class DesktopAlerts implements UrgentIssueAlert, LiveConversations.MessageAlert, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DesktopAlerts.class.getName());
 

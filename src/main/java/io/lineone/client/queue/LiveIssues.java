@@ -49,23 +49,6 @@ public final class LiveIssues implements AutoCloseable {
         void applied(Issue issue, Instant appliedAt);
     }
 
-    /** Raises the alarm for a new P1 of this manager's merchants (UI thread). */
-    public interface UrgentIssueAlert {
-        void newUrgentIssue(Issue issue);
-
-        /** An open issue of someone else's queue came into this manager's, assigned to them (a transfer). */
-        default void handedOver(Issue issue) {
-        }
-    }
-
-    /**
-     * Told of every batch of issues before it is applied (UI thread): the list as read ({@code list} true), or a
-     * frame's events or an action's answer. The merchants screen keeps its counts from these.
-     */
-    public interface IssuesListener {
-        void heard(Collection<Issue> issues, boolean list);
-    }
-
     /** How long a new P1's row stays highlighted. */
     static final Duration HIGHLIGHT = Duration.ofSeconds(6);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -82,10 +65,7 @@ public final class LiveIssues implements AutoCloseable {
 
     private final IssueRows rows = new IssueRows();
     private final Map<String, IssueRow> byId = new HashMap<>();
-    /** Versions of issues that left the queue, so a late, older version cannot bring them back. */
-    private final Map<String, Long> goneVersions = new HashMap<>();
-    /** Issues changed since the running read was asked for: its older answer must not undo them. */
-    private final Set<String> touchedSinceRead = new HashSet<>();
+    private final IssueVersions versions = new IssueVersions();
     private IssuesApi.IssueQuery scope = IssuesApi.IssueQuery.OPEN;
     /** A manager's own queue: an issue handed to another manager leaves it. Null keeps every issue seen. */
     private String queueOf;
@@ -172,7 +152,7 @@ public final class LiveIssues implements AutoCloseable {
     public void load() {
         int generation = ++readGeneration;
         read = true;
-        touchedSinceRead.clear();
+        versions.readFromNow();
         IssuesApi.IssueQuery wanted = scope;
         if (rows.isEmpty()) {
             error.set("");
@@ -272,10 +252,10 @@ public final class LiveIssues implements AutoCloseable {
             if (list) {
                 listed.add(id);
             } else {
-                touchedSinceRead.add(id);
+                versions.touched(id);
             }
             IssueRow row = byId.get(id);
-            if (!accepts(list, row, issue)) {
+            if (!versions.accepts(list, row, issue)) {
                 continue;
             }
             Instant viewedAt = batch.describedAt(issue, appliedAt);
@@ -287,13 +267,13 @@ public final class LiveIssues implements AutoCloseable {
                     breachDelta += breaching(row, at);
                 } else {
                     byId.remove(id);
-                    goneVersions.put(id, issue.version());
+                    versions.left(id, issue.version());
                     removed.add(row);
                 }
             } else if (inScope(issue)) {
                 row = new IssueRow(issue, viewedAt);
                 byId.put(id, row);
-                goneVersions.remove(id);
+                versions.back(id);
                 added.add(row);
                 breachDelta += breaching(row, at);
                 if (batch.created().contains(id) && issue.priority() == Priority.P1) {
@@ -310,13 +290,13 @@ public final class LiveIssues implements AutoCloseable {
         if (list) {
             // The list is the truth about what is in the queue, except for issues events changed since it was asked.
             for (IssueRow row : List.copyOf(byId.values())) {
-                if (!listed.contains(row.id()) && !touchedSinceRead.contains(row.id())) {
+                if (!listed.contains(row.id()) && !versions.touchedSinceRead(row.id())) {
                     byId.remove(row.id());
                     removed.add(row);
                     breachDelta -= breaching(row, at);
                 }
             }
-            touchedSinceRead.clear();
+            versions.readFromNow();
         }
         rows.apply(removed, updated, added);
         showState();
@@ -344,61 +324,27 @@ public final class LiveIssues implements AutoCloseable {
         if (queueOf == null || closed) {
             return;
         }
-        boolean readAgain = false;
-        List<IssueRow> removed = new ArrayList<>();
-        int breachDelta = 0;
-        Instant at = now.get();
-        for (Merchant merchant : merchants) {
-            if (!queueOf.equals(merchant.assignedManagerId())) {
-                for (IssueRow row : List.copyOf(byId.values())) {
-                    if (merchant.id().equals(row.issue().merchantId())) {
-                        byId.remove(row.id());
-                        goneVersions.put(row.id(), row.version());
-                        removed.add(row);
-                        breachDelta -= breaching(row, at);
-                    }
-                }
-            } else if (merchant.openIssues() > openIssuesOf(merchant.id())) {
-                readAgain = true;
+        MerchantMoves moves = MerchantMoves.of(queueOf, merchants, List.copyOf(byId.values()));
+        if (!moves.leaving().isEmpty()) {
+            int breachDelta = 0;
+            for (IssueRow row : moves.leaving()) {
+                byId.remove(row.id());
+                versions.left(row.id(), row.version());
+                breachDelta -= breaching(row, now.get());
             }
-        }
-        if (!removed.isEmpty()) {
-            rows.apply(removed, List.of(), List.of());
+            rows.apply(moves.leaving(), List.of(), List.of());
             openBreaches.set(openBreaches.get() + breachDelta);
             showState();
         }
-        if (readAgain) {
+        if (moves.readAgain()) {
             load();
         }
-    }
-
-    private int openIssuesOf(String merchantId) {
-        int open = 0;
-        for (IssueRow row : byId.values()) {
-            if (merchantId.equals(row.issue().merchantId()) && row.issue().status().isOpen()) {
-                open++;
-            }
-        }
-        return open;
     }
 
     /** An update, not a creation, that brings an issue into this manager's queue assigned to them: handed over. */
     private boolean cameFromAnotherQueue(IssueBatch batch, Issue issue) {
         return queueOf != null && batch.source() == IssueBatch.Source.EVENTS && !batch.created().contains(issue.id())
                 && queueOf.equals(issue.managerId()) && queueOf.equals(issue.assigneeId());
-    }
-
-    /**
-     * A newer version wins. The server's own list may also set back what no event has touched since it was asked
-     * for: it is the truth then, even about an older version (a restored database).
-     */
-    private boolean accepts(boolean list, IssueRow row, Issue issue) {
-        boolean truth = list && !touchedSinceRead.contains(issue.id());
-        if (row != null) {
-            return issue.version() > row.version() || (truth && issue.version() != row.version());
-        }
-        Long gone = goneVersions.get(issue.id());
-        return gone == null || issue.version() > gone || truth;
     }
 
     private boolean inScope(Issue issue) {

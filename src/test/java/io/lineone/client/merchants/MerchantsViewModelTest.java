@@ -20,7 +20,7 @@ import io.lineone.client.net.EventStream;
 import io.lineone.client.net.FakeBackend;
 import io.lineone.client.net.Issues;
 import io.lineone.client.queue.IssueRow;
-import io.lineone.client.queue.LiveIssues;
+import io.lineone.client.queue.IssuesListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class MerchantsViewModelTest {
     private final ObservableList<IssueRow> issueRows = FXCollections.observableArrayList();
     private final List<String> opened = new ArrayList<>();
     private final SimpleObjectProperty<Instant> asOf = new SimpleObjectProperty<>();
-    private LiveIssues.IssuesListener issues;
+    private IssuesListener issues;
     private Consumer<Collection<Merchant>> merchants;
     private EventStream.Listener stream;
     private Runnable restarted;

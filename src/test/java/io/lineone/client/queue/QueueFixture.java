@@ -45,7 +45,7 @@ final class QueueFixture {
         this.messages = Messages.forLocale(locale);
         this.text = new IssueText(messages, ZoneOffset.UTC, FakeBackend.USER.id());
         this.issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages), connection, clock,
-                new LiveIssues.UrgentIssueAlert() {
+                new UrgentIssueAlert() {
                     @Override
                     public void newUrgentIssue(Issue issue) {
                         alerts.add(issue);
