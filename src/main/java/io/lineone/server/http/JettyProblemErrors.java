@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Errors that Jetty answers before Javalin sees the request (an undecodable URI, a malformed header) would be
- * HTML pages; these handlers make them problem+json like every other error of the API. Jetty asks one handler
+ * HTML pages; these handlers make them problem+json like every other error of the API, whatever the method (Jetty
+ * writes a page only for GET, POST and HEAD by default, so a PUT or PATCH got an empty 400). Jetty asks one handler
  * for the server and another for the servlet context, so there are two, sharing the body.
  */
 final class JettyProblemErrors {
@@ -31,6 +32,11 @@ final class JettyProblemErrors {
                                                          String contentType, List<Charset> charsets, int code,
                                                          String message, Throwable cause) {
                 return writeProblem(json, response, callback, code, message);
+            }
+
+            @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
             }
 
             @Override
@@ -50,6 +56,11 @@ final class JettyProblemErrors {
             }
 
             @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+
+            @Override
             public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
                 return badMessageProblem(json, status, reason, fields);
             }
@@ -58,12 +69,17 @@ final class JettyProblemErrors {
 
     private static boolean writeProblem(ObjectMapper json, Response response, Callback callback, int code, String message) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // Jetty answers here requests it would not route (an undecodable path), and may close the connection after:
+        // saying so keeps a client from sending its next request down a connection that is about to be closed.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(json, code, message)), callback);
         return true;
     }
 
     private static ByteBuffer badMessageProblem(ObjectMapper json, int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
+        // Jetty closes the connection after a message it cannot parse: say so, as above.
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
         return ByteBuffer.wrap(body(json, status, reason));
     }
 
