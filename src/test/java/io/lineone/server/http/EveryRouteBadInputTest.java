@@ -245,6 +245,9 @@ class EveryRouteBadInputTest {
                     || body.path("detail").asText().isBlank()) {
                 return status + " with a problem missing type, title, status or detail: " + snippet(answer.text());
             }
+            if (body.path("title").asText().equals("Error")) {
+                return status + " with no title of its own: " + snippet(answer.text());
+            }
         } catch (IOException e) {
             return status + " problem is not JSON: " + snippet(answer.text());
         }
