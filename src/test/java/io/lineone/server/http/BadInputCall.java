@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lineone.api.Json;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,12 +23,12 @@ record BadInputCall(String method, String template, Map<String, String> ids, Map
 
     BadInputCall {
         ids = Map.copyOf(ids);
-        query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
         headers = Map.copyOf(headers);
     }
 
     static BadInputCall of(String method, String template, String token) {
-        return new BadInputCall(method.toUpperCase(java.util.Locale.ROOT), template, Map.of(), Map.of(), null,
+        return new BadInputCall(method.toUpperCase(Locale.ROOT), template, Map.of(), Map.of(), null,
                 Map.of(), token);
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -185,7 +186,7 @@ final class BadInputCases {
     }
 
     /** Text: too long, NUL, broken Unicode are refused; RTL marks, emoji and injection strings are only text. */
-    private void text(String at, JsonNode schema, java.util.function.Function<JsonNode, UnaryOperator<BadInputCall>> set) {
+    private void text(String at, JsonNode schema, Function<JsonNode, UnaryOperator<BadInputCall>> set) {
         int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
         // A password is hashed, never shown nor stored as text: any character may be in it.
         boolean secret = schema.path("writeOnly").asBoolean(false);

@@ -8,11 +8,14 @@ import io.lineone.api.Json;
 import io.lineone.api.Role;
 import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The per-route table of {@link EveryRouteBadInputTest}: for every route, who calls it (a caller who MAY use it, so
@@ -269,7 +272,7 @@ final class BadInputRoutes {
 
     private static BadInputCall withIds(BadInputCall call, String... ids) {
         BadInputCall withIds = call;
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(call.template());
+        Matcher names = Pattern.compile("\\{([^}]+)}").matcher(call.template());
         for (int i = 0; names.find(); i++) {
             withIds = withIds.withId(names.group(1), ids[i]);
         }
@@ -317,7 +320,7 @@ final class BadInputRoutes {
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException(text, e);
         }
     }

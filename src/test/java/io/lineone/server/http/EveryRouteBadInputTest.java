@@ -15,11 +15,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -83,9 +87,9 @@ class EveryRouteBadInputTest {
                     tally.requests.get(), tally.serverErrors.get(), tally.refused.get(), tally.accepted.get(),
                     (System.nanoTime() - started) / 1e9);
             System.out.println(figure);
-            java.nio.file.Path report = java.nio.file.Path.of("target", "bad-input-" + database + ".tsv");
-            java.nio.file.Files.createDirectories(report.getParent());
-            java.nio.file.Files.write(report, tally.answers);
+            Path report = Path.of("target", "bad-input-" + database + ".tsv");
+            Files.createDirectories(report.getParent());
+            Files.write(report, tally.answers);
             assertThat(tally.serverErrors.get()).as(figure).isZero();
             assertThat(tally.routes.get()).as("routes tried").isEqualTo(server.routes().size());
         }));
@@ -176,7 +180,7 @@ class EveryRouteBadInputTest {
      * runs: replayed once the cases have changed the data, cut short, or handed to another list.
      */
     private static Map<String, String> cursors(TestServer server, BadInputRoutes table, JsonNode doc) {
-        Map<String, String> cursors = new java.util.TreeMap<>();
+        Map<String, String> cursors = new TreeMap<>();
         for (Router.Route route : server.routes()) {
             JsonNode operation = doc.get("paths").get(route.path()).get(route.method());
             boolean paged = false;
@@ -292,7 +296,7 @@ class EveryRouteBadInputTest {
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger accepted = new AtomicInteger();
         /** Every request and its answer, one line each, written to {@code target/bad-input-<database>.tsv}. */
-        final List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> answers = Collections.synchronizedList(new ArrayList<>());
 
         void count(int status) {
             requests.incrementAndGet();
