@@ -1,6 +1,7 @@
 package io.lineone.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -151,6 +152,10 @@ public final class Requests {
     }
 
     private static FieldError fieldError(JsonProcessingException e) {
+        // Jackson's own words for these name its classes: say what is wrong without them.
+        if (e instanceof StreamConstraintsException) {
+            return new FieldError("body", "is not valid JSON: a number, a string or the nesting is too long");
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             if (e instanceof InvalidFormatException format && format.getTargetType() != null

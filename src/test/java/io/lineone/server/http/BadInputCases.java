@@ -39,6 +39,7 @@ final class BadInputCases {
     static final String TEN_THOUSAND = "名".repeat(10_000);
     private static final List<String> MALFORMED = List.of("{\"a\":", "{a: 'b'}", "not json at all", "[]", "null",
             "\"a string\"", "42", "{} trailing", "{}{}", "{\"a\":1,}", "[".repeat(5_000) + "]".repeat(5_000),
+            "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
             "{\"n\":" + "9".repeat(2_000) + "}", "<?xml version=\"1.0\"?><a/>", "   ");
 
     private final JsonNode doc;

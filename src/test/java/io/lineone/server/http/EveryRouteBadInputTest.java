@@ -50,7 +50,7 @@ class EveryRouteBadInputTest {
     /** Names of the server's insides that must never reach a client. */
     private static final Pattern LEAK = Pattern.compile("Exception|\\tat |<html|<HTML|org\\.h2|org\\.postgresql|"
             + "SQLState|SQL statement|syntax error|io\\.lineone\\.|java\\.(lang|util|sql|io)\\.|jakarta\\.|org\\.eclipse|"
-            + "com\\.fasterxml|\\bat line\\b|violates|constraint \"");
+            + "com\\.fasterxml|io\\.javalin|kotlin\\.|`[A-Z]\\w*\\.\\w+\\(\\)`|\\bat line\\b|violates|constraint \"");
 
     @TestFactory
     Stream<DynamicNode> onH2() {
