@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Errors that Jetty answers before Javalin sees the request (an undecodable URI, a malformed header) would be
- * HTML pages; these handlers make them problem+json like every other error of the API. Jetty asks one handler
+ * HTML pages; these handlers make them problem+json like every other error of the API, whatever the method (Jetty
+ * writes a page only for GET, POST and HEAD by default, so a PUT or PATCH got an empty 400). Jetty asks one handler
  * for the server and another for the servlet context, so there are two, sharing the body.
  */
 final class JettyProblemErrors {
@@ -38,6 +39,11 @@ final class JettyProblemErrors {
             }
 
             @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+
+            @Override
             public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
                 return badMessageProblem(json, status, reason, fields);
             }
@@ -54,6 +60,11 @@ final class JettyProblemErrors {
             }
 
             @Override
+            public boolean errorPageForMethod(String method) {
+                return true;
+            }
+
+            @Override
             public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
                 return badMessageProblem(json, status, reason, fields);
             }
@@ -65,6 +76,9 @@ final class JettyProblemErrors {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put(RequestIds.HEADER, requestId);
         SecurityHeaders.addTo(response.getHeaders()::put);
+        // Jetty answers here requests it would not route (an undecodable path), and may close the connection after:
+        // saying so keeps a client from sending its next request down a connection that is about to be closed.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body(json, code, message, requestId)), callback);
         return true;
     }
@@ -74,6 +88,8 @@ final class JettyProblemErrors {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
         fields.put(RequestIds.HEADER, requestId);
         SecurityHeaders.addTo(fields::put);
+        // Jetty closes the connection after a message it cannot parse: say so, as above.
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
         return ByteBuffer.wrap(body(json, status, reason, requestId));
     }
 

@@ -1,6 +1,7 @@
 package io.lineone.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -27,6 +28,8 @@ public final class Requests {
     static final int MAX_LIMIT = 500;
 
     private static final ObjectMapper JSON = Json.mapper();
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private Requests() {
     }
@@ -72,17 +75,25 @@ public final class Requests {
         return key;
     }
 
-    /** An ISO-8601 instant query parameter such as {@code 2026-11-01T00:00:00Z}; null when absent. */
+    /**
+     * An ISO-8601 instant query parameter such as {@code 2026-11-01T00:00:00Z}; null when absent. Years 1 to 9999
+     * only: windows are counted back from it and stored as timestamps, and Java's far ends overflow both.
+     */
     public static Instant instantParam(Context ctx, String name) {
         String text = ctx.queryParam(name);
         if (text == null || text.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw DomainException.invalid(name, "must be an instant such as 2026-11-01T00:00:00Z");
         }
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw DomainException.invalid(name, "must be an instant from the year 1 to 9999");
+        }
+        return instant;
     }
 
     /** A {@code true}/{@code false} query parameter; false when absent. */
@@ -141,6 +152,10 @@ public final class Requests {
     }
 
     private static FieldError fieldError(JsonProcessingException e) {
+        // Jackson's own words for these name its classes: say what is wrong without them.
+        if (e instanceof StreamConstraintsException) {
+            return new FieldError("body", "is not valid JSON: a number, a string or the nesting is too long");
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             if (e instanceof InvalidFormatException format && format.getTargetType() != null

@@ -161,6 +161,9 @@ public final class BellService {
         Validation v = new Validation().optionalLongText("note", note, MAX_TEXT);
         if (step == BellWorkflow.OVERRULE) {
             v.text("justification", justification == null ? null : justification.strip(), MAX_TEXT);
+        } else {
+            // Not kept by any other step, but still held to the same rules: a broken field is refused, not dropped.
+            v.optionalLongText("justification", justification, MAX_TEXT);
         }
         v.throwIfInvalid();
         Instant now = now();

@@ -28,7 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad input of every kind answers a 4xx problem, never a 500, and the server keeps serving. */
+/**
+ * Bad input of every kind answers a 4xx problem, never a 500, and the server keeps serving: the cases here name the
+ * fields they expect refused, or reach where {@link EveryRouteBadInputTest} does not (streamed bodies, raw request
+ * lines, huge headers); that test sends the rest to every route.
+ */
 class BadInputApiTest {
 
     private static final String METRICS = "{\"shippingHours\":24,\"preSaleResponseSeconds\":30,"
@@ -179,16 +183,6 @@ class BadInputApiTest {
     }
 
     @Test
-    void aBodyOverOneMebibyteIs413() {
-        byte[] big = new byte[2 * 1024 * 1024];
-        Arrays.fill(big, (byte) ' ');
-        big[0] = '{';
-        big[big.length - 1] = '}';
-        problem(api.post("/merchants", admin, big), 413);
-        problem(api.post("/session", null, big), 413);
-    }
-
-    @Test
     void aLargeBodyRefusedBeforeItIsReadStillGetsItsAnswer() {
         byte[] body = new byte[1000 * 1024];
         Arrays.fill(body, (byte) ' ');
@@ -254,7 +248,11 @@ class BadInputApiTest {
                 "GET /api/v1/me\u0000 HTTP/1.1",
                 "BREW /api/v1/health HTTP/1.1",
                 "GET http://[::1 HTTP/1.1",
-                "GET /api/v1/../../etc/passwd HTTP/1.1");
+                "GET /api/v1/../../etc/passwd HTTP/1.1",
+                // Jetty writes its own error pages only for GET, POST and HEAD unless told otherwise.
+                "PUT /api/v1/merchants/%ED%A0%80/assignee HTTP/1.1",
+                "PATCH /api/v1/listings/%ED%A0%80 HTTP/1.1",
+                "DELETE /api/v1/session%00 HTTP/1.1");
     }
 
     /** Request lines no well-behaved client would send, written straight to a socket. */
@@ -273,23 +271,6 @@ class BadInputApiTest {
             assertThat(answer.toLowerCase(Locale.ROOT)).as("%s → %s", line, answer)
                     .contains("content-type: application/problem+json")
                     .doesNotContain("<html", "exception");
-        }
-    }
-
-    static List<String> badQueries() {
-        return List.of("/merchants?limit=", "/merchants?q=%00", "/merchants?q=%FF%FE", "/merchants?q=%ED%A0%80",
-                "/merchants?tier=%00", "/merchants?cursor=%FF", "/merchants?assigned=%27%20or%201%3D1",
-                "/merchants/%00", "/merchants/%FF", "/merchants/" + "x".repeat(5000), "/merchants/%27%20or%201%3D1",
-                "/merchants/..%2F..%2Fusers", "/merchants/a%2Fb", "/merchants/%2e%2e", "/merchants/a%5Cb", "/merchants?q=%E6%9D%AD%E5%B7%9E&q=second");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badQueries")
-    void oddPathsAndQueriesNeverAnswer500(String pathAndQuery) {
-        ApiClient.Response response = api.sendRaw("GET", "/api/v1" + pathAndQuery, admin, null, Map.of());
-        assertThat(response.status()).as("%s → %s", pathAndQuery, response).isBetween(200, 499);
-        if (response.status() >= 400) {
-            problem(response, response.status());
         }
     }
 }
