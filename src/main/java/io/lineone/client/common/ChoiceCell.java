@@ -1,6 +1,7 @@
 package io.lineone.client.common;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
@@ -9,21 +10,32 @@ import javafx.scene.control.ListCell;
 public final class ChoiceCell<T> extends ListCell<T> {
 
     private final Function<T, String> label;
+    // What a null entry ("all") reads as; null when the values hold none.
+    private final String nullText;
 
     public ChoiceCell(Function<T, String> label) {
-        this.label = label;
+        this(label, null);
     }
 
-    /** Fills {@code box} with {@code values}, each shown by {@code label}, in the list and on the button. */
+    private ChoiceCell(Function<T, String> label, String nullText) {
+        this.label = label;
+        this.nullText = nullText;
+    }
+
+    /**
+     * Fills {@code box} with {@code values}, each shown by {@code label}, in the list and on the button; a null
+     * among the values (a filter's "all") is shown by {@code label} too.
+     */
     public static <T> void install(ComboBox<T> box, List<T> values, Function<T, String> label) {
+        String nullText = values.stream().anyMatch(Objects::isNull) ? label.apply(null) : null;
         box.getItems().setAll(values);
-        box.setButtonCell(new ChoiceCell<>(label));
-        box.setCellFactory(list -> new ChoiceCell<>(label));
+        box.setButtonCell(new ChoiceCell<>(label, nullText));
+        box.setCellFactory(list -> new ChoiceCell<>(label, nullText));
     }
 
     @Override
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty || item == null ? null : label.apply(item));
+        setText(empty ? null : item == null ? nullText : label.apply(item));
     }
 }

@@ -129,6 +129,9 @@ public final class MerchantsController {
         noticeLabel.textProperty().bind(model.moves().noticeProperty());
 
         setUpColumns();
+        // On a narrow window the detail pane gives way to the table's names, down to what its scorecard needs.
+        detail.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(250, Math.min(360, merchantsRoot.getWidth() * 0.26)), merchantsRoot.widthProperty()));
         merchantTable.setItems(model.visibleRows());
         // The book sorts itself; the table only says which columns, in which direction.
         merchantTable.setSortPolicy(table -> {

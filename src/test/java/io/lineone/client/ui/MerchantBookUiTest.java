@@ -57,6 +57,10 @@ class MerchantBookUiTest extends SeededConsoleTestBase {
                 && text("#connectionLabel").startsWith("Live"));
     }
 
+    private String buttonText(String comboId) {
+        return fx(() -> ((javafx.scene.control.ComboBox<?>) lookup(comboId).query()).getButtonCell().getText());
+    }
+
     private List<String> ids() {
         return fx(() -> table().getItems().stream().map(MerchantRow::id).toList());
     }
@@ -65,6 +69,8 @@ class MerchantBookUiTest extends SeededConsoleTestBase {
     void typingFiltersAndClickingAHeaderSortsByMeaning() throws TimeoutException {
         signInAs(ManagerBooks.LI_NA);
         assertThat(table().getItems()).hasSize(6);
+        assertThat(buttonText("#categoryFilter")).as("a filter left at all says so").isEqualTo("All categories");
+        assertThat(buttonText("#regionFilter")).isEqualTo("All regions");
 
         clickOn("#searchField").write("hz");
         waitUntil(() -> table().getItems().size() == 3);
