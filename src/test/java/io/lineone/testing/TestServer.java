@@ -21,6 +21,7 @@ import io.lineone.server.ServerConfig;
 import io.lineone.server.audit.AuditLog;
 import io.lineone.server.db.Database;
 import io.lineone.server.events.EventHub;
+import io.lineone.server.http.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -248,6 +249,11 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
      */
     public ApiClient api() {
         return api;
+    }
+
+    /** Every route the running server registered, so a table-driven test can insist on covering each one. */
+    public List<Router.Route> routes() {
+        return running().routes();
     }
 
     /** The server's clock, which only the test moves. */
