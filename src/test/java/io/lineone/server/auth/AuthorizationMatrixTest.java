@@ -103,6 +103,18 @@ class AuthorizationMatrixTest {
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
+
+        /** The role of a signed-in caller; null for the three without a working token. */
+        Role role() {
+            return switch (this) {
+                case MANAGER_OF_BOOK, MANAGER_OF_ANOTHER_BOOK -> Role.MANAGER;
+                case SUPERVISOR -> Role.SUPERVISOR;
+                case PRODUCT_OWNER -> Role.PRODUCT_OWNER;
+                case ADMIN -> Role.ADMIN;
+                case SERVICE -> Role.SERVICE;
+                case NO_TOKEN, EXPIRED_TOKEN, REVOKED_TOKEN -> null;
+            };
+        }
     }
 
     private static final Map<Who, String> tokens = new EnumMap<>(Who.class);
@@ -163,6 +175,9 @@ class AuthorizationMatrixTest {
                 open("get", "/health", f -> get("/health"), "200 200 200 200 200 200 200 200 200"),
                 open("get", "/openapi.json", f -> get("/openapi.json"), "200 200 200 200 200 200 200 200 200"),
                 row("delete", "/session", f -> delete("/session").withFreshToken(), "204 204 204 204 204 204"),
+                row("delete", "/sessions", f -> delete("/sessions").asAccountOfItsOwn(), "204 204 204 204 204 204"),
+                row("delete", "/users/{id}/sessions", f -> delete("/users/" + f.someone().id() + "/sessions"),
+                        "403 403 403 403 204 403"),
                 row("get", "/me", f -> get("/me"), "200 200 200 200 200 200"),
 
                 row("post", "/users", f -> post("/users", new NewUser("matrix.user." + next(), "矩阵用户", Role.MANAGER,
@@ -342,9 +357,12 @@ class AuthorizationMatrixTest {
     private static String check(Row row, Who who) {
         Fixture fixture = new Fixture();
         Call call = row.call().apply(fixture);
-        String token = call.freshToken() && tokens.get(who) != null && who.ordinal() < Who.NO_TOKEN.ordinal()
-                ? server.signIn(logins.get(who), who == Who.ADMIN ? ServerConfig.TEST_ADMIN_PASSWORD : TestServer.PASSWORD)
-                : tokens.get(who);
+        String token = tokens.get(who);
+        if (token != null && who.role() != null && call.ownAccount()) {
+            token = server.account(who.role()).token();
+        } else if (token != null && who.role() != null && call.freshToken()) {
+            token = server.signIn(logins.get(who), who == Who.ADMIN ? ServerConfig.TEST_ADMIN_PASSWORD : TestServer.PASSWORD);
+        }
         int expected = row.expected().get(who);
         String cell = row.route() + " as " + who.label();
         if (call.stream()) {
@@ -423,14 +441,17 @@ class AuthorizationMatrixTest {
         return byWho;
     }
 
-    /** A request of a cell; {@code freshToken}: signed in anew for this cell alone (signing out uses it up). */
+    /**
+     * A request of a cell. {@code freshToken}: the caller signed in anew for this cell alone (signing out uses the
+     * token up); {@code ownAccount}: a new account of the caller's role (signing out everywhere uses them all up).
+     */
     record Call(String method, String path, Object body, Map<String, String> headers, boolean freshToken,
-                boolean stream) {
+                boolean ownAccount, boolean stream) {
 
         Call header(String name, String value) {
             Map<String, String> more = new HashMap<>(headers);
             more.put(name, value);
-            return new Call(method, path, body, Map.copyOf(more), freshToken, stream);
+            return new Call(method, path, body, Map.copyOf(more), freshToken, ownAccount, stream);
         }
 
         Call ifMatch(long version) {
@@ -438,29 +459,33 @@ class AuthorizationMatrixTest {
         }
 
         Call withFreshToken() {
-            return new Call(method, path, body, headers, true, stream);
+            return new Call(method, path, body, headers, true, ownAccount, stream);
+        }
+
+        Call asAccountOfItsOwn() {
+            return new Call(method, path, body, headers, freshToken, true, stream);
         }
 
         Call asStream() {
-            return new Call(method, path, body, headers, freshToken, true);
+            return new Call(method, path, body, headers, freshToken, ownAccount, true);
         }
     }
 
     /** A read; {@code made} is whatever the fixture must hold first, so a list has something of the book in it. */
     private static Call get(String path, Object... made) {
-        return new Call("GET", path, null, Map.of(), false, false);
+        return new Call("GET", path, null, Map.of(), false, false, false);
     }
 
     private static Call post(String path, Object body) {
-        return new Call("POST", path, body, Map.of(), false, false);
+        return new Call("POST", path, body, Map.of(), false, false, false);
     }
 
     private static Call delete(String path) {
-        return new Call("DELETE", path, null, Map.of(), false, false);
+        return new Call("DELETE", path, null, Map.of(), false, false, false);
     }
 
     private static Call send(String method, String path, Object body) {
-        return new Call(method, path, body, Map.of(), false, false);
+        return new Call(method, path, body, Map.of(), false, false, false);
     }
 
     private static Call step(Bell bell, String step, String justification) {
@@ -489,6 +514,11 @@ class AuthorizationMatrixTest {
         private Release release;
         private Bell bell;
         private String reply;
+
+        /** Another account, signed in: whose sessions an admin may end. */
+        TestServer.Account someone() {
+            return server.account(Role.MANAGER, "matrix.someone." + next());
+        }
 
         Merchant merchant() {
             if (merchant == null) {
