@@ -92,6 +92,7 @@ public final class SettingsController {
         signOutEverywhereButton.disableProperty().bind(model.confirmingSignOutEverywhereProperty());
         confirmSignOutEverywhereButton.disableProperty().bind(model.signingOutEverywhereProperty());
         sessionMessage.textProperty().bind(model.sessionMessageProperty());
+        showWhen(sessionMessage, model.sessionMessageProperty().isNotEmpty());
         // Escape backs out of this question only while it is asked: the demo's reset has a question of its own.
         cancelSignOutEverywhereButton.cancelButtonProperty().bind(model.confirmingSignOutEverywhereProperty());
         model.confirmingSignOutEverywhereProperty().addListener((obs, was, asking) -> {
