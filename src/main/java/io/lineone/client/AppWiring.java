@@ -338,6 +338,13 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     }
 
     @Override
+    public void signedOutEverywhere() {
+        if (main != null) {
+            signedOut();
+        }
+    }
+
+    @Override
     public void signInTo(String serverUrl) {
         if (main != null) {
             main.signOut();

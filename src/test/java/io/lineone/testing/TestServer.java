@@ -251,7 +251,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return api;
     }
 
-    /** Every route the running server registered, as {@code Router} lists them (path as OpenAPI writes it). */
+    /** Every route the running server registered (path as OpenAPI writes it), for the tests that must cover each. */
     public List<Router.Route> routes() {
         return running().routes();
     }

@@ -21,6 +21,9 @@ public interface ConsoleControls {
     /** Signs out and offers sign-in to {@code serverUrl}. */
     void signInTo(String serverUrl);
 
+    /** Every session of the user was ended on the server: leaves this one for the sign-in screen. */
+    void signedOutEverywhere();
+
     /** Throws the demo workspace's data away, seeds it afresh and opens it again, as the same account. */
     void resetDemo();
 

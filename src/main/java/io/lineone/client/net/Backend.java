@@ -23,6 +23,13 @@ public interface Backend {
     /** Revokes the token on the server; afterwards no call carries it, even if revoking failed. */
     void signOut() throws BackendException;
 
+    /**
+     * Revokes every token of the signed-in user on the server, this one and those of their other computers; afterwards
+     * no call carries this one. Unlike {@link #signOut}, a failure leaves this session as it was: the server was not
+     * told, so the other sessions may still be open and the user should know.
+     */
+    void signOutEverywhere() throws BackendException;
+
     User me() throws BackendException;
 
     /** Asks the server to give its reasons (problem details) in {@code language} where it can, from now on. */

@@ -111,6 +111,20 @@ public final class BackendClient implements Backend {
     }
 
     @Override
+    public void signOutEverywhere() throws BackendException {
+        String token = http.token();
+        if (token == null) {
+            return;
+        }
+        Request request = new Request.Builder().url(http.path("sessions").build())
+                .header("Authorization", "Bearer " + token)
+                .delete()
+                .build();
+        http.execute(request, http.serverUrl(), null);
+        http.forgetToken();
+    }
+
+    @Override
     public User me() throws BackendException {
         return http.get(http.path("me"), User.class);
     }

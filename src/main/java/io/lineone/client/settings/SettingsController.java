@@ -38,6 +38,11 @@ public final class SettingsController {
     @FXML private VBox resetConfirm;
     @FXML private Button confirmResetButton;
     @FXML private Button resetDemoButton;
+    @FXML private Button signOutEverywhereButton;
+    @FXML private VBox signOutEverywhereConfirm;
+    @FXML private Button confirmSignOutEverywhereButton;
+    @FXML private Button cancelSignOutEverywhereButton;
+    @FXML private Label sessionMessage;
     @FXML private Label consoleVersion;
     @FXML private Label backendVersion;
     @FXML private Label dataDirectory;
@@ -83,6 +88,19 @@ public final class SettingsController {
             }
         });
 
+        showWhen(signOutEverywhereConfirm, model.confirmingSignOutEverywhereProperty());
+        signOutEverywhereButton.disableProperty().bind(model.confirmingSignOutEverywhereProperty());
+        confirmSignOutEverywhereButton.disableProperty().bind(model.signingOutEverywhereProperty());
+        sessionMessage.textProperty().bind(model.sessionMessageProperty());
+        showWhen(sessionMessage, model.sessionMessageProperty().isNotEmpty());
+        // Escape backs out of this question only while it is asked: the demo's reset has a question of its own.
+        cancelSignOutEverywhereButton.cancelButtonProperty().bind(model.confirmingSignOutEverywhereProperty());
+        model.confirmingSignOutEverywhereProperty().addListener((obs, was, asking) -> {
+            if (asking) {
+                Platform.runLater(confirmSignOutEverywhereButton::requestFocus);
+            }
+        });
+
         consoleVersion.setText(model.consoleVersion());
         backendVersion.textProperty().bind(Bindings.when(model.backendVersionProperty().isEmpty())
                 .then(messages.get("settings.about.asking")).otherwise(model.backendVersionProperty()));
@@ -125,6 +143,22 @@ public final class SettingsController {
     private void cancelReset() {
         model.cancelReset();
         resetDemoButton.requestFocus();
+    }
+
+    @FXML
+    private void askSignOutEverywhere() {
+        model.askSignOutEverywhere();
+    }
+
+    @FXML
+    private void confirmSignOutEverywhere() {
+        model.confirmSignOutEverywhere();
+    }
+
+    @FXML
+    private void cancelSignOutEverywhere() {
+        model.cancelSignOutEverywhere();
+        signOutEverywhereButton.requestFocus();
     }
 
     @FXML

@@ -31,7 +31,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The settings screen: the server the console signs in to (checked before it is kept), language, theme, text size,
- * notifications, resetting the demo workspace, and what the About section tells.
+ * notifications, signing out everywhere, resetting the demo workspace, and what the About section tells.
  */
 public final class SettingsViewModel {
 
@@ -58,6 +58,9 @@ public final class SettingsViewModel {
     private final BooleanProperty notifications = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper confirmingReset = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper backendVersion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper confirmingSignOutEverywhere = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper signingOutEverywhere = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper sessionMessage = new ReadOnlyStringWrapper("");
 
     public SettingsViewModel(SettingsScreen screen, Backend backend, TaskExecutor executor, Messages messages) {
         this.console = screen.console();
@@ -165,6 +168,38 @@ public final class SettingsViewModel {
         }
     }
 
+    /** Signing out everywhere ends the user's sessions on their other computers too: the first press only asks. */
+    public void askSignOutEverywhere() {
+        sessionMessage.set("");
+        confirmingSignOutEverywhere.set(true);
+    }
+
+    public void cancelSignOutEverywhere() {
+        confirmingSignOutEverywhere.set(false);
+    }
+
+    /**
+     * Revokes every token of the user on the server, then leaves for sign-in. If the server cannot be told, this
+     * session stays and says so: the other computers may still be signed in.
+     */
+    public void confirmSignOutEverywhere() {
+        if (!confirmingSignOutEverywhere.get() || signingOutEverywhere.get()) {
+            return;
+        }
+        signingOutEverywhere.set(true);
+        executor.execute(() -> {
+            backend.signOutEverywhere();
+            return null;
+        }, done -> {
+            signingOutEverywhere.set(false);
+            confirmingSignOutEverywhere.set(false);
+            controls.signedOutEverywhere();
+        }, failure -> {
+            signingOutEverywhere.set(false);
+            sessionMessage.set(messages.format("settings.session.failed", new ErrorMessages(messages).describe(failure)));
+        });
+    }
+
     /** Asks the signed-in server for its version, for the About section. */
     public void refreshAbout() {
         executor.execute(backend::health, health -> backendVersion.set(health.version()),
@@ -233,6 +268,18 @@ public final class SettingsViewModel {
 
     public ReadOnlyBooleanProperty confirmingResetProperty() {
         return confirmingReset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty confirmingSignOutEverywhereProperty() {
+        return confirmingSignOutEverywhere.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty signingOutEverywhereProperty() {
+        return signingOutEverywhere.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sessionMessageProperty() {
+        return sessionMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty backendVersionProperty() {

@@ -1,5 +1,6 @@
 package io.lineone.server.auth;
 
+import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.User;
 import io.lineone.server.audit.AuditLog;
@@ -86,6 +87,33 @@ public final class AuthService {
                         null, null, caller.requestId(), now));
             }
             return null;
+        });
+    }
+
+    /** Signs the caller out on every device: each of their live tokens, this request's too, stops working. */
+    public int signOutEverywhere(Caller caller) {
+        return revokeAll(caller, caller.id());
+    }
+
+    /**
+     * An ADMIN ends every session of a user (a lost laptop, a leaver): their tokens stop working at once, open
+     * event streams included, and they must sign in again.
+     *
+     * @throws DomainException FORBIDDEN for anyone but an ADMIN, NOT_FOUND for an unknown user
+     */
+    public int revokeSessionsOf(Caller caller, String userId) {
+        caller.require(Role.ADMIN);
+        users.find(userId).orElseThrow(() -> DomainException.notFound("user", userId));
+        return revokeAll(caller, userId);
+    }
+
+    private int revokeAll(Caller caller, String userId) {
+        Instant now = clock.instant();
+        return db.inTransaction(tx -> {
+            int revoked = tokens.revokeAll(tx, userId, now);
+            audit.append(tx, new AuditLog.Entry(caller.id(), "session.revokeAll", "user", userId,
+                    null, null, caller.requestId(), now));
+            return revoked;
         });
     }
 }

@@ -43,4 +43,10 @@ public final class TokenStore {
         return tx.update("update auth_token set revoked_at = ? where token_hash = ? and revoked_at is null",
                 now, tokenHash) == 1;
     }
+
+    /** Revokes every live token of a user; returns how many were live. */
+    public int revokeAll(Tx tx, String userId, Instant now) {
+        return tx.update("update auth_token set revoked_at = ? where user_id = ? and revoked_at is null"
+                + " and expires_at > ?", now, userId, now);
+    }
 }

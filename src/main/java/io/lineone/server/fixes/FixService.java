@@ -257,8 +257,9 @@ public final class FixService {
     }
 
     /**
-     * The merchant of a fix's target, if the caller may fix it: that merchant's MANAGER or a SUPERVISOR. Anyone
-     * else is told the target does not exist.
+     * The merchant of a fix's target, if the caller may fix it: that merchant's MANAGER or a SUPERVISOR. Whoever
+     * may not see the merchant is told the target does not exist; a role that sees it but may not fix (ADMIN,
+     * SERVICE) is refused as such, since for them the target plainly exists.
      */
     private String actorMerchant(Caller caller, FixKind kind, String targetId) {
         String merchantId = targets.merchantOf(kind, targetId);
@@ -270,7 +271,7 @@ public final class FixService {
         Merchant merchant = visibleMerchant(caller, merchantId, what, targetId);
         boolean manager = caller.is(Role.MANAGER) && caller.id().equals(merchant.assignedManagerId());
         if (!manager && !caller.is(Role.SUPERVISOR)) {
-            throw DomainException.notFound(what, targetId);
+            throw DomainException.of(DomainException.Kind.FORBIDDEN, "fix.managerOrSupervisorOnly");
         }
         return merchantId;
     }

@@ -10,13 +10,21 @@ import io.lineone.server.http.Requests;
 import io.lineone.server.http.RouteModule;
 import io.lineone.server.http.Router;
 
-/** {@code /session} and {@code /me}. */
+/** {@code /session}, {@code /sessions} (sign out everywhere), {@code /users/{id}/sessions} and {@code /me}. */
 public record SessionRoutes(AuthService auth) implements RouteModule {
 
     @Override
     public void register(Router router) {
         router.publicPost("/session", this::signIn);
         router.delete("/session", this::signOut);
+        router.delete("/sessions", (ctx, caller) -> {
+            auth.signOutEverywhere(caller);
+            ctx.status(204);
+        });
+        router.delete("/users/{id}/sessions", (ctx, caller) -> {
+            auth.revokeSessionsOf(caller, ctx.pathParam("id"));
+            ctx.status(204);
+        });
         router.get("/me", (ctx, caller) -> ctx.json(caller.user()));
     }
 

@@ -71,8 +71,9 @@ public final class UserService {
         return hasher.hash(password, iterations);
     }
 
+    /** Every account: the ADMIN's (a supervisor picks managers from {@code GET /team/managers} instead). */
     public Page<User> list(Caller caller, Role role, Cursor cursor, int limit) {
-        caller.require(Role.ADMIN, Role.SUPERVISOR);
+        caller.require(Role.ADMIN);
         List<User> rows = users.list(role, cursor.afterId(), limit + 1);
         return Cursor.page(rows, limit, User::id);
     }

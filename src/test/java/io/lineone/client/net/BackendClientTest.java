@@ -151,6 +151,25 @@ class BackendClientTest {
     }
 
     @Test
+    void signingOutEverywhereKeepsTheTokenUntilTheServerHasRevokedThemAll() throws Exception {
+        signIn();
+        stub.on("DELETE", "/api/v1/sessions", 503, "application/problem+json",
+                "{\"title\":\"Service Unavailable\",\"status\":503}");
+        assertThatThrownBy(client::signOutEverywhere).isInstanceOf(BackendException.class);
+        stub.on("DELETE", "/api/v1/sessions", 204, JSON, "");
+        stub.on("GET", "/api/v1/health", 200, JSON, "{\"status\":\"UP\",\"version\":\"0.1.0\",\"database\":\"h2\"}");
+
+        client.signOutEverywhere();
+        client.health();
+
+        assertThat(stub.received).extracting(StubServer.Received::method)
+                .containsExactly("POST", "DELETE", "DELETE", "GET");
+        assertThat(stub.received.get(1).authorization()).as("still signed in after a failure").isEqualTo("Bearer tok-1");
+        assertThat(stub.received.get(2).authorization()).isEqualTo("Bearer tok-1");
+        assertThat(stub.received.get(3).authorization()).isNull();
+    }
+
+    @Test
     void callsBeforeSignInSayThereIsNoServer() {
         assertThatThrownBy(client::me).isInstanceOfSatisfying(BackendException.class,
                 e -> assertThat(e.kind()).isEqualTo(BackendException.Kind.INVALID_URL));

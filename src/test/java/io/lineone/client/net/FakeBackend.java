@@ -94,6 +94,7 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
     private String token;
     public int signInCalls;
     public int signOutCalls;
+    public int signOutEverywhereCalls;
     public String lastServerUrl;
 
     public FakeBackend withMerchants(List<Merchant> merchants) {
@@ -158,6 +159,13 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
         signOutCalls++;
         token = null;
         maybeFail();
+    }
+
+    @Override
+    public void signOutEverywhere() throws BackendException {
+        signOutEverywhereCalls++;
+        maybeFail();
+        token = null;
     }
 
     @Override

@@ -55,6 +55,11 @@ class SettingsViewModelTest {
         }
 
         @Override
+        public void signedOutEverywhere() {
+            asked.add("signed out everywhere");
+        }
+
+        @Override
         public void resetDemo() {
             asked.add("reset");
         }
@@ -178,5 +183,32 @@ class SettingsViewModelTest {
 
         console.saveWindow(new ConsoleSettings.WindowBounds(10, 20, 1100, 700, true));
         assertThat(console.window()).contains(new ConsoleSettings.WindowBounds(10, 20, 1100, 700, true));
+    }
+
+    @Test
+    void signingOutEverywhereAsksFirstAndLeavesOnlyOnceTheServerHasEndedEverySession() {
+        SettingsViewModel model = model(false);
+        model.confirmSignOutEverywhere();
+        assertThat(backend.signOutEverywhereCalls).as("not asked yet: nothing sent").isZero();
+
+        model.askSignOutEverywhere();
+        assertThat(model.confirmingSignOutEverywhereProperty().get()).isTrue();
+        model.cancelSignOutEverywhere();
+        model.confirmSignOutEverywhere();
+        assertThat(backend.signOutEverywhereCalls).isZero();
+
+        model.askSignOutEverywhere();
+        backend.failNext(FakeBackend.unreachable());
+        model.confirmSignOutEverywhere();
+        assertThat(backend.signOutEverywhereCalls).isEqualTo(1);
+        assertThat(asked).as("the server was not told: this session stays").isEmpty();
+        assertThat(model.sessionMessageProperty().get()).startsWith("Not signed out:");
+        assertThat(model.confirmingSignOutEverywhereProperty().get()).as("ready to try again").isTrue();
+        assertThat(model.signingOutEverywhereProperty().get()).isFalse();
+
+        model.confirmSignOutEverywhere();
+        assertThat(backend.signOutEverywhereCalls).isEqualTo(2);
+        assertThat(asked).containsExactly("signed out everywhere");
+        assertThat(model.confirmingSignOutEverywhereProperty().get()).isFalse();
     }
 }

@@ -7,11 +7,13 @@ import io.lineone.api.Priority;
 import io.lineone.client.common.ConsoleSettings;
 import io.lineone.client.common.Theme;
 import io.lineone.testing.ManagerBooks;
+import io.lineone.testing.TestServer;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -38,6 +40,15 @@ class SettingsUiTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#merchantTable"));
         clickOn("#navSettings");
         waitUntil(() -> showing("#settingsRoot") && showing("#serverField"));
+    }
+
+    /** The sections below the fold, brought into view as the scroll bar would. */
+    private void scrollToTheEnd() {
+        ScrollPane body = lookup(".settings-scroll").queryAs(ScrollPane.class);
+        interact(() -> {
+            body.layout();
+            body.setVvalue(body.getVmax());
+        });
     }
 
     private void typeServer(String url) {
@@ -155,5 +166,29 @@ class SettingsUiTest extends SeededConsoleTestBase {
         waitUntil(() -> demo.resets() == 1);
         waitUntil(() -> showing("#settingsRoot") && showing("#demoSection"));
         assertThat(showing("#demoBadge")).as("the demo opened again, signed in").isTrue();
+    }
+
+    @Test
+    void signingOutEverywhereAsksFirstThenEndsThisAndEveryOtherSessionOfTheUser() throws Exception {
+        openSettings();
+        String elsewhere = server.signIn(ManagerBooks.LI_NA, TestServer.PASSWORD);
+        assertThat(server.api().get("/me", elsewhere).status()).isEqualTo(200);
+        assertThat(showing("#signOutEverywhereConfirm")).isFalse();
+
+        scrollToTheEnd();
+        clickOn("#signOutEverywhereButton");
+        waitUntil(() -> showing("#signOutEverywhereConfirm"));
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !showing("#signOutEverywhereConfirm"));
+        assertThat(server.api().get("/me", elsewhere).status()).as("cancelled: nothing ended").isEqualTo(200);
+
+        clickOn("#signOutEverywhereButton");
+        waitUntil(() -> showing("#confirmSignOutEverywhereButton"));
+        scrollToTheEnd();
+        clickOn("#confirmSignOutEverywhereButton");
+
+        waitUntil(() -> showing("#login"));
+        assertThat(server.api().get("/me", elsewhere).status()).as("the other computer's session is over too")
+                .isEqualTo(401);
     }
 }

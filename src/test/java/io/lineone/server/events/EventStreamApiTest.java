@@ -139,6 +139,36 @@ class EventStreamApiTest {
         }
     }
 
+    @Test
+    void signingOutEverywhereEndsEveryStreamOfThatUser() {
+        TestServer.Account manager = server.account(Role.MANAGER);
+        String other = server.signIn(manager.login(), TestServer.PASSWORD);
+        String bystander = server.signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD);
+        try (SseReader first = server.events(manager.token(), null, null);
+             SseReader second = server.events(other, null, null);
+             SseReader unrelated = server.events(bystander, null, null)) {
+            assertThat(api.delete("/sessions", other).status()).isEqualTo(204);
+
+            Await.until(WAIT, () -> first.ended() && second.ended(), "every stream of the user ends");
+            int heard = unrelated.comments();
+            Await.until(WAIT, () -> unrelated.comments() > heard + 1, "another user's stream keeps its heartbeat");
+            assertThat(unrelated.ended()).isFalse();
+        }
+    }
+
+    @Test
+    void aTokenThatExpiresWhileItsStreamIsOpenEndsTheStream() {
+        String token = server.signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD);
+        try (SseReader stream = server.events(token, null, null)) {
+            server.clock().advance(Duration.ofHours(12));
+            try {
+                Await.until(WAIT, stream::ended, "an expired token's stream ends within a heartbeat or two");
+            } finally {
+                server.clock().advance(Duration.ofHours(-12));
+            }
+        }
+    }
+
     private static long lastId() throws Exception {
         try (Connection db = server.database(); Statement select = db.createStatement();
              ResultSet rows = select.executeQuery("select max(id) from domain_event")) {

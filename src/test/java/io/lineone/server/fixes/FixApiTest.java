@@ -157,7 +157,7 @@ class FixApiTest {
         NewFix delist = new NewFix(FixKind.DELIST_LISTING, slipped.id(), null, slipped.version());
         problem(feed.preview(otherManager.token(), FixKind.DELIST_LISTING, slipped.id(), null), 404);
         problem(feed.apply(otherManager.token(), "k1", delist), 404);
-        problem(feed.preview(server.adminToken(), FixKind.DELIST_LISTING, slipped.id(), null), 404);
+        problem(feed.preview(server.adminToken(), FixKind.DELIST_LISTING, slipped.id(), null), 403);
         problem(feed.preview(server.account(Role.PRODUCT_OWNER).token(), FixKind.DELIST_LISTING, slipped.id(), null),
                 404);
         problem(feed.preview(manager.token(), FixKind.DELIST_LISTING, "lst_unknown", null), 404);

@@ -38,6 +38,7 @@ final class BadInputRoutes {
     private final Map<String, Supplier<BadInputCall>> routes = new LinkedHashMap<>();
 
     private String admin;
+    private String signOutUser;
     private TestServer.Account service;
     private TestServer.Account supervisor;
     private TestServer.Account owner;
@@ -93,7 +94,7 @@ final class BadInputRoutes {
         manager = server.account(Role.MANAGER);
         otherManager = server.account(Role.MANAGER);
         server.account(Role.MANAGER, SESSION_LOGIN);
-        server.account(Role.MANAGER, SIGN_OUT_LOGIN);
+        signOutUser = server.account(Role.MANAGER, SIGN_OUT_LOGIN).id();
         merchant = server.merchantOf(manager).id();
         server.merchantOf(manager);
         listing = newListing();
@@ -124,6 +125,9 @@ final class BadInputRoutes {
         route("post", "/session", null, () -> "{\"login\":\"" + SESSION_LOGIN + "\",\"password\":\"" + TestServer.PASSWORD + "\"}");
         // Signing out ends the token it is sent with: each call signs in afresh.
         routes.put("delete /session", () -> BadInputCall.of("delete", "/session", server.signIn(SIGN_OUT_LOGIN, TestServer.PASSWORD)));
+        routes.put("delete /sessions", () -> BadInputCall.of("delete", "/sessions", server.signIn(SIGN_OUT_LOGIN, TestServer.PASSWORD)));
+        routes.put("delete /users/{id}/sessions", () -> BadInputCall.of("delete", "/users/{id}/sessions", a)
+                .withId("id", signOutUser));
         get("/me", m);
         get("/users", a);
         route("post", "/users", a, () -> "{\"login\":\"bad.input." + SEQUENCE.incrementAndGet()

@@ -157,6 +157,62 @@ class AuthApiTest {
     }
 
     @Test
+    void signingOutEverywhereRevokesEveryTokenOfThatUserAndNoOneElses() {
+        TestServer.Account manager = server.account(Role.MANAGER, "li.na");
+        String laptop = server.signIn("li.na", TestServer.PASSWORD);
+        String desktop = server.signIn("li.na", TestServer.PASSWORD);
+        TestServer.Account colleague = server.account(Role.MANAGER, "wang.wei");
+
+        assertThat(api.delete("/sessions", laptop).status()).isEqualTo(204);
+
+        for (String token : List.of(manager.token(), laptop, desktop)) {
+            problem(api.get("/me", token), 401);
+        }
+        problem(api.delete("/sessions", laptop), 401);
+        assertThat(api.get("/me", colleague.token()).status()).isEqualTo(200);
+        assertThat(api.get("/me", server.adminToken()).status()).isEqualTo(200);
+        String again = server.signIn("li.na", TestServer.PASSWORD);
+        assertThat(api.get("/me", again).status()).as("signing in again works").isEqualTo(200);
+        assertThat(server.audit("user", manager.id())).extracting(e -> e.action()).contains("session.revokeAll");
+    }
+
+    @Test
+    void anAdminEndsEverySessionOfAUser() {
+        TestServer.Account manager = server.account(Role.MANAGER, "li.na");
+        String second = server.signIn("li.na", TestServer.PASSWORD);
+        TestServer.Account supervisor = server.account(Role.SUPERVISOR, "chen.jing");
+
+        problem(api.delete("/users/" + manager.id() + "/sessions", supervisor.token()), 403);
+        problem(api.delete("/users/" + manager.id() + "/sessions", manager.token()), 403);
+        assertThat(api.get("/me", manager.token()).status()).isEqualTo(200);
+        problem(api.delete("/users/usr_000000000nobody00/sessions", server.adminToken()), 404);
+
+        assertThat(api.delete("/users/" + manager.id() + "/sessions", server.adminToken()).status()).isEqualTo(204);
+
+        problem(api.get("/me", manager.token()), 401);
+        problem(api.get("/me", second), 401);
+        assertThat(api.get("/me", supervisor.token()).status()).isEqualTo(200);
+        assertThat(api.get("/me", server.adminToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredOrRevokedTokenStaysDeadWhateverItIsUsedFor() {
+        String expired = server.adminToken();
+        server.clock().advance(Duration.ofHours(12));
+        String revoked = server.signIn("admin", ServerConfig.TEST_ADMIN_PASSWORD);
+        assertThat(api.delete("/session", revoked).status()).isEqualTo(204);
+        for (String token : List.of(expired, revoked)) {
+            problem(api.get("/me", token), 401);
+            problem(api.delete("/session", token), 401);
+            problem(api.delete("/sessions", token), 401);
+            problem(api.post("/users", token, new NewUser("sneaky", "Sneaky", Role.ADMIN, TestServer.PASSWORD)), 401);
+            problem(api.send("GET", "/events", token, null, Map.of("Accept", "text/event-stream")), 401);
+        }
+        server.clock().advance(Duration.ofDays(365));
+        problem(api.get("/me", revoked), 401);
+    }
+
+    @Test
     void aMissingOrBadAuthorizationHeaderIs401() {
         String token = server.adminToken();
         problem(api.get("/me", null), 401);
