@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -73,6 +74,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .placeholders(vendorPlaceholders(kind))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -80,6 +82,22 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         return new Database(dataSource, kind, jdbcUrl.startsWith("jdbc:h2:mem:"));
+    }
+
+    /**
+     * Where a migration needs SQL of one database only (a trigger: PL/pgSQL on PostgreSQL, a Java class on H2), it
+     * writes both halves between {@code ${postgresql_begin}…${postgresql_end}} and {@code ${h2_begin}…${h2_end}};
+     * the other database's half becomes a comment. Keeps every migration in the one folder {@link CurrentSchema}
+     * lists.
+     */
+    static Map<String, String> vendorPlaceholders(Kind kind) {
+        String open = "/* (not for this database)";
+        String close = "*/";
+        return Map.of(
+                "postgresql_begin", kind == Kind.POSTGRESQL ? "" : open,
+                "postgresql_end", kind == Kind.POSTGRESQL ? "" : close,
+                "h2_begin", kind == Kind.H2 ? "" : open,
+                "h2_end", kind == Kind.H2 ? "" : close);
     }
 
     static Kind kindOf(String jdbcUrl) {
