@@ -35,6 +35,19 @@ public final class Database implements AutoCloseable {
      * @throws StoreException with a one-line reason when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        return open(jdbcUrl, user, password, maxPoolSize, null);
+    }
+
+    /** The database account that owns the schema and runs the migrations, when it is not the application's. */
+    public record Owner(String user, String password) {
+    }
+
+    /**
+     * {@link #open(String, String, String, int)}, with the migrations run as {@code owner} (null: as the application's
+     * account). A team's PostgreSQL keeps its schema and the audit trail out of the application account's reach:
+     * that account may only read and append to {@code audit_event}, and cannot alter the schema.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int maxPoolSize, Owner owner) {
         Kind kind = kindOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -71,8 +84,13 @@ public final class Database implements AutoCloseable {
             return new Database(dataSource, kind, false);
         }
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
+            var flyway = Flyway.configure();
+            if (owner == null) {
+                flyway.dataSource(dataSource);
+            } else {
+                flyway.dataSource(jdbcUrl, owner.user(), owner.password());
+            }
+            flyway
                     .locations("classpath:db/migration")
                     .placeholders(vendorPlaceholders(kind))
                     .load()
