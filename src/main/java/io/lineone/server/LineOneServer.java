@@ -106,7 +106,10 @@ public final class LineOneServer implements AutoCloseable {
     public static LineOneServer start(ServerConfig config) {
         Database db;
         try {
-            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+            String owner = System.getenv("LINEONE_DB_OWNER_USER");
+            db = Database.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+                    owner == null || owner.isBlank() ? null
+                            : new Database.Owner(owner, System.getenv("LINEONE_DB_OWNER_PASSWORD")));
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }

@@ -52,6 +52,10 @@ public final class ServerMain {
               LINEONE_HOME            data directory (default: the platform's application data folder)
               LINEONE_DB_POOL         connections to the database, like --db-pool
               LINEONE_CORS_ORIGINS    origins allowed to call the API, like --cors-origin
+              LINEONE_DB_OWNER_USER, LINEONE_DB_OWNER_PASSWORD
+                                      the account that owns the schema and runs the migrations,
+                                      when it is not LINEONE_DB_USER (a team's PostgreSQL: see
+                                      the README); needed only by a start that upgrades
             """;
 
     private ServerMain() {

@@ -9,18 +9,14 @@ import io.lineone.api.IssueStatus;
 import io.lineone.api.NewIssue;
 import io.lineone.api.NewMerchant;
 import io.lineone.api.Priority;
-import io.lineone.api.SessionRequest;
 import io.lineone.api.Tier;
 import io.lineone.testing.ApiClient;
+import io.lineone.testing.BackendProcess;
 import io.lineone.testing.Await;
 import io.lineone.testing.Metrics;
 import io.lineone.testing.PostgresExtension;
 import io.lineone.testing.SharedPostgres;
 import io.lineone.testing.SseReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +50,6 @@ class KilledBackendTest {
 
     private static final int WRITERS = 6;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 60;
-    private static final Duration START = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test
@@ -63,13 +58,13 @@ class KilledBackendTest {
             throws Exception {
         String database = postgres.createDatabase();
         String url = postgres.jdbcUrl(database);
-        int port = freePort();
+        int port = BackendProcess.freePort();
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-        Process backend = null;
+        BackendProcess backend = null;
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
-            backend = fork(url, port, home, "first");
-            String firstToken = signIn(api);
+            backend = BackendProcess.start(url, port, home, "first");
+            String firstToken = backend.signInAsAdmin();
             String token = firstToken;
             String merchant = api.post("/merchants", token, new NewMerchant("被杀测试商家有限公司", "测试旗舰店", Tier.SME,
                     "食品生鲜", "浙江", null, Metrics.at(0.9))).json().get("id").asText();
@@ -87,8 +82,7 @@ class KilledBackendTest {
                 }
                 Await.until(Duration.ofSeconds(60), () -> answered.get() >= ACKNOWLEDGED_BEFORE_KILL,
                         ACKNOWLEDGED_BEFORE_KILL + " changes acknowledged");
-                backend.destroyForcibly();      // SIGKILL: no shutdown hook, no pool close, nothing flushed
-                assertThat(backend.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                backend.kill();      // SIGKILL: no shutdown hook, no pool close, nothing flushed
                 stop.set(true);
                 for (Future<?> writer : writers) {
                     writer.get(60, TimeUnit.SECONDS);
@@ -98,8 +92,8 @@ class KilledBackendTest {
             }
             assertThat(created).as("issues acknowledged before the kill").isNotEmpty();
 
-            backend = fork(url, port, home, "second");
-            token = signIn(api);
+            backend = BackendProcess.start(url, port, home, "second");
+            token = backend.signInAsAdmin();
             for (String id : created) {
                 assertThat(api.get("/issues/" + id, token).status()).as("acknowledged issue %s", id).isEqualTo(200);
             }
@@ -127,8 +121,7 @@ class KilledBackendTest {
         } finally {
             pool.shutdownNow();
             if (backend != null) {
-                backend.destroyForcibly();
-                backend.waitFor(30, TimeUnit.SECONDS);
+                backend.close();
             }
             postgres.dropDatabase(database);
         }
@@ -162,44 +155,6 @@ class KilledBackendTest {
         return null;
     }
 
-    /** Starts {@code lineone server} in a JVM of its own and waits until it answers. */
-    private static Process fork(String url, int port, Path home, String label) throws IOException {
-        Path output = home.resolve("server-" + label + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.lineone.Main",
-                "server", "--host", "127.0.0.1", "--port", Integer.toString(port), "--db", url)
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("LINEONE_DB_USER", "postgres");
-        builder.environment().put("LINEONE_DB_PASSWORD", "postgres");
-        builder.environment().put("LINEONE_ADMIN_PASSWORD", ServerConfig.TEST_ADMIN_PASSWORD);
-        builder.environment().put("LINEONE_HOME", home.toString());
-        Process process = builder.start();
-        ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-        try {
-            Await.until(START, () -> answers(api) || !process.isAlive(), "the forked backend answers /health");
-            assertThat(process.isAlive()).as("the forked backend runs: %s", read(output)).isTrue();
-        } catch (RuntimeException | AssertionError e) {
-            process.destroyForcibly();
-            throw e;
-        }
-        return process;
-    }
-
-    private static boolean answers(ApiClient api) {
-        try {
-            return api.get("/health", null).status() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static String signIn(ApiClient api) {
-        ApiClient.Response session = api.post("/session", null,
-                new SessionRequest("admin", ServerConfig.TEST_ADMIN_PASSWORD));
-        assertThat(session.status()).as("sign-in: %s", session).isEqualTo(201);
-        return session.json().get("token").asText();
-    }
-
     private static long newestId(SharedPostgres postgres, String url) throws SQLException {
         List<Long> ids = logIds(postgres, url, -1);
         return ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
@@ -217,22 +172,6 @@ class KilledBackendTest {
                 }
             }
             return ids;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

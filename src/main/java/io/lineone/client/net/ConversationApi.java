@@ -36,6 +36,14 @@ public interface ConversationApi {
     /** Adds an internal note: for the team, never sent to the merchant. */
     IssueNote addNote(String issueId, String text) throws BackendException;
 
+    /**
+     * Adds a note once however often it is sent with the same {@code idempotencyKey}: a retry after an answer lost
+     * on the way (the backend went away) answers the first note instead of adding a second.
+     */
+    default IssueNote addNote(String issueId, String text, String idempotencyKey) throws BackendException {
+        return addNote(issueId, text);
+    }
+
     /** The saved replies for a category (with those for every category), in both languages. */
     List<ReplyTemplate> replyTemplates(IssueCategory category) throws BackendException;
 }

@@ -11,6 +11,7 @@ import io.lineone.api.NewNote;
 import io.lineone.api.Page;
 import io.lineone.api.ReplyTemplate;
 import java.util.List;
+import okhttp3.Request;
 
 /** {@link ConversationApi} over HTTP. */
 final class ConversationClient implements ConversationApi {
@@ -40,6 +41,13 @@ final class ConversationClient implements ConversationApi {
     @Override
     public IssueNote addNote(String issueId, String text) throws BackendException {
         return http.post(http.path("issues", issueId, "notes"), new NewNote(text), IssueNote.class);
+    }
+
+    @Override
+    public IssueNote addNote(String issueId, String text, String idempotencyKey) throws BackendException {
+        return http.send(new Request.Builder().url(http.path("issues", issueId, "notes").build())
+                .header("Idempotency-Key", idempotencyKey)
+                .post(http.jsonBody(new NewNote(text))), IssueNote.class);
     }
 
     @Override

@@ -12,8 +12,11 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -68,6 +71,8 @@ public final class ConversationViewModel implements LiveConversations.Open {
     private final ReadOnlyBooleanWrapper savingNote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
+    /** The last note sent to each issue without an answer, with its {@code Idempotency-Key}. */
+    private final Map<String, NoteAttempt> notesTried = new HashMap<>();
     private final StringBinding sendHint;
     private final StringBinding noteHint;
     private final BooleanBinding canSend;
@@ -304,10 +309,16 @@ public final class ConversationViewModel implements LiveConversations.Open {
         }
         String to = issueId;
         String body = noteDraft.get().strip();
+        // Same note, same key: if the backend went away after saving it, sending it again saves nothing twice.
+        NoteAttempt tried = notesTried.get(to);
+        NoteAttempt attempt = tried != null && tried.body().equals(body) ? tried
+                : new NoteAttempt(body, UUID.randomUUID().toString());
+        notesTried.put(to, attempt);
         savingNote.set(true);
         noteError.set("");
-        executor.execute(() -> backend.conversation().addNote(to, body), note -> {
+        executor.execute(() -> backend.conversation().addNote(to, body, attempt.key()), note -> {
             savingNote.set(false);
+            notesTried.remove(to, attempt);
             connection.reportSuccess();
             if (live.noteDraft(to).strip().equals(body)) {
                 live.keepNoteDraft(to, "");
@@ -326,6 +337,9 @@ public final class ConversationViewModel implements LiveConversations.Open {
                 noteError.set(errors.describe(failure));
             }
         });
+    }
+
+    private record NoteAttempt(String body, String key) {
     }
 
     // ------------------------------------------------------------------------------------- properties

@@ -33,7 +33,8 @@ public record ConversationRoutes(ConversationService conversation) implements Ro
         router.get("/issues/{id}/notes", (ctx, caller) -> ctx.json(conversation.notes(caller,
                 ctx.pathParam("id"), Requests.cursor(ctx), Requests.limit(ctx))));
         router.post("/issues/{id}/notes", (ctx, caller) -> {
-            IssueNote note = conversation.addNote(caller, ctx.pathParam("id"), Requests.body(ctx, NewNote.class));
+            IssueNote note = conversation.addNote(caller, ctx.pathParam("id"), Requests.idempotencyKey(ctx),
+                    Requests.body(ctx, NewNote.class));
             ctx.status(201).json(note);
         });
         router.get("/reply-templates", (ctx, caller) -> ctx.json(new Page<>(conversation.templates(caller,

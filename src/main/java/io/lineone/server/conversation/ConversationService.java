@@ -18,7 +18,10 @@ import io.lineone.server.core.Caller;
 import io.lineone.server.core.Cursor;
 import io.lineone.server.core.DomainException;
 import io.lineone.server.core.Ids;
+import io.lineone.server.core.Sha256;
 import io.lineone.server.db.Database;
+import io.lineone.server.db.IdempotencyKeys;
+import io.lineone.server.db.StoreException;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
 import io.lineone.server.issues.IssueReplies;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An issue's conversation with its merchant, the outbox its replies leave through, internal notes and saved
@@ -39,6 +43,7 @@ import java.util.List;
 public final class ConversationService {
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final String NOTE_KEY_SCOPE = "issue.note";
 
     private final Database db;
     private final ConversationStore store;
@@ -47,9 +52,16 @@ public final class ConversationService {
     private final AuditLog audit;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final IdempotencyKeys keys;
 
     public ConversationService(Database db, ConversationStore store, IssueReplies issues, EventLog events,
                                AuditLog audit, EventPublisher publisher, Clock clock) {
+        this(db, store, issues, events, audit, publisher, clock, new IdempotencyKeys(db));
+    }
+
+    public ConversationService(Database db, ConversationStore store, IssueReplies issues, EventLog events,
+                               AuditLog audit, EventPublisher publisher, Clock clock, IdempotencyKeys keys) {
+        this.keys = keys;
         this.db = db;
         this.store = store;
         this.issues = issues;
@@ -142,22 +154,55 @@ public final class ConversationService {
         return outcome.message();
     }
 
-    /** Adds an internal note: the merchant's manager or a supervisor. */
-    public IssueNote addNote(Caller caller, String issueId, NewNote request) {
+    /**
+     * Adds an internal note: the merchant's manager or a supervisor. With an {@code idempotencyKey}, a retry of the
+     * same note (its answer lost when the backend went away) answers the first note and adds nothing; the same key
+     * with another text is UNPROCESSABLE.
+     */
+    public IssueNote addNote(Caller caller, String issueId, String idempotencyKey, NewNote request) {
         caller.require(Role.MANAGER, Role.SUPERVISOR);
         ConversationRequests.validate(request);
         IssueReplies.Subject subject = issues.subject(caller, issueId);
+        String text = ConversationRequests.clean(request.text());
+        String hash = Sha256.hex(issueId + "\n" + text);
+        if (idempotencyKey != null) {
+            Optional<IssueNote> replay = replayNote(caller, idempotencyKey, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         Instant now = now();
         IssueNote note = new IssueNote(Ids.next("note"), issueId, subject.issue().merchantId(), caller.id(),
-                caller.user().displayName(), ConversationRequests.clean(request.text()), now);
-        List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
-            store.insert(tx, note);
-            audit.append(tx, Audit.entry(caller, "note.add", "issue", issueId, null, note, now));
-            return events.append(tx, List.of(EventLog.NewEvent.of(EventTypes.ISSUE_NOTE, note.merchantId(),
-                    subject.managerId(), note, now)));
-        });
+                caller.user().displayName(), text, now);
+        List<EventLog.StoredEvent> committed;
+        try {
+            committed = db.inTransaction(tx -> {
+                if (idempotencyKey != null) {
+                    keys.claim(tx, NOTE_KEY_SCOPE, caller.id(), idempotencyKey, new IdempotencyKeys.Claim(hash, note.id()),
+                            now);
+                }
+                store.insert(tx, note);
+                audit.append(tx, Audit.entry(caller, "note.add", "issue", issueId, null, note, now));
+                return events.append(tx, List.of(EventLog.NewEvent.of(EventTypes.ISSUE_NOTE, note.merchantId(),
+                        subject.managerId(), note, now)));
+            });
+        } catch (StoreException e) {
+            if (idempotencyKey != null && IdempotencyKeys.lostTheRace(e)) {
+                return replayNote(caller, idempotencyKey, hash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
         publisher.published(committed);
         return note;
+    }
+
+    private Optional<IssueNote> replayNote(Caller caller, String key, String hash) {
+        return keys.find(NOTE_KEY_SCOPE, caller.id(), key).map(claim -> {
+            if (!claim.requestHash().equals(hash)) {
+                throw DomainException.of(DomainException.Kind.UNPROCESSABLE, "note.keyReused");
+            }
+            return store.findNote(claim.resourceId()).orElseThrow();
+        });
     }
 
     /** The notes of an issue, oldest first: the team only (the merchant's manager, supervisors). */

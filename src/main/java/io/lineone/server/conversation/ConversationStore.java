@@ -73,6 +73,10 @@ public final class ConversationStore {
                 n.text(), n.at());
     }
 
+    public Optional<IssueNote> findNote(String id) {
+        return db.read(c -> Rows.first(c, NOTE + " where id = ?", List.of(id), ConversationStore::note));
+    }
+
     public List<IssueNote> notes(String issueId, String afterId, int limit) {
         return db.read(c -> Rows.list(c, NOTE + " where issue_id = ?" + after("issue_note", afterId)
                 + " order by seq limit ?", args(issueId, afterId, limit), ConversationStore::note));

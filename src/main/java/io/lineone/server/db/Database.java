@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -34,6 +35,19 @@ public final class Database implements AutoCloseable {
      * @throws StoreException with a one-line reason when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, String user, String password, int maxPoolSize) {
+        return open(jdbcUrl, user, password, maxPoolSize, null);
+    }
+
+    /** The database account that owns the schema and runs the migrations, when it is not the application's. */
+    public record Owner(String user, String password) {
+    }
+
+    /**
+     * {@link #open(String, String, String, int)}, with the migrations run as {@code owner} (null: as the application's
+     * account). A team's PostgreSQL keeps its schema and the audit trail out of the application account's reach:
+     * that account may only read and append to {@code audit_event}, and cannot alter the schema.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int maxPoolSize, Owner owner) {
         Kind kind = kindOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -70,9 +84,15 @@ public final class Database implements AutoCloseable {
             return new Database(dataSource, kind, false);
         }
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
+            var flyway = Flyway.configure();
+            if (owner == null) {
+                flyway.dataSource(dataSource);
+            } else {
+                flyway.dataSource(jdbcUrl, owner.user(), owner.password());
+            }
+            flyway
                     .locations("classpath:db/migration")
+                    .placeholders(vendorPlaceholders(kind))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -80,6 +100,22 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         return new Database(dataSource, kind, jdbcUrl.startsWith("jdbc:h2:mem:"));
+    }
+
+    /**
+     * Where a migration needs SQL of one database only (a trigger: PL/pgSQL on PostgreSQL, a Java class on H2), it
+     * writes both halves between {@code ${postgresql_begin}…${postgresql_end}} and {@code ${h2_begin}…${h2_end}};
+     * the other database's half becomes a comment. Keeps every migration in the one folder {@link CurrentSchema}
+     * lists.
+     */
+    static Map<String, String> vendorPlaceholders(Kind kind) {
+        String open = "/* (not for this database)";
+        String close = "*/";
+        return Map.of(
+                "postgresql_begin", kind == Kind.POSTGRESQL ? "" : open,
+                "postgresql_end", kind == Kind.POSTGRESQL ? "" : close,
+                "h2_begin", kind == Kind.H2 ? "" : open,
+                "h2_end", kind == Kind.H2 ? "" : close);
     }
 
     static Kind kindOf(String jdbcUrl) {

@@ -34,7 +34,8 @@ public record BellRoutes(BellService bells) implements RouteModule {
                     bells.step(caller, ctx.pathParam("id"), step, Requests.optionalBody(ctx, BellStep.class))));
         }
         router.post("/bells/{id}/comments", (ctx, caller) -> ctx.status(201).json(
-                bells.comment(caller, ctx.pathParam("id"), Requests.body(ctx, NewComment.class))));
+                bells.comment(caller, ctx.pathParam("id"), Requests.idempotencyKey(ctx),
+                        Requests.body(ctx, NewComment.class))));
         router.post("/bells/{id}/evidence", (ctx, caller) -> ctx.json(
                 bells.addEvidence(caller, ctx.pathParam("id"), Requests.body(ctx, EvidenceAddition.class))));
     }

@@ -55,6 +55,7 @@ public final class BellService {
     private static final int MAX_TEXT = 2000;
     private static final int MAX_EVIDENCE = 100;
     private static final String KEY_SCOPE = "bell";
+    private static final String COMMENT_KEY_SCOPE = "bell.comment";
     private static final Duration MAX_METRICS_PERIOD = Duration.ofDays(3 * 366);
 
     private final Database db;
@@ -180,16 +181,37 @@ public final class BellService {
         }).publishTo(publisher);
     }
 
-    public Bell comment(Caller caller, String id, NewComment request) {
+    /**
+     * A comment. With an {@code idempotencyKey}, a retry of the same comment (after a timeout, or a backend that
+     * went away before answering) answers the bell and adds nothing; the same key with another text is UNPROCESSABLE.
+     */
+    public Bell comment(Caller caller, String id, String idempotencyKey, NewComment request) {
         caller.require(Role.MANAGER, Role.SUPERVISOR, Role.PRODUCT_OWNER, Role.ADMIN);
         String text = request.text() == null ? null : request.text().strip();
         new Validation().text("text", text, MAX_TEXT).throwIfInvalid();
         Bell bell = get(id);
+        String hash = Sha256.hex(id + "\n" + text);
+        if (idempotencyKey != null) {
+            Optional<Bell> replay = replay(COMMENT_KEY_SCOPE, caller, idempotencyKey, hash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         Instant now = now();
-        return db.inTransaction(tx -> {
-            bells.addComment(tx, id, new BellComment(caller.id(), null, text, null, now));
-            return commit(tx, caller, "bell.comment", EventTypes.BELL_UPDATED, bell, id, null, now);
-        }).publishTo(publisher);
+        try {
+            return db.inTransaction(tx -> {
+                if (idempotencyKey != null) {
+                    keys.claim(tx, COMMENT_KEY_SCOPE, caller.id(), idempotencyKey, new IdempotencyKeys.Claim(hash, id), now);
+                }
+                bells.addComment(tx, id, new BellComment(caller.id(), null, text, null, now));
+                return commit(tx, caller, "bell.comment", EventTypes.BELL_UPDATED, bell, id, null, now);
+            }).publishTo(publisher);
+        } catch (StoreException e) {
+            if (idempotencyKey != null && IdempotencyKeys.lostTheRace(e)) {
+                return replay(COMMENT_KEY_SCOPE, caller, idempotencyKey, hash).orElseThrow(() -> e);
+            }
+            throw e;
+        }
     }
 
     /** More evidence for a bell that still blocks: issues the caller may see, each counted once. */
@@ -257,7 +279,11 @@ public final class BellService {
     }
 
     private Optional<Bell> replay(Caller caller, String key, String hash) {
-        return keys.find(KEY_SCOPE, caller.id(), key).map(claim -> {
+        return replay(KEY_SCOPE, caller, key, hash);
+    }
+
+    private Optional<Bell> replay(String scope, Caller caller, String key, String hash) {
+        return keys.find(scope, caller.id(), key).map(claim -> {
             if (!claim.requestHash().equals(hash)) {
                 throw DomainException.of(DomainException.Kind.UNPROCESSABLE, "bell.keyReused");
             }

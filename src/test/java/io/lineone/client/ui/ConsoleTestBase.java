@@ -60,13 +60,18 @@ abstract class ConsoleTestBase extends FxRobot {
      * "demo workspace", which here is the test server signed in as {@code demoLogin}.
      */
     protected void open(Locale locale, Optional<String> serverUrl, TestServer demoServer, String demoLogin) {
+        open(locale, serverUrl, demoServer.url(), demoLogin);
+    }
+
+    /** {@link #open(Locale, Optional, TestServer, String)} with the "demo workspace" at {@code demoUrl}. */
+    protected void open(Locale locale, Optional<String> serverUrl, String demoUrl, String demoLogin) {
         Messages messages = Messages.forLocale(locale);
         BackendClient backend = BackendClient.withDefaults(messages.locale());
         FxTaskExecutor executor = new FxTaskExecutor();
         // The demo's first account stands for demoLogin; another account picked at sign-in signs in as itself.
         String first = TestDemo.ACCOUNTS.get(0).login();
-        demo = TestDemo.of(login -> new SignedIn(backend.signIn(demoServer.url(),
-                login.equals(first) ? demoLogin : login, TestServer.PASSWORD), demoServer.url(), true));
+        demo = TestDemo.of(login -> new SignedIn(backend.signIn(demoUrl,
+                login.equals(first) ? demoLogin : login, TestServer.PASSWORD), demoUrl, true));
         wiring = new AppWiring(messages, settings, executor, backend, demo, ABOUT, List.of(executor));
         interact(() -> {
             wiring.start(stage, serverUrl);

@@ -258,6 +258,22 @@ class ConversationApiTest {
     }
 
     @Test
+    void aNoteRetriedWithItsIdempotencyKeyIsSavedOnce() {
+        Issue issue = server.issue(merchant, Priority.P3);
+        Map<String, String> key = Map.of("Idempotency-Key", "note-retry-1");
+        ApiClient.Response first = api.send("POST", "/issues/" + issue.id() + "/notes", manager.token(),
+                new NewNote("承运商说中转站扫描枪坏了"), key);
+        ApiClient.Response retry = api.send("POST", "/issues/" + issue.id() + "/notes", manager.token(),
+                new NewNote("承运商说中转站扫描枪坏了"), key);
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(retry.status()).as("%s", retry).isEqualTo(201);
+        assertThat(retry.as(IssueNote.class)).as("the first answer").isEqualTo(first.as(IssueNote.class));
+        assertThat(api.get("/issues/" + issue.id() + "/notes", manager.token()).json().get("items")).hasSize(1);
+        assertThat(server.audit("issue", issue.id())).filteredOn(e -> e.action().equals("note.add")).hasSize(1);
+        problem(api.send("POST", "/issues/" + issue.id() + "/notes", manager.token(), new NewNote("另一条备注"), key), 422);
+    }
+
+    @Test
     void savedRepliesPerCategoryInBothLanguagesAndOnlySupervisorsAddThem() {
         JsonNode pricing = api.get("/reply-templates?category=pricing_error", manager.token()).json().get("items");
         List<String> languages = pricing.findValues("language").stream().map(JsonNode::asText).toList();

@@ -8,6 +8,7 @@ import io.lineone.api.Bell;
 import io.lineone.api.BellSeverity;
 import io.lineone.api.IssueCategory;
 import io.lineone.api.NewBell;
+import io.lineone.api.NewComment;
 import io.lineone.api.NewIssue;
 import io.lineone.api.NewRelease;
 import io.lineone.api.Priority;
@@ -19,6 +20,7 @@ import io.lineone.testing.SharedPostgres;
 import io.lineone.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +69,18 @@ class BellIdempotencyTest {
         problem(BellApiTest.pull(api, manager.token(), release.id(), "retry-1",
                 new NewBell(BellApiTest.REASON + "（补充）", BellSeverity.MAJOR, List.of(issue))), 422);
         invalid(BellApiTest.pull(api, manager.token(), release.id(), "a key with spaces", bell), "Idempotency-Key");
+
+        String bellId = first.as(Bell.class).id();
+        NewComment comment = new NewComment("已联系商家确认，影响仍在扩大");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ApiClient.Response commented = api.send("POST", "/bells/" + bellId + "/comments", manager.token(), comment,
+                    Map.of("Idempotency-Key", "comment-1"));
+            assertThat(commented.status()).as("%s", commented).isEqualTo(201);
+        }
+        assertThat(api.get("/bells/" + bellId, manager.token()).as(Bell.class).comments())
+                .as("a retried comment is written once").filteredOn(c -> comment.text().equals(c.text())).hasSize(1);
+        problem(api.send("POST", "/bells/" + bellId + "/comments", manager.token(), new NewComment("另一条评论的文字"),
+                Map.of("Idempotency-Key", "comment-1")), 422);
 
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         try {
