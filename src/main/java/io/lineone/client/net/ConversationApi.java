@@ -26,6 +26,15 @@ public interface ConversationApi {
      */
     IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException;
 
+    /**
+     * Replies once however often it is sent with the same {@code idempotencyKey}: a reply sent again after its
+     * answer was lost (the backend went away) answers the first message and reaches the merchant once.
+     */
+    default IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
+            throws BackendException {
+        return sendMessage(issueId, text, templateId);
+    }
+
     /** One page of an issue's internal notes, oldest first. */
     Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException;
 

@@ -34,6 +34,14 @@ final class ConversationClient implements ConversationApi {
     }
 
     @Override
+    public IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
+            throws BackendException {
+        return http.send(new Request.Builder().url(http.path("issues", issueId, "messages").build())
+                .header("Idempotency-Key", idempotencyKey)
+                .post(http.jsonBody(new NewMessage(text, templateId))), IssueMessage.class);
+    }
+
+    @Override
     public Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException {
         return http.page(paged(http.path("issues", issueId, "notes"), cursor, limit), IssueNote.class);
     }

@@ -71,8 +71,9 @@ public final class ConversationViewModel implements LiveConversations.Open {
     private final ReadOnlyBooleanWrapper savingNote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
-    /** The last note sent to each issue without an answer, with its {@code Idempotency-Key}. */
-    private final Map<String, NoteAttempt> notesTried = new HashMap<>();
+    /** The last reply and note sent to each issue without an answer, each with its {@code Idempotency-Key}. */
+    private final Map<String, Attempt> repliesTried = new HashMap<>();
+    private final Map<String, Attempt> notesTried = new HashMap<>();
     private final StringBinding sendHint;
     private final StringBinding noteHint;
     private final BooleanBinding canSend;
@@ -277,10 +278,13 @@ public final class ConversationViewModel implements LiveConversations.Open {
         String to = issueId;
         String body = draft.get().strip();
         String templateId = draftTemplateId;
+        // Same reply, same key: if the backend went away after taking it, sending again reaches the merchant once.
+        Attempt attempt = Attempt.of(repliesTried, to, body + "\n" + templateId);
         sending.set(true);
         sendError.set("");
-        executor.execute(() -> backend.conversation().sendMessage(to, body, templateId), sent -> {
+        executor.execute(() -> backend.conversation().sendMessage(to, body, templateId, attempt.key()), sent -> {
             sending.set(false);
+            repliesTried.remove(to, attempt);
             connection.reportSuccess();
             // Sent: that draft is done, unless more was typed into it meanwhile.
             if (live.replyDraft(to).strip().equals(body)) {
@@ -310,10 +314,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
         String to = issueId;
         String body = noteDraft.get().strip();
         // Same note, same key: if the backend went away after saving it, sending it again saves nothing twice.
-        NoteAttempt tried = notesTried.get(to);
-        NoteAttempt attempt = tried != null && tried.body().equals(body) ? tried
-                : new NoteAttempt(body, UUID.randomUUID().toString());
-        notesTried.put(to, attempt);
+        Attempt attempt = Attempt.of(notesTried, to, body);
         savingNote.set(true);
         noteError.set("");
         executor.execute(() -> backend.conversation().addNote(to, body, attempt.key()), note -> {
@@ -339,7 +340,16 @@ public final class ConversationViewModel implements LiveConversations.Open {
         });
     }
 
-    private record NoteAttempt(String body, String key) {
+    private record Attempt(String body, String key) {
+
+        /** The issue's last unanswered attempt if it sent this body, else a new one with a new key. */
+        static Attempt of(Map<String, Attempt> tried, String issueId, String body) {
+            Attempt last = tried.get(issueId);
+            Attempt attempt = last != null && last.body().equals(body) ? last
+                    : new Attempt(body, UUID.randomUUID().toString());
+            tried.put(issueId, attempt);
+            return attempt;
+        }
     }
 
     // ------------------------------------------------------------------------------------- properties

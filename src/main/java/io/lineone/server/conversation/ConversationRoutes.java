@@ -23,7 +23,7 @@ public record ConversationRoutes(ConversationService conversation) implements Ro
         router.get("/issues/{id}/messages", (ctx, caller) -> ctx.json(conversation.messages(caller,
                 ctx.pathParam("id"), Requests.cursor(ctx), Requests.limit(ctx))));
         router.post("/issues/{id}/messages", (ctx, caller) -> {
-            IssueMessage message = conversation.post(caller, ctx.pathParam("id"),
+            IssueMessage message = conversation.post(caller, ctx.pathParam("id"), Requests.idempotencyKey(ctx),
                     Requests.body(ctx, NewMessage.class));
             ctx.status(201).json(message);
         });

@@ -31,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An issue's conversation with its merchant, the outbox its replies leave through, internal notes and saved
@@ -44,6 +45,7 @@ public final class ConversationService {
 
     private static final int MAX_ATTEMPTS = 5;
     private static final String NOTE_KEY_SCOPE = "issue.note";
+    private static final String MESSAGE_KEY_SCOPE = "issue.message";
 
     private final Database db;
     private final ConversationStore store;
@@ -76,6 +78,15 @@ public final class ConversationService {
      * (OUTBOUND, PENDING in the outbox).
      */
     public IssueMessage post(Caller caller, String issueId, NewMessage request) {
+        return post(caller, issueId, null, request);
+    }
+
+    /**
+     * {@link #post(Caller, String, NewMessage)} with an {@code idempotencyKey}: a message sent again because its
+     * answer was lost answers the first message and reaches the merchant once; the same key with another text is
+     * UNPROCESSABLE.
+     */
+    public IssueMessage post(Caller caller, String issueId, String idempotencyKey, NewMessage request) {
         caller.require(Role.SERVICE, Role.MANAGER, Role.SUPERVISOR);
         ConversationRequests.validate(request);
         IssueReplies.Subject subject = issues.subject(caller, issueId);
@@ -84,15 +95,27 @@ public final class ConversationService {
         if (templateId != null && store.template(templateId).isEmpty()) {
             throw DomainException.invalid("templateId", "names no saved reply");
         }
+        String text = ConversationRequests.clean(request.text());
+        String hash = Sha256.hex(issueId + "\n" + text + "\n" + templateId);
+        if (idempotencyKey != null) {
+            Optional<IssueMessage> replay = replay(MESSAGE_KEY_SCOPE, caller, idempotencyKey, hash, "message.keyReused",
+                    store::findMessage);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             Instant now = now();
             IssueMessage message = new IssueMessage(Ids.next("msg"), issueId, subject.issue().merchantId(),
                     inbound ? MessageDirection.INBOUND : MessageDirection.OUTBOUND, caller.id(),
                     inbound ? subject.issue().merchantName() : caller.user().displayName(),
-                    ConversationRequests.clean(request.text()), templateId, now,
-                    inbound ? null : DeliveryStatus.PENDING, null);
+                    text, templateId, now, inbound ? null : DeliveryStatus.PENDING, null);
             try {
                 List<EventLog.StoredEvent> committed = db.inTransaction(tx -> {
+                    if (idempotencyKey != null) {
+                        keys.claim(tx, MESSAGE_KEY_SCOPE, caller.id(), idempotencyKey,
+                                new IdempotencyKeys.Claim(hash, message.id()), now);
+                    }
                     store.insert(tx, message);
                     audit.append(tx, Audit.entry(caller, inbound ? "message.receive" : "message.reply", "issue",
                             issueId, null, message, now));
@@ -111,6 +134,12 @@ public final class ConversationService {
                 if (e.kind() != DomainException.Kind.PRECONDITION_FAILED || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
+            } catch (StoreException e) {
+                if (idempotencyKey != null && IdempotencyKeys.lostTheRace(e)) {
+                    return replay(MESSAGE_KEY_SCOPE, caller, idempotencyKey, hash, "message.keyReused",
+                            store::findMessage).orElseThrow(() -> e);
+                }
+                throw e;
             }
         }
     }
@@ -166,7 +195,8 @@ public final class ConversationService {
         String text = ConversationRequests.clean(request.text());
         String hash = Sha256.hex(issueId + "\n" + text);
         if (idempotencyKey != null) {
-            Optional<IssueNote> replay = replayNote(caller, idempotencyKey, hash);
+            Optional<IssueNote> replay = replay(NOTE_KEY_SCOPE, caller, idempotencyKey, hash, "note.keyReused",
+                    store::findNote);
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -188,7 +218,8 @@ public final class ConversationService {
             });
         } catch (StoreException e) {
             if (idempotencyKey != null && IdempotencyKeys.lostTheRace(e)) {
-                return replayNote(caller, idempotencyKey, hash).orElseThrow(() -> e);
+                return replay(NOTE_KEY_SCOPE, caller, idempotencyKey, hash, "note.keyReused", store::findNote)
+                        .orElseThrow(() -> e);
             }
             throw e;
         }
@@ -196,12 +227,14 @@ public final class ConversationService {
         return note;
     }
 
-    private Optional<IssueNote> replayNote(Caller caller, String key, String hash) {
-        return keys.find(NOTE_KEY_SCOPE, caller.id(), key).map(claim -> {
+    /** The first answer to a request sent again with its key; UNPROCESSABLE when the key came with another request. */
+    private <T> Optional<T> replay(String scope, Caller caller, String key, String hash, String reusedProblem,
+                                   Function<String, Optional<T>> find) {
+        return keys.find(scope, caller.id(), key).map(claim -> {
             if (!claim.requestHash().equals(hash)) {
-                throw DomainException.of(DomainException.Kind.UNPROCESSABLE, "note.keyReused");
+                throw DomainException.of(DomainException.Kind.UNPROCESSABLE, reusedProblem);
             }
-            return store.findNote(claim.resourceId()).orElseThrow();
+            return find.apply(claim.resourceId()).orElseThrow();
         });
     }
 

@@ -73,6 +73,10 @@ public final class ConversationStore {
                 n.text(), n.at());
     }
 
+    public Optional<IssueMessage> findMessage(String id) {
+        return db.read(c -> Rows.first(c, MESSAGE + " where id = ?", List.of(id), ConversationStore::message));
+    }
+
     public Optional<IssueNote> findNote(String id) {
         return db.read(c -> Rows.first(c, NOTE + " where id = ?", List.of(id), ConversationStore::note));
     }

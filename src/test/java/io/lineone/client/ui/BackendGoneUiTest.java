@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Bell;
 import io.lineone.api.Issue;
+import io.lineone.api.IssueMessage;
 import io.lineone.api.IssueNote;
 import io.lineone.api.Listing;
 import io.lineone.api.ListingStatus;
@@ -210,6 +211,39 @@ class BackendGoneUiTest extends SeededConsoleTestBase {
         assertThat(notesOnServer(issue)).as("sent again with its key: saved once").extracting(IssueNote::text)
                 .containsExactly(note);
         waitUntil(() -> notesShown() == 1);
+    }
+
+    @Test
+    void aReplyWhoseAnswerIsLostStaysInItsBoxAndSendingItAgainReachesTheMerchantOnce() throws Exception {
+        Issue issue = server.issue(books.liNasMerchants().get(3), io.lineone.api.Priority.P2,
+                io.lineone.api.IssueCategory.AFTER_SALES, "退款迟迟未到账", 500_00);
+        waitUntil(() -> shown(issue.id()).isPresent());
+        select(issue.id());
+        type(KeyCode.M);
+        waitUntil(() -> showing("#replyField") && fx(() -> lookup("#replyField").query().isFocused()));
+        String reply = "The refund left today; your bank shows it within two days.";
+        write(reply);
+
+        link.dieOn("POST /api/v1/issues/" + issue.id() + "/messages ", DyingLink.Death.AFTER_IT_IS_DONE);
+        press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        waitUntil(() -> link.isDown() && showing("#sendError") && text("#sendError").startsWith(UNREACHABLE));
+        assertThat(repliesOnServer(issue)).as("taken before the backend went away").hasSize(1);
+        assertThat(text("#replyField")).as("the console never heard so: the draft is kept").isEqualTo(reply);
+        waitUntil(() -> !live());
+
+        link.restore();
+        waitUntil(this::live);
+        clickOn("#replyField");
+        press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        waitUntil(() -> text("#replyField").isEmpty() && !showing("#sendError"));
+        assertThat(repliesOnServer(issue)).as("sent again with its key: one message to the merchant")
+                .extracting(IssueMessage::text).containsExactly(reply);
+    }
+
+    private List<IssueMessage> repliesOnServer(Issue issue) {
+        return server.api().get("/issues/" + issue.id() + "/messages", server.signIn(ManagerBooks.LI_NA, TestServer.PASSWORD))
+                .as(new TypeReference<Page<IssueMessage>>() { }).items();
     }
 
     private int notesShown() {

@@ -258,6 +258,23 @@ class ConversationApiTest {
     }
 
     @Test
+    void aReplyRetriedWithItsIdempotencyKeyReachesTheMerchantOnce() {
+        Issue issue = server.issue(merchant, Priority.P3);
+        Map<String, String> key = Map.of("Idempotency-Key", "reply-retry-1");
+        ApiClient.Response first = api.send("POST", "/issues/" + issue.id() + "/messages", manager.token(),
+                new NewMessage("您好，已为您下架该商品", null), key);
+        ApiClient.Response retry = api.send("POST", "/issues/" + issue.id() + "/messages", manager.token(),
+                new NewMessage("您好，已为您下架该商品", null), key);
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(retry.status()).as("%s", retry).isEqualTo(201);
+        assertThat(retry.as(IssueMessage.class)).as("the first answer").isEqualTo(first.as(IssueMessage.class));
+        assertThat(api.get("/issues/" + issue.id() + "/messages", manager.token()).json().get("items")).hasSize(1);
+        assertThat(outbox()).filteredOn(m -> m.issueId().equals(issue.id())).hasSize(1);
+        problem(api.send("POST", "/issues/" + issue.id() + "/messages", manager.token(),
+                new NewMessage("另一条回复", null), key), 422);
+    }
+
+    @Test
     void aNoteRetriedWithItsIdempotencyKeyIsSavedOnce() {
         Issue issue = server.issue(merchant, Priority.P3);
         Map<String, String> key = Map.of("Idempotency-Key", "note-retry-1");
