@@ -142,7 +142,7 @@ public final class LineOneServer implements AutoCloseable {
                     eventLog, audit, events, config.bells(), config.clock());
             ConversationService conversation = new ConversationService(db, new ConversationStore(db),
                     new IssueReplies(issueStore, audit, config.clock()),
-                    eventLog, audit, events, config.clock());
+                    eventLog, audit, events, config.clock(), idempotencyKeys);
             ListingStore listingStore = new ListingStore(db);
             CouponStore couponStore = new CouponStore(db);
             DetectorRun detectors = new DetectorRun(listingStore, couponStore, issues);

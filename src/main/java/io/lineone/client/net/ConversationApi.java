@@ -22,18 +22,13 @@ public interface ConversationApi {
      * Replies to the merchant (the text as the user saw it, a saved reply already filled in); the first reply is
      * the issue's first response. It leaves through the server's outbox, PENDING until delivered.
      *
+     * The reply is sent once however often it is sent with the same {@code idempotencyKey}: one sent again after
+     * its answer was lost (the backend went away) answers the first message and reaches the merchant once.
+     *
      * @param templateId the saved reply the text started from, or null
      */
-    IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException;
-
-    /**
-     * Replies once however often it is sent with the same {@code idempotencyKey}: a reply sent again after its
-     * answer was lost (the backend went away) answers the first message and reaches the merchant once.
-     */
-    default IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
-            throws BackendException {
-        return sendMessage(issueId, text, templateId);
-    }
+    IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
+            throws BackendException;
 
     /** One page of an issue's internal notes, oldest first. */
     Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException;
@@ -42,16 +37,11 @@ public interface ConversationApi {
         return Pages.all(cursor -> notes(issueId, cursor, Pages.MAX));
     }
 
-    /** Adds an internal note: for the team, never sent to the merchant. */
-    IssueNote addNote(String issueId, String text) throws BackendException;
-
     /**
-     * Adds a note once however often it is sent with the same {@code idempotencyKey}: a retry after an answer lost
-     * on the way (the backend went away) answers the first note instead of adding a second.
+     * Adds an internal note: for the team, never sent to the merchant. With the same {@code idempotencyKey}, a retry
+     * after an answer lost on the way (the backend went away) answers the first note instead of adding a second.
      */
-    default IssueNote addNote(String issueId, String text, String idempotencyKey) throws BackendException {
-        return addNote(issueId, text);
-    }
+    IssueNote addNote(String issueId, String text, String idempotencyKey) throws BackendException;
 
     /** The saved replies for a category (with those for every category), in both languages. */
     List<ReplyTemplate> replyTemplates(IssueCategory category) throws BackendException;

@@ -28,12 +28,6 @@ final class ConversationClient implements ConversationApi {
     }
 
     @Override
-    public IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException {
-        return http.post(http.path("issues", issueId, "messages"), new NewMessage(text, templateId),
-                IssueMessage.class);
-    }
-
-    @Override
     public IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
             throws BackendException {
         return http.send(new Request.Builder().url(http.path("issues", issueId, "messages").build())
@@ -44,11 +38,6 @@ final class ConversationClient implements ConversationApi {
     @Override
     public Page<IssueNote> notes(String issueId, String cursor, Integer limit) throws BackendException {
         return http.page(paged(http.path("issues", issueId, "notes"), cursor, limit), IssueNote.class);
-    }
-
-    @Override
-    public IssueNote addNote(String issueId, String text) throws BackendException {
-        return http.post(http.path("issues", issueId, "notes"), new NewNote(text), IssueNote.class);
     }
 
     @Override

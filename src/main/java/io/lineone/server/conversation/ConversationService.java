@@ -57,11 +57,6 @@ public final class ConversationService {
     private final IdempotencyKeys keys;
 
     public ConversationService(Database db, ConversationStore store, IssueReplies issues, EventLog events,
-                               AuditLog audit, EventPublisher publisher, Clock clock) {
-        this(db, store, issues, events, audit, publisher, clock, new IdempotencyKeys(db));
-    }
-
-    public ConversationService(Database db, ConversationStore store, IssueReplies issues, EventLog events,
                                AuditLog audit, EventPublisher publisher, Clock clock, IdempotencyKeys keys) {
         this.keys = keys;
         this.db = db;

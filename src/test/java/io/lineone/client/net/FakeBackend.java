@@ -247,7 +247,8 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
     }
 
     @Override
-    public IssueMessage sendMessage(String issueId, String text, String templateId) throws BackendException {
+    public IssueMessage sendMessage(String issueId, String text, String templateId, String idempotencyKey)
+            throws BackendException {
         maybeFail();
         calls.add("send " + issueId + " " + text);
         Issue issue = issues.get(issueId);
@@ -266,7 +267,7 @@ public final class FakeBackend implements Backend, MerchantsApi, IssuesApi, Conv
     }
 
     @Override
-    public IssueNote addNote(String issueId, String text) throws BackendException {
+    public IssueNote addNote(String issueId, String text, String idempotencyKey) throws BackendException {
         maybeFail();
         calls.add("note " + issueId + " " + text);
         Issue issue = issues.get(issueId);

@@ -154,11 +154,11 @@ class SseEventStreamTest {
                 "Price ¥9.9 for a ¥999 tea set", 0);
         assertThat(recorder.next().type()).isEqualTo(EventTypes.ISSUE_CREATED);
 
-        io.lineone.api.IssueMessage sent = client.conversation().sendMessage(issue.id(), "您好，已下架，请核对价格。", "tpl_pricing_zh");
+        io.lineone.api.IssueMessage sent = client.conversation().sendMessage(issue.id(), "您好，已下架，请核对价格。", "tpl_pricing_zh", "reply-1");
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(sent);
         assertThat(recorder.next().issue().status()).as("the first reply acknowledged it")
                 .isEqualTo(io.lineone.api.IssueStatus.ACKNOWLEDGED);
-        io.lineone.api.IssueNote note = client.conversation().addNote(issue.id(), "内部：上周也错过一次");
+        io.lineone.api.IssueNote note = client.conversation().addNote(issue.id(), "内部：上周也错过一次", "note-1");
         assertThat(heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(note);
         assertThat(recorder.events).as("no message reached onIssue as an issue").isEmpty();
 

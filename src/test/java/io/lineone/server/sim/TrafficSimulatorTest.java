@@ -13,6 +13,7 @@ import io.lineone.server.auth.Visibility;
 import io.lineone.server.conversation.ConversationService;
 import io.lineone.server.conversation.ConversationStore;
 import io.lineone.server.db.Database;
+import io.lineone.server.db.IdempotencyKeys;
 import io.lineone.server.events.EventLog;
 import io.lineone.server.events.EventPublisher;
 import io.lineone.server.issues.IssueReplies;
@@ -64,7 +65,7 @@ class TrafficSimulatorTest {
                     EventPublisher.NONE, SlaPolicy.DEFAULT, new NoReleases(), Clock.systemUTC());
             ConversationService conversation = new ConversationService(db, new ConversationStore(db),
                     new IssueReplies(issues, audit, Clock.systemUTC()),
-                    new EventLog(db), audit, EventPublisher.NONE, Clock.systemUTC());
+                    new EventLog(db), audit, EventPublisher.NONE, Clock.systemUTC(), new IdempotencyKeys(db));
             Optional<TrafficSimulator> simulator = TrafficSimulator.start(service, conversation, issues, merchants,
                     users, List.of(), Duration.ofMillis(5), 2_000);
             assertThat(simulator).isPresent();
