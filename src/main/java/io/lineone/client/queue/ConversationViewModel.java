@@ -12,23 +12,17 @@ import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.net.Backend;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -64,20 +58,9 @@ public final class ConversationViewModel implements LiveConversations.Open {
     private final SavedReplies replies;
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final StringProperty draft = new SimpleStringProperty("");
-    private final StringProperty noteDraft = new SimpleStringProperty("");
     private final ReadOnlyIntegerWrapper replyWanted = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper savingNote = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper noteError = new ReadOnlyStringWrapper("");
-    /** The last reply and note sent to each issue without an answer, each with its {@code Idempotency-Key}. */
-    private final Map<String, Attempt> repliesTried = new HashMap<>();
-    private final Map<String, Attempt> notesTried = new HashMap<>();
-    private final StringBinding sendHint;
-    private final StringBinding noteHint;
-    private final BooleanBinding canSend;
-    private final BooleanBinding canAddNote;
+    private final DraftSender<IssueMessage> reply;
+    private final DraftSender<IssueNote> note;
 
     private String issueId;
     /** The saved reply the current draft started from, sent with it; forgotten when the draft is emptied. */
@@ -97,25 +80,15 @@ public final class ConversationViewModel implements LiveConversations.Open {
         this.shown = shown;
         this.replies = new SavedReplies(backend, executor, text, me, shown);
         boolean mayWrite = me.role() == Role.MANAGER || me.role() == Role.SUPERVISOR;
-        sendHint = Bindings.createStringBinding(() -> hint(mayWrite, draft.get(), sending.get()),
-                draft, sending, connection.streamProperty());
-        noteHint = Bindings.createStringBinding(() -> hint(mayWrite, noteDraft.get(), savingNote.get()),
-                noteDraft, savingNote, connection.streamProperty());
-        canSend = Bindings.createBooleanBinding(() -> sendHint.get().isEmpty() && !draft.get().isBlank()
-                && !sending.get(), sendHint, draft, sending);
-        canAddNote = Bindings.createBooleanBinding(() -> noteHint.get().isEmpty() && !noteDraft.get().isBlank()
-                && !savingNote.get(), noteHint, noteDraft, savingNote);
-        draft.addListener((obs, old, now) -> {
-            if (issueId != null) {
-                live.keepReplyDraft(issueId, now);
-            }
+        reply = new DraftSender<>(executor, errors, connection,
+                DraftSender.Drafts.of(live::replyDraft, live::keepReplyDraft), typed -> hint(mayWrite, typed),
+                connection.streamProperty());
+        note = new DraftSender<>(executor, errors, connection,
+                DraftSender.Drafts.of(live::noteDraft, live::keepNoteDraft), typed -> hint(mayWrite, typed),
+                connection.streamProperty());
+        reply.draftProperty().addListener((obs, old, now) -> {
             if (now == null || now.isBlank()) {
                 draftTemplateId = null;
-            }
-        });
-        noteDraft.addListener((obs, old, now) -> {
-            if (issueId != null) {
-                live.keepNoteDraft(issueId, now);
             }
         });
         shown.addListener((obs, old, now) -> show(now));
@@ -123,7 +96,7 @@ public final class ConversationViewModel implements LiveConversations.Open {
     }
 
     /** Why sending is refused now (offline, too long, not the user's to answer); empty when it is not. */
-    private String hint(boolean mayWrite, String typed, boolean busy) {
+    private String hint(boolean mayWrite, String typed) {
         if (!mayWrite) {
             return text.messages().get("conversation.hint.role");
         }
@@ -150,13 +123,10 @@ public final class ConversationViewModel implements LiveConversations.Open {
         live.show(id == null ? null : this);
         messages.clear();
         notes.clear();
-        sendError.set("");
-        noteError.set("");
         error.set("");
+        reply.show(id);
+        note.show(id);
         draftTemplateId = null;
-        // Set after issueId moved on, so the listeners file each draft under its own issue.
-        draft.set(id == null ? "" : live.replyDraft(id));
-        noteDraft.set(id == null ? "" : live.noteDraft(id));
         if (id == null) {
             return;
         }
@@ -246,8 +216,8 @@ public final class ConversationViewModel implements LiveConversations.Open {
             return;
         }
         String filled = replies.previewProperty().get();
-        String typed = draft.get();
-        draft.set(typed == null || typed.isBlank() ? filled : typed.stripTrailing() + "\n" + filled);
+        String typed = reply.draftProperty().get();
+        reply.draftProperty().set(typed == null || typed.isBlank() ? filled : typed.stripTrailing() + "\n" + filled);
         draftTemplateId = chosen.id();
     }
 
@@ -272,84 +242,20 @@ public final class ConversationViewModel implements LiveConversations.Open {
 
     /** Sends the draft to the merchant; it stays a draft until the server took it. */
     public void send() {
-        if (!canSend.get() || issueId == null) {
-            return;
-        }
-        String to = issueId;
-        String body = draft.get().strip();
         String templateId = draftTemplateId;
-        // Same reply, same key: if the backend went away after taking it, sending again reaches the merchant once.
-        Attempt attempt = Attempt.of(repliesTried, to, body + "\n" + templateId);
-        sending.set(true);
-        sendError.set("");
-        executor.execute(() -> backend.conversation().sendMessage(to, body, templateId, attempt.key()), sent -> {
-            sending.set(false);
-            repliesTried.remove(to, attempt);
-            connection.reportSuccess();
-            // Sent: that draft is done, unless more was typed into it meanwhile.
-            if (live.replyDraft(to).strip().equals(body)) {
-                live.keepReplyDraft(to, "");
-                if (to.equals(issueId)) {
-                    draft.set("");
-                }
-            }
-            if (to.equals(issueId)) {
-                upsert(sent);
-                settle();
-            }
-        }, failure -> {
-            sending.set(false);
-            connection.reportFailure(failure);
-            if (to.equals(issueId)) {
-                sendError.set(errors.describe(failure));
-            }
-        });
+        reply.send(templateId, (to, body, key) -> backend.conversation().sendMessage(to, body, templateId, key),
+                sent -> {
+                    upsert(sent);
+                    settle();
+                });
     }
 
     /** Adds the note draft as an internal note: the team sees it, the merchant never does. */
     public void addNote() {
-        if (!canAddNote.get() || issueId == null) {
-            return;
-        }
-        String to = issueId;
-        String body = noteDraft.get().strip();
-        // Same note, same key: if the backend went away after saving it, sending it again saves nothing twice.
-        Attempt attempt = Attempt.of(notesTried, to, body);
-        savingNote.set(true);
-        noteError.set("");
-        executor.execute(() -> backend.conversation().addNote(to, body, attempt.key()), note -> {
-            savingNote.set(false);
-            notesTried.remove(to, attempt);
-            connection.reportSuccess();
-            if (live.noteDraft(to).strip().equals(body)) {
-                live.keepNoteDraft(to, "");
-                if (to.equals(issueId)) {
-                    noteDraft.set("");
-                }
-            }
-            if (to.equals(issueId)) {
-                upsert(note);
-                settle();
-            }
-        }, failure -> {
-            savingNote.set(false);
-            connection.reportFailure(failure);
-            if (to.equals(issueId)) {
-                noteError.set(errors.describe(failure));
-            }
+        note.send("", (to, body, key) -> backend.conversation().addNote(to, body, key), added -> {
+            upsert(added);
+            settle();
         });
-    }
-
-    private record Attempt(String body, String key) {
-
-        /** The issue's last unanswered attempt if it sent this body, else a new one with a new key. */
-        static Attempt of(Map<String, Attempt> tried, String issueId, String body) {
-            Attempt last = tried.get(issueId);
-            Attempt attempt = last != null && last.body().equals(body) ? last
-                    : new Attempt(body, UUID.randomUUID().toString());
-            tried.put(issueId, attempt);
-            return attempt;
-        }
     }
 
     // ------------------------------------------------------------------------------------- properties
@@ -372,11 +278,11 @@ public final class ConversationViewModel implements LiveConversations.Open {
     }
 
     public StringProperty draftProperty() {
-        return draft;
+        return reply.draftProperty();
     }
 
     public StringProperty noteDraftProperty() {
-        return noteDraft;
+        return note.draftProperty();
     }
 
     public ReadOnlyObjectProperty<ScreenState> stateProperty() {
@@ -388,32 +294,32 @@ public final class ConversationViewModel implements LiveConversations.Open {
     }
 
     public ReadOnlyBooleanProperty sendingProperty() {
-        return sending.getReadOnlyProperty();
+        return reply.busyProperty();
     }
 
     public BooleanBinding canSendProperty() {
-        return canSend;
+        return reply.canSendProperty();
     }
 
     public BooleanBinding canAddNoteProperty() {
-        return canAddNote;
+        return note.canSendProperty();
     }
 
     /** Why sending is refused right now; empty when it is not. */
     public StringBinding sendHintProperty() {
-        return sendHint;
+        return reply.hintProperty();
     }
 
     public StringBinding noteHintProperty() {
-        return noteHint;
+        return note.hintProperty();
     }
 
     /** Why the last send failed (the draft is kept); empty otherwise. */
     public ReadOnlyStringProperty sendErrorProperty() {
-        return sendError.getReadOnlyProperty();
+        return reply.errorProperty();
     }
 
     public ReadOnlyStringProperty noteErrorProperty() {
-        return noteError.getReadOnlyProperty();
+        return note.errorProperty();
     }
 }
