@@ -44,11 +44,6 @@ import javafx.collections.ObservableList;
  */
 public final class LiveIssues implements AutoCloseable {
 
-    /** Told about every issue event applied, at the moment it was applied (UI thread). */
-    public interface AppliedListener {
-        void applied(Issue issue, Instant appliedAt);
-    }
-
     /** How long a new P1's row stays highlighted. */
     static final Duration HIGHLIGHT = Duration.ofSeconds(6);
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -59,9 +54,7 @@ public final class LiveIssues implements AutoCloseable {
     private final ErrorMessages errors;
     private final ConnectionStatus connection;
     private final Clock clock;
-    private final UrgentIssueAlert alert;
-    private AppliedListener appliedListener;
-    private final List<IssuesListener> issuesListeners = new ArrayList<>();
+    private final IssueNews news;
 
     private final IssueRows rows = new IssueRows();
     private final Map<String, IssueRow> byId = new HashMap<>();
@@ -93,7 +86,7 @@ public final class LiveIssues implements AutoCloseable {
         this.errors = errors;
         this.connection = connection;
         this.clock = clock;
-        this.alert = alert;
+        this.news = new IssueNews(alert);
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         this.feed = new IssueFeed(ui, connection, clock, this::apply, this::streamOpened, this::streamDown);
         this.conversations = new LiveConversations(ui);
@@ -137,13 +130,12 @@ public final class LiveIssues implements AutoCloseable {
 
     /** For the benchmark's latency probe; null to stop. */
     public void setAppliedListener(AppliedListener listener) {
-        this.appliedListener = listener;
+        news.probeWith(listener);
     }
 
     /** Tells {@code listener} of every batch from now on; returns what stops it. UI thread. */
     public Runnable onIssues(IssuesListener listener) {
-        issuesListeners.add(listener);
-        return () -> issuesListeners.remove(listener);
+        return news.onIssues(listener);
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -232,9 +224,7 @@ public final class LiveIssues implements AutoCloseable {
             return;
         }
         boolean list = batch.source() == IssueBatch.Source.LIST;
-        for (IssuesListener listener : List.copyOf(issuesListeners)) {
-            listener.heard(batch.issues(), list);
-        }
+        news.heard(batch.issues(), list);
         Instant appliedAt = clock.instant();
         // Between two ticks "now" stands still, so only the rows a batch touches can change the breach count: keep
         // it by difference instead of re-reading every row up to 60 times a second.
@@ -301,18 +291,7 @@ public final class LiveIssues implements AutoCloseable {
         rows.apply(removed, updated, added);
         showState();
         openBreaches.set(openBreaches.get() + breachDelta);
-        AppliedListener probe = appliedListener;
-        if (probe != null && batch.source() == IssueBatch.Source.EVENTS) {
-            for (Issue done : applied) {
-                probe.applied(done, appliedAt);
-            }
-        }
-        for (Issue p1 : urgent) {
-            alert.newUrgentIssue(p1);
-        }
-        for (Issue mine : handed) {
-            alert.handedOver(mine);
-        }
+        news.applied(batch.source() == IssueBatch.Source.EVENTS, applied, appliedAt, urgent, handed);
     }
 
     /**
