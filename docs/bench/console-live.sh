@@ -19,6 +19,9 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
 fi
 work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
+# LINEONE_BENCH_CONSOLE_OPTS: extra JVM options for the console, e.g. a flight recording and the GC log:
+#   "-XX:StartFlightRecording=filename=/tmp/console.jfr,settings=profile -Xlog:gc:file=/tmp/console-gc.log"
+read -r -a console_opts <<< "${LINEONE_BENCH_CONSOLE_OPTS:-}"
 server=""
 if [ "${LINEONE_BENCH_BACKEND:-embedded}" = separate ]; then
   url="http://127.0.0.1:${LINEONE_BENCH_PORT:-18171}"
@@ -27,10 +30,11 @@ if [ "${LINEONE_BENCH_BACKEND:-embedded}" = separate ]; then
   server=$!
   for _ in $(seq 1 600); do curl -fs "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
   LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
-    -jar target/lineone.jar --server "$url" >"$log" 2>&1 &
+    "${console_opts[@]}" -jar target/lineone.jar --server "$url" >"$log" 2>&1 &
   console=$!
 else
-  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" -jar target/lineone.jar >"$log" 2>&1 &
+  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
+    "${console_opts[@]}" -jar target/lineone.jar >"$log" 2>&1 &
   console=$!
 fi
 # The probe file is kept (target/bench-probe.log) for a closer look at any figure.

@@ -33,7 +33,7 @@ until curl -sf "$url/api/v1/health" > /dev/null; do sleep 0.5; done
 
 echo "== $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warm-up (not reported)"
-java -jar target/lineone.jar loadgen issues --url "$url" --rate 0 --duration 5 --connections "$conns" > /dev/null
+java -jar target/lineone.jar loadgen issues --url "$url" --rate 0 --duration 10 --connections "$conns" > /dev/null
 echo "== GET /health, $conns connections, ${secs}s"
 java -jar target/lineone.jar loadgen health --url "$url" --rate 0 --duration "$secs" --connections "$conns" | tail -3
 echo "== POST /issues, $conns connections, ${secs}s, pool $pool"
@@ -51,7 +51,7 @@ if [ -n "${BASE_JAR:-}" ]; then
     --db "jdbc:postgresql://127.0.0.1:$pgport/intake_base" > target/bench-intake-base-server.log 2>&1 &
   serverpid=$!
   until curl -sf "$url/api/v1/health" > /dev/null; do sleep 0.5; done
-  java -jar target/lineone.jar loadgen issues --url "$url" --rate 0 --duration 5 --connections "$conns" > /dev/null
+  java -jar target/lineone.jar loadgen issues --url "$url" --rate 0 --duration 10 --connections "$conns" > /dev/null
   echo "== POST /issues of $BASE_JAR, $conns connections, ${secs}s"
   java -jar target/lineone.jar loadgen issues --url "$url" --rate 0 --duration "$secs" --connections "$conns" | tail -1
 fi

@@ -2,9 +2,11 @@ package io.lineone.loadgen;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * {@code lineone loadgen}: drives a running backend over HTTP at a fixed rate while holding N event streams open,
@@ -87,7 +89,10 @@ public final class LoadGenerator {
     }
 
     static Result run(Options options, PrintStream out) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // A failed request is counted, never sent again behind the run's back.
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60)).retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(options.connections(), 5, TimeUnit.MINUTES)).build();
         Workload workload = Workload.signIn(http, options);
         Workload.Requests requests = workload.requests(options);
         // Only new issues and listing changes carry the run's marker; a PATCHed note is not tracked per request.

@@ -15,16 +15,17 @@ import io.lineone.api.Priority;
 import io.lineone.api.Session;
 import io.lineone.api.SessionRequest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * The requests a run sends, built from what the signed-in account sees: new issues for its merchants, listing
@@ -37,43 +38,51 @@ final class Workload {
     private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_MERCHANTS = 5_000;
     private static final int MAX_LISTINGS = 500;
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     /** The next request to send (sequence {@code seq}), and what to learn from a successful answer. */
     interface Requests {
-        HttpRequest next(long seq);
+        Request next(long seq);
 
-        default void answered(HttpResponse<byte[]> response) {
+        /** @param body the answer's body, read by the driver */
+        default void answered(byte[] body) {
         }
     }
 
-    private final HttpClient http;
+    private final OkHttpClient http;
     private final String api;
     private final String token;
     /** Unique to this run: another generator's events are not counted as ours. */
     final String marker;
 
-    private Workload(HttpClient http, String api, String token) {
+    private Workload(OkHttpClient http, String api, String token) {
         this.http = http;
         this.api = api;
         this.token = token;
         this.marker = "#lg" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "-";
     }
 
-    static Workload signIn(HttpClient http, Options options) throws IOException, InterruptedException {
+    static Workload signIn(OkHttpClient http, Options options) throws IOException {
         String api = options.url() + "/api/v1";
         if (options.token() != null || !options.posts() && options.subscribers() == 0) {
             return new Workload(http, api, options.token());
         }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        new SessionRequest(options.login(), options.password()))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IOException("cannot sign in as " + options.login() + ": HTTP " + response.statusCode() + " "
-                    + response.body());
+        Request request = new Request.Builder().url(api + "/session")
+                .post(RequestBody.create(bytes(new SessionRequest(options.login(), options.password())), JSON_TYPE))
+                .build();
+        return new Workload(http, api, JSON.readValue(call(http, request, 201, "sign in as " + options.login()),
+                Session.class).token());
+    }
+
+    /** The body of {@code request}'s answer, which must have status {@code expected}. */
+    private static String call(OkHttpClient http, Request request, int expected, String what) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (response.code() != expected) {
+                throw new IOException("cannot " + what + ": HTTP " + response.code() + " " + body);
+            }
+            return body;
         }
-        return new Workload(http, api, JSON.readValue(response.body(), Session.class).token());
     }
 
     String api() {
@@ -85,9 +94,9 @@ final class Workload {
     }
 
     /** The requests of {@code options.mode()}, after whatever setup it needs (reading merchants, posting issues). */
-    Requests requests(Options options) throws IOException, InterruptedException {
+    Requests requests(Options options) throws IOException {
         if (options.mode().equals("health")) {
-            HttpRequest health = HttpRequest.newBuilder(URI.create(api + "/health")).GET().build();
+            Request health = new Request.Builder().url(api + "/health").build();
             return seq -> health;
         }
         List<Merchant> merchants = page("/merchants?limit=500", MAX_MERCHANTS, new TypeReference<Page<Merchant>>() { });
@@ -108,7 +117,7 @@ final class Workload {
                 : postIssue(merchants, seq);
     }
 
-    private List<Listing> listings(List<Merchant> merchants) throws IOException, InterruptedException {
+    private List<Listing> listings(List<Merchant> merchants) throws IOException {
         List<Merchant> shuffled = new ArrayList<>(merchants);
         Collections.shuffle(shuffled);
         List<Listing> listings = new ArrayList<>();
@@ -122,36 +131,27 @@ final class Workload {
         return listings;
     }
 
-    private <T> List<T> page(String path, int max, TypeReference<Page<T>> type) throws IOException, InterruptedException {
+    private <T> List<T> page(String path, int max, TypeReference<Page<T>> type) throws IOException {
         List<T> all = new ArrayList<>();
         String cursor = null;
         do {
             String url = api + path + (cursor == null ? "" : "&cursor=" + cursor);
-            HttpResponse<String> response = http.send(authorised(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("cannot read " + path + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            Page<T> page = JSON.readValue(response.body(), type);
+            Page<T> page = JSON.readValue(call(http, authorised(url).build(), 200, "read " + path), type);
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null && all.size() < max);
         return all;
     }
 
-    private List<Issue> createIssues(List<Merchant> merchants, int count) throws IOException, InterruptedException {
+    private List<Issue> createIssues(List<Merchant> merchants, int count) throws IOException {
         List<Issue> issues = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            HttpResponse<String> response = http.send(postIssue(merchants, -1), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IOException("cannot post an issue: HTTP " + response.statusCode() + " " + response.body());
-            }
-            issues.add(JSON.readValue(response.body(), Issue.class));
+            issues.add(JSON.readValue(call(http, postIssue(merchants, -1), 201, "post an issue"), Issue.class));
         }
         return issues;
     }
 
-    HttpRequest postIssue(List<Merchant> merchants, long seq) {
+    Request postIssue(List<Merchant> merchants, long seq) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Merchant merchant = merchants.get(random.nextInt(merchants.size()));
         IssueCategory category = IssueCategory.values()[random.nextInt(IssueCategory.values().length)];
@@ -160,21 +160,23 @@ final class Workload {
         NewIssue issue = new NewIssue(merchant.id(), category, null, priority,
                 "压测问题 load test " + (seq >= 0 ? marker + seq + "#" : random.nextInt(1_000_000)), "loadgen",
                 null, null, (long) random.nextInt(500_000));
-        return authorised(URI.create(api + "/issues")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(issue))).build();
+        return authorised(api + "/issues").post(json(issue)).build();
     }
 
     /** The listing's own title with this run's marker in place of any earlier run's. */
-    HttpRequest patchListing(Listing listing, long seq) {
+    Request patchListing(Listing listing, long seq) {
         String title = listing.title().replaceAll(" ?#lg[0-9a-f]+-\\d+#", "");
         title = title.substring(0, Math.min(title.length(), 160)) + " " + marker + seq + "#";
         ListingPatch patch = new ListingPatch(null, null, null, null, null, null, null, title);
-        return authorised(URI.create(api + "/listings/" + listing.id())).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(patch))).build();
+        return authorised(api + "/listings/" + listing.id()).patch(json(patch)).build();
     }
 
-    private HttpRequest.Builder authorised(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+    private Request.Builder authorised(String url) {
+        return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
+    }
+
+    private static RequestBody json(Object body) {
+        return RequestBody.create(bytes(body), JSON_TYPE);
     }
 
     private static byte[] bytes(Object body) {
@@ -200,20 +202,18 @@ final class Workload {
         }
 
         @Override
-        public HttpRequest next(long seq) {
+        public Request next(long seq) {
             Issue issue = issues.get((int) (seq % issues.size()));
-            return authorised(URI.create(api + "/issues/" + issue.id()))
-                    .header("Content-Type", "application/json")
+            return authorised(api + "/issues/" + issue.id())
                     .header("If-Match", "\"" + versions.get(issue.id()) + "\"")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(
-                            bytes(new IssuePatch(null, "压测备注 load test note " + seq, null))))
+                    .patch(json(new IssuePatch(null, "压测备注 load test note " + seq, null)))
                     .build();
         }
 
         @Override
-        public void answered(HttpResponse<byte[]> response) {
+        public void answered(byte[] body) {
             try {
-                Issue updated = JSON.readValue(response.body(), Issue.class);
+                Issue updated = JSON.readValue(body, Issue.class);
                 versions.merge(updated.id(), updated.version(), Math::max);
             } catch (IOException e) {
                 throw new IllegalStateException("the server answered a PATCH with no issue", e);

@@ -3,6 +3,7 @@ package io.lineone.client.queue;
 import io.lineone.api.Issue;
 import io.lineone.client.common.SearchText;
 import java.time.Instant;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,8 +29,14 @@ public final class IssueRow {
 
     void update(Issue newer, Instant newViewedAt) {
         this.viewedAt = newViewedAt;
-        this.searchKey = SearchText.key(newer.merchantName()) + '\n' + SearchText.fold(newer.title()) + '\n'
-                + SearchText.fold(newer.id()) + '\n' + SearchText.fold(newer.listingId());
+        Issue older = issue.get();
+        // Most updates (status, notes, SLA) leave the searched text alone: a burst of them is applied on the FX
+        // thread, where folding and pinyin for every row would cost more than the rest of the update.
+        if (older == null || !Objects.equals(older.merchantName(), newer.merchantName())
+                || !Objects.equals(older.title(), newer.title()) || !Objects.equals(older.listingId(), newer.listingId())) {
+            this.searchKey = SearchText.key(newer.merchantName()) + '\n' + SearchText.fold(newer.title()) + '\n'
+                    + SearchText.fold(newer.id()) + '\n' + SearchText.fold(newer.listingId());
+        }
         issue.set(newer);
     }
 

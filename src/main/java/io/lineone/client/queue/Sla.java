@@ -51,7 +51,9 @@ public record Sla(Kind kind, Duration remaining, Duration window, boolean firstR
         Kind kind;
         if (remaining.isNegative()) {
             kind = Kind.BREACHED;
-        } else if (remaining.multipliedBy(4).compareTo(window) < 0) {
+        } else if (remaining.toMillis() < window.toMillis() / 4) {
+            // Whole milliseconds, not Duration.multipliedBy: that one goes through BigDecimal, and the queue's clock
+            // asks this of every row every second.
             kind = Kind.WARNING;
         } else {
             kind = Kind.OK;

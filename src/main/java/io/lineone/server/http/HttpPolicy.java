@@ -16,27 +16,25 @@ import java.util.Locale;
  *                           event stream's 15 s heartbeat so open streams stay open
  * @param maxConnections     connections held at once; at the limit, idle ones are closed sooner and new ones wait
  * @param maxHeaderBytes     a request line and headers larger than this are refused with 431
- * @param minBodyBytesPerSec a body arriving slower than this is abandoned, so a trickling upload cannot hold a thread
  */
-public record HttpPolicy(List<String> corsOrigins, Duration idleTimeout, int maxConnections, int maxHeaderBytes,
-                         long minBodyBytesPerSec) {
+public record HttpPolicy(List<String> corsOrigins, Duration idleTimeout, int maxConnections, int maxHeaderBytes) {
 
-    public static final HttpPolicy DEFAULT = new HttpPolicy(List.of(), Duration.ofSeconds(30), 4_096, 16 * 1024, 1_024);
+    public static final HttpPolicy DEFAULT = new HttpPolicy(List.of(), Duration.ofSeconds(30), 4_096, 16 * 1024);
 
     public HttpPolicy {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public HttpPolicy withCorsOrigins(List<String> origins) {
-        return new HttpPolicy(origins, idleTimeout, maxConnections, maxHeaderBytes, minBodyBytesPerSec);
+        return new HttpPolicy(origins, idleTimeout, maxConnections, maxHeaderBytes);
     }
 
     public HttpPolicy withIdleTimeout(Duration timeout) {
-        return new HttpPolicy(corsOrigins, timeout, maxConnections, maxHeaderBytes, minBodyBytesPerSec);
+        return new HttpPolicy(corsOrigins, timeout, maxConnections, maxHeaderBytes);
     }
 
     public HttpPolicy withMaxConnections(int connections) {
-        return new HttpPolicy(corsOrigins, idleTimeout, connections, maxHeaderBytes, minBodyBytesPerSec);
+        return new HttpPolicy(corsOrigins, idleTimeout, connections, maxHeaderBytes);
     }
 
     /**

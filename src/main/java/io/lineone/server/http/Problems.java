@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,13 @@ final class Problems {
     }
 
     void unexpected(Exception e, Context ctx) {
+        if (e instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
+            // Jetty refusing what the client sent (a broken chunked body, a body cut short): the client's error.
+            write(ctx, new Problem(type(title(refused.getCode())), title(refused.getCode()), refused.getCode(),
+                    refused.getReason() == null ? "The request could not be read."
+                            : "The request could not be read: " + refused.getReason() + ".", List.of()));
+            return;
+        }
         String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
         write(ctx, new Problem(type("internal"), title(500), 500,
@@ -113,6 +121,7 @@ final class Problems {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
