@@ -16,9 +16,6 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 public final class SearchText {
 
     private static final HanyuPinyinOutputFormat PLAIN = new HanyuPinyinOutputFormat();
-    /** Each BMP character's first reading once looked up ({@link #NO_READING} when it has none). */
-    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
-    private static final String NO_READING = new String("");
 
     static {
         PLAIN.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
@@ -62,20 +59,9 @@ public final class SearchText {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
             return null;
         }
-        String known = READINGS[c];
-        if (known == null) {
-            known = firstReading(c);
-            // Racing threads store equal strings: losing a write costs a second lookup, never a wrong reading.
-            READINGS[c] = known;
-        }
-        return known == NO_READING ? null : known;
-    }
-
-    /** pinyin4j parses its table entry with regular expressions on every call: far too slow for a burst of rows. */
-    private static String firstReading(char c) {
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, PLAIN);
-            return readings == null || readings.length == 0 ? NO_READING : readings[0];
+            return readings == null || readings.length == 0 ? null : readings[0];
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             throw new IllegalStateException("the pinyin format is fixed above", e);
         }
