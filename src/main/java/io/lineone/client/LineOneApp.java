@@ -1,6 +1,7 @@
 package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
+import io.lineone.client.common.StartupTimeline;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class LineOneApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark(StartupTimeline.Moment.TOOLKIT);
         started = true;
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
         wiring = AppWiring.production(EMBEDDED);
