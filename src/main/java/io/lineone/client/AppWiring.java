@@ -94,7 +94,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     private Messages messages;
     private FxmlLoaderFactory loaders;
     private Stage stage;
-    private boolean readyLogged;
     /** The session on screen and its window's model and alerts, while signed in. */
     private SignedIn signedIn;
     private MainViewModel main;
@@ -154,8 +153,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     public void start(Stage window, Optional<String> serverUrl) {
         this.stage = window;
         console.theme().applyGlobally();
-        // While the window opens and the user signs in, so the merchants' first page does not wait for them.
-        BookWarmUp.start();
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
@@ -167,6 +164,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
             stage.setMinHeight(560);
         });
         if (serverUrl.isPresent()) {
+            // While the window opens and the user signs in, so the merchants' first page does not wait for them.
+            BookWarmUp.start();
             showSignIn(serverUrl.get(), null);
         } else {
             openDemoAtStartup();
@@ -175,16 +174,16 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     }
 
     private void openDemoAtStartup() {
-        ProgressIndicator progress = new ProgressIndicator();
-        VBox starting = new VBox(12, progress, new Label(messages.get("startup.openingDemo")));
-        starting.getStyleClass().addAll("state-pane", "starting-root");
-        show(starting, messages.get("app.name"));
+        showWaiting("startup.openingDemo");
         // At start-up the demo opens as its manager, the role most users come for; sign-in offers the others.
         String login = demo.accounts().get(0).login();
         openingDemo = true;
         // Their last book, if kept, fills the window while the backend starts: the account is known before sign-in.
-        executor.execute(() -> snapshots.read(BookSnapshots.DEMO, login), kept -> kept.ifPresent(this::showKept),
-                failure -> { });
+        // The pinyin table and collation rules (for the server's first page) load after that, not competing with it.
+        executor.execute(() -> snapshots.read(BookSnapshots.DEMO, login), kept -> {
+            kept.ifPresent(this::showKept);
+            BookWarmUp.start();
+        }, failure -> BookWarmUp.start());
         executor.execute(() -> demo.open(login), this::signedInAtStartup, failure -> {
             openingDemo = false;
             endSession();
@@ -231,8 +230,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         if (gate == null || gate.isOpen() || !signedIn.equals(this.signedIn)) {
             gate = SessionGate.open(executor);
         }
-        showMain(signedIn, at, snapshots.slot(signedIn.demo() ? BookSnapshots.DEMO : signedIn.serverUrl(),
-                signedIn.session().user(), executor));
+        showMain(signedIn, at, snapshots.slot(keptAs(signedIn), signedIn.session().user(), executor));
     }
 
     /**
@@ -299,7 +297,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         MainViewModel main = this.main;
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
                 bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
-                fixDialog, this::logFirstReady, new SettingsScreen(console, settings, this, signedIn, about), snapshot);
+                fixDialog, () -> StartupTraining.tableReady(!gate.isOpen()), new SettingsScreen(console, settings, this, signedIn, about), snapshot);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -346,31 +344,27 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         session.clear();
     }
 
-    /**
-     * The cold-start figure (to a merchants table a person can use: sorted, searchable, filterable — the last
-     * session's rows, or the server's when none were kept), in the log the benchmark scripts read.
-     */
-    private void logFirstReady() {
-        if (!readyLogged) {
-            readyLogged = true;
-            StartupTimeline.mark(StartupTimeline.Moment.TABLE_READY);
-            long sinceJvmStart = StartupTimeline.sinceJvmStart();
-            LOG.log(Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start"
-                    + (gate != null && !gate.isOpen() ? " (the last session's rows)" : ""));
-            StartupTraining.leaveIfTraining();
-        }
-    }
-
     private void signedOut() {
         // Nothing of the session stays on this computer either: not its book.
-        User me = signedIn.session().user();
-        String server = signedIn.demo() ? BookSnapshots.DEMO : signedIn.serverUrl();
+        String login = signedIn.session().user().login();
+        String server = keptAs(signedIn);
         executor.execute(() -> {
-            snapshots.delete(server, me.login());
+            snapshots.delete(server, login);
             return null;
         }, done -> { }, failure -> { });
         endSession();
         showSignIn(settings.serverUrl().orElse(""), null);
+    }
+
+    /** The server a session's book is kept under: the demo's address changes every start. */
+    private static String keptAs(SignedIn session) {
+        return session.demo() ? BookSnapshots.DEMO : session.serverUrl();
+    }
+
+    private void showWaiting(String textKey) {
+        VBox waiting = new VBox(12, new ProgressIndicator(), new Label(messages.get(textKey)));
+        waiting.getStyleClass().addAll("state-pane", "starting-root");
+        show(waiting, messages.get("app.name"));
     }
 
     private void show(Parent root, String title) {
@@ -429,10 +423,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     public void resetDemo() {
         String login = signedIn.session().user().login();
         endSession();
-        ProgressIndicator progress = new ProgressIndicator();
-        VBox resetting = new VBox(12, progress, new Label(messages.get("settings.demo.resetting")));
-        resetting.getStyleClass().addAll("state-pane", "starting-root");
-        show(resetting, messages.get("app.name"));
+        showWaiting("settings.demo.resetting");
         executor.execute(() -> {
             snapshots.deleteServer(BookSnapshots.DEMO);
             demo.reset();
