@@ -11,6 +11,7 @@
 #                                                   by a training run of the jar: JDK 17 has no -XX:+AutoCreateSharedArchive)
 #   docs/bench/cold-start.sh --installed [RUNS]     the app image's launcher, target/installer/LineOne/bin/LineOne
 #                                                   (mvn -B -Pinstaller package), with the archive it was built with
+# LINEONE_BENCH_JAVA_OPTIONS="-XX:+UseSerialGC" adds JVM options to every measured launch (to try them one by one).
 # Under Xvfb when there is no DISPLAY. Also prints the machine's load average: on a busy machine the figures say little.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,7 +36,7 @@ console() { # runs the console in the chosen mode with extra JVM options $1, out
 launch() {
   local log="$home/data/logs/lineone-0.log"
   rm -f "$log"
-  console "" "$home/out.txt" &
+  console "${LINEONE_BENCH_JAVA_OPTIONS:-}" "$home/out.txt" &
   local pid=$!
   # Until the timeline is logged: the server's book is then in and kept for the next run.
   for _ in $(seq 1 1200); do
@@ -62,7 +63,7 @@ case "$mode" in
   installed)
     [ -x target/installer/LineOne/bin/LineOne ] || { echo "no app image: mvn -B -Pinstaller package first"; exit 2; } ;;
 esac
-echo "mode: $mode; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "mode: $mode${LINEONE_BENCH_JAVA_OPTIONS:+, JVM options: $LINEONE_BENCH_JAVA_OPTIONS}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 figures=()
 lives=()
 for i in $(seq 1 "$runs"); do
