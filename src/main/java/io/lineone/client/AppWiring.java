@@ -125,8 +125,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         this.resources = new ArrayList<>(resources);
     }
 
-    /** The console as shipped: real preferences, real network, the embedded demo backend. */
-    public static AppWiring production(EmbeddedBackend embedded) {
+    /** The console as shipped: real preferences, real network, the embedded demo backend, books kept by the user. */
+    public static AppWiring production(EmbeddedBackend embedded, BookSnapshots snapshots) {
         FxTaskExecutor executor = new FxTaskExecutor();
         PreferencesServerSettings settings = PreferencesServerSettings.forUser();
         Locale language = new ConsoleSettings(settings.console()).language().locale(Locale.getDefault());
@@ -134,7 +134,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         BackendClient backend = BackendClient.withDefaults(messages.locale());
         About about = new About(consoleVersion(), embedded.dataDirectory(), LogFiles.current());
         return new AppWiring(messages, settings, executor, backend, new EmbeddedDemoLauncher(embedded, backend),
-                about, BookSnapshots.in(embedded.dataDirectory()), List.of(embedded, executor));
+                about, snapshots, List.of(embedded, executor));
     }
 
     private static String consoleVersion() {

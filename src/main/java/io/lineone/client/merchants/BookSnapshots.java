@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -37,6 +40,8 @@ public final class BookSnapshots {
     private static final System.Logger LOG = System.getLogger(BookSnapshots.class.getName());
 
     private final Path folder;
+    /** Reads begun early (by server and login), whose answer the next read of that book takes. */
+    private final Map<String, CompletableFuture<Optional<BookSnapshot>>> ahead = new ConcurrentHashMap<>();
 
     private BookSnapshots(Path folder) {
         this.folder = folder;
@@ -56,8 +61,29 @@ public final class BookSnapshots {
         return System.getProperty("java.vm.version", "") + " " + System.getProperty("java.vendor", "");
     }
 
+    /**
+     * Begins reading {@code login}'s book on {@code server} now, on a thread of its own (at launch, before JavaFX has
+     * started, so the table need not wait for the file and the JSON classes); the next {@link #read} of it waits
+     * for that answer instead of reading again.
+     */
+    public void readAhead(String server, String login) {
+        if (folder == null) {
+            return;
+        }
+        CompletableFuture<Optional<BookSnapshot>> answer = new CompletableFuture<>();
+        ahead.put(server + '\n' + login, answer);
+        Thread reader = new Thread(() -> answer.complete(readNow(server, login)), "lineone-book-snapshot");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     /** The snapshot of {@code login}'s book on {@code server}, if a usable one is kept. */
     public Optional<BookSnapshot> read(String server, String login) {
+        CompletableFuture<Optional<BookSnapshot>> early = ahead.remove(server + '\n' + login);
+        return early != null ? early.join() : readNow(server, login);
+    }
+
+    private Optional<BookSnapshot> readNow(String server, String login) {
         if (folder == null) {
             return Optional.empty();
         }
@@ -73,7 +99,7 @@ public final class BookSnapshots {
                 return Optional.of(snapshot);
             }
             LOG.log(System.Logger.Level.INFO, "book snapshot " + file + " is of another format or runtime: ignored");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.INFO, "book snapshot " + file + " cannot be read, ignored: " + e.getMessage());
         }
         deleteQuietly(file);

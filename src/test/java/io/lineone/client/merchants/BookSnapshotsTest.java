@@ -135,6 +135,21 @@ class BookSnapshotsTest {
     }
 
     @Test
+    void aReadBegunEarlyAnswersTheNextReadOfThatBook() throws Exception {
+        BookSnapshots store = BookSnapshots.in(data);
+        store.write(BookSnapshot.of(BookSnapshots.DEMO, LI_NA, NOW, BOOK));
+
+        store.readAhead(BookSnapshots.DEMO, "li.na");
+        store.readAhead(BookSnapshots.DEMO, "wang.wei");
+
+        assertThat(store.read(BookSnapshots.DEMO, "li.na")).isPresent();
+        assertThat(store.read(BookSnapshots.DEMO, "wang.wei")).isEmpty();
+        // Later reads go to the file again: a sign-out in between would have removed it.
+        store.delete(BookSnapshots.DEMO, "li.na");
+        assertThat(store.read(BookSnapshots.DEMO, "li.na")).isEmpty();
+    }
+
+    @Test
     void noStoreKeepsNothing() throws Exception {
         BookSnapshots none = BookSnapshots.none();
         none.write(BookSnapshot.of(BookSnapshots.DEMO, LI_NA, NOW, BOOK));
