@@ -31,7 +31,10 @@ import java.util.zip.ZipEntry;
  *       with {@code -XX:DumpLoadedClassList}; the console leaves by itself once its merchants table is ready, and
  *       the runtime's class-data archive is made again from that list (every JDK and JavaFX class of a start);</li>
  *   <li>jpackage wraps the image into this OS's installers ({@code .deb}, and {@code .rpm} where rpmbuild exists;
- *       {@code .msi}; {@code .dmg}).</li>
+ *       {@code .msi}; {@code .dmg});</li>
+ *   <li>on Linux, the image's archive is made once more with the app's own classes too, for the image where it
+ *       lies ({@code linux/make-class-archive.sh}, which the {@code .deb}'s postinst runs again for the installed
+ *       copy: JDK 17 ties such an archive to the jars' absolute paths and times).</li>
  * </ol>
  *
  * Usage: {@code java packaging/BuildInstaller.java TARGET_DIR VERSION [TYPE,...]} (a type {@code none} stops after
@@ -109,11 +112,28 @@ public final class BuildInstaller {
         Path classList = train(app);
         if (classList != null) {
             useArchive(app, classList);
+            if (os == Os.LINUX) {
+                // What the installed copy needs to make its own archive of the app's classes too.
+                Path appDir = app.resolve("lib/app");
+                Files.copy(classList, appDir.resolve("classes.lst"));
+                Path script = appDir.resolve("make-class-archive.sh");
+                Files.copy(packaging.resolve("linux/make-class-archive.sh"), script);
+                script.toFile().setExecutable(true, false);
+            }
         }
         for (String type : types) {
             if (!type.isBlank() && !type.equals("none")) {
                 packageImage(app, type.strip());
             }
+        }
+        if (classList != null && os == Os.LINUX) {
+            // After the packages, which carry the archive that is valid anywhere: this one is for the image's path.
+            Process archive = new ProcessBuilder("sh", app.resolve("lib/app/make-class-archive.sh").toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("app-archive.log").toFile()).start();
+            if (!archive.waitFor(5, TimeUnit.MINUTES)) {
+                archive.destroyForcibly();
+            }
+            say(Files.readString(work.resolve("app-archive.log")).strip());
         }
         say("done in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s: " + listing(out));
     }

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Console cold start to a usable merchants table on the embedded default (targets: first launch ≤ 2.5 s, later
 # launches ≤ 1.5 s). Launches the console RUNS times (a new JVM each time, one data directory shared by all runs, so
-# run 1 also seeds the demo workspace and the others reuse it) and reads the figure the console logs:
-# "merchants table ready N ms after JVM start".
+# run 1 also seeds the demo workspace and the others reuse it, and each later run finds the book the one before kept)
+# and reads what the console logs: "merchants table ready N ms after JVM start" — rows a person can sort, search and
+# filter: the last session's kept book on a later launch, the server's first page otherwise — and the start-up
+# timeline ("start-up: toolkit N ms, window N, backend listening N, signed in N, snapshot rows N, first page N, …"),
+# whose "first page" is when the server's own rows were in the table.
 #   docs/bench/cold-start.sh [RUNS]                 java -jar target/lineone.jar
 #   docs/bench/cold-start.sh --cds [RUNS]           the same with an AppCDS archive (target/lineone.jsa, made first
 #                                                   by a training run of the jar: JDK 17 has no -XX:+AutoCreateSharedArchive)
 #   docs/bench/cold-start.sh --installed [RUNS]     the app image's launcher, target/installer/LineOne/bin/LineOne
 #                                                   (mvn -B -Pinstaller package), with the archive it was built with
+# LINEONE_BENCH_JAVA_OPTIONS="-XX:+UseSerialGC" adds JVM options to every measured launch (to try them one by one).
 # Under Xvfb when there is no DISPLAY. Also prints the machine's load average: on a busy machine the figures say little.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,15 +36,19 @@ console() { # runs the console in the chosen mode with extra JVM options $1, out
 launch() {
   local log="$home/data/logs/lineone-0.log"
   rm -f "$log"
-  console "" "$home/out.txt" &
+  console "${LINEONE_BENCH_JAVA_OPTIONS:-}" "$home/out.txt" &
   local pid=$!
+  # Until the timeline is logged: the server's book is then in and kept for the next run.
   for _ in $(seq 1 1200); do
-    if grep -q "merchants table ready" "$log" 2>/dev/null; then break; fi
+    if grep -q "start-up:" "$log" 2>/dev/null; then break; fi
     sleep 0.1
   done
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  grep -o "merchants table ready [0-9]* ms" "$log" 2>/dev/null | grep -o "[0-9]*" || echo "none"
+  local ready live
+  ready=$(grep -o "merchants table ready [0-9]* ms" "$log" 2>/dev/null | grep -o "[0-9]*" || echo "none")
+  live=$(grep -o "first page [0-9]*" "$log" 2>/dev/null | grep -o "[0-9]*" || echo "none")
+  echo "$ready $live $(grep -o "merchants table ready .*" "$log" 2>/dev/null | grep -o "(.*)")|$(grep -o "start-up: .*" "$log" 2>/dev/null)"
 }
 case "$mode" in
   cds)
@@ -55,12 +63,18 @@ case "$mode" in
   installed)
     [ -x target/installer/LineOne/bin/LineOne ] || { echo "no app image: mvn -B -Pinstaller package first"; exit 2; } ;;
 esac
-echo "mode: $mode; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "mode: $mode${LINEONE_BENCH_JAVA_OPTIONS:+, JVM options: $LINEONE_BENCH_JAVA_OPTIONS}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 figures=()
+lives=()
 for i in $(seq 1 "$runs"); do
-  ms=$(launch)
-  echo "run $i: $ms ms$([ "$i" = 1 ] && echo ' (first launch: seeds the demo workspace)')"
-  [ "$i" = 1 ] || figures+=("$ms")
+  out=$(launch)
+  read -r ms live how <<<"${out%%|*}"
+  [ -n "$how" ] || how="(the server rows)"
+  echo "run $i: table ready $ms ms $how, the server rows $live ms$([ "$i" = 1 ] && echo ' (first launch: seeds the demo workspace)')"
+  echo "       ${out#*|}"
+  [ "$i" = 1 ] || { figures+=("$ms"); lives+=("$live"); }
 done
-printf '%s\n' "${figures[@]}" | sort -n | awk '{a[NR]=$1} END {print "later launches: median " a[int((NR+1)/2)] " ms, best " a[1] " ms, worst " a[NR] " ms"}'
+summary() { sort -n | awk -v what="$1" '{a[NR]=$1} END {print "later launches, " what ": median " a[int((NR+1)/2)] " ms, best " a[1] " ms, worst " a[NR] " ms"}'; }
+printf '%s\n' "${figures[@]}" | summary "table ready"
+printf '%s\n' "${lives[@]}" | summary "the server rows in the table"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

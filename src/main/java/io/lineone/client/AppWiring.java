@@ -1,6 +1,7 @@
 package io.lineone.client;
 
 import io.lineone.api.Role;
+import io.lineone.api.Session;
 import io.lineone.api.User;
 import io.lineone.client.bells.BellAlerts;
 import io.lineone.client.bells.BellText;
@@ -16,11 +17,14 @@ import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.MerchantLinks;
+import io.lineone.client.merchants.BookSnapshot;
+import io.lineone.client.merchants.BookSnapshots;
 import io.lineone.client.merchants.BookWarmUp;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.ServerSettings;
 import io.lineone.client.common.SignedIn;
+import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.Toasts;
@@ -51,7 +55,6 @@ import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
 import io.lineone.platform.LogFiles;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -83,6 +86,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     private final Backend backend;
     private final DemoLauncher demo;
     private final About about;
+    private final BookSnapshots snapshots;
     private final List<AutoCloseable> resources;
     /** What one signed-in session runs (event stream, timers, probes); closed at sign-out. */
     private final List<AutoCloseable> session = new ArrayList<>();
@@ -90,16 +94,26 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     private Messages messages;
     private FxmlLoaderFactory loaders;
     private Stage stage;
-    private boolean readyLogged;
     /** The session on screen and its window's model and alerts, while signed in. */
     private SignedIn signedIn;
     private MainViewModel main;
     private DesktopAlerts alerts;
     private LiveIssues issues;
     private NoticeLog notices;
+    /** The session's calls, held back while its window shows the last session's book before sign-in. */
+    private SessionGate gate;
+    /** From start-up until the demo workspace is signed in (or failed to be). */
+    private boolean openingDemo;
 
     public AppWiring(Messages messages, ServerSettings settings, TaskExecutor executor, Backend backend,
                      DemoLauncher demo, About about, List<AutoCloseable> resources) {
+        this(messages, settings, executor, backend, demo, about, BookSnapshots.none(), resources);
+    }
+
+    /** @param snapshots where each user's last book is kept, to show at the next start before the server answers */
+    public AppWiring(Messages messages, ServerSettings settings, TaskExecutor executor, Backend backend,
+                     DemoLauncher demo, About about, BookSnapshots snapshots, List<AutoCloseable> resources) {
+        this.snapshots = snapshots;
         this.messages = messages;
         this.settings = settings;
         this.console = new ConsoleSettings(settings.console());
@@ -111,8 +125,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         this.resources = new ArrayList<>(resources);
     }
 
-    /** The console as shipped: real preferences, real network, the embedded demo backend. */
-    public static AppWiring production(EmbeddedBackend embedded) {
+    /** The console as shipped: real preferences, real network, the embedded demo backend, books kept by the user. */
+    public static AppWiring production(EmbeddedBackend embedded, BookSnapshots snapshots) {
         FxTaskExecutor executor = new FxTaskExecutor();
         PreferencesServerSettings settings = PreferencesServerSettings.forUser();
         Locale language = new ConsoleSettings(settings.console()).language().locale(Locale.getDefault());
@@ -120,7 +134,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         BackendClient backend = BackendClient.withDefaults(messages.locale());
         About about = new About(consoleVersion(), embedded.dataDirectory(), LogFiles.current());
         return new AppWiring(messages, settings, executor, backend, new EmbeddedDemoLauncher(embedded, backend),
-                about, List.of(embedded, executor));
+                about, snapshots, List.of(embedded, executor));
     }
 
     private static String consoleVersion() {
@@ -139,18 +153,19 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     public void start(Stage window, Optional<String> serverUrl) {
         this.stage = window;
         console.theme().applyGlobally();
-        // While the window opens and the user signs in, so the merchants' first page does not wait for them.
-        BookWarmUp.start();
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
         WindowPlacement.restore(stage, console.window(), WIDTH, HEIGHT);
         // Set once the window is up: set before, GTK window managers open the window at the minimum size.
         stage.setOnShown(event -> {
+            StartupTimeline.mark(StartupTimeline.Moment.WINDOW);
             stage.setMinWidth(880);
             stage.setMinHeight(560);
         });
         if (serverUrl.isPresent()) {
+            // While the window opens and the user signs in, so the merchants' first page does not wait for them.
+            BookWarmUp.start();
             showSignIn(serverUrl.get(), null);
         } else {
             openDemoAtStartup();
@@ -159,13 +174,45 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     }
 
     private void openDemoAtStartup() {
-        ProgressIndicator progress = new ProgressIndicator();
-        VBox starting = new VBox(12, progress, new Label(messages.get("startup.openingDemo")));
-        starting.getStyleClass().addAll("state-pane", "starting-root");
-        show(starting, messages.get("app.name"));
+        showWaiting("startup.openingDemo");
         // At start-up the demo opens as its manager, the role most users come for; sign-in offers the others.
-        executor.execute(() -> demo.open(demo.accounts().get(0).login()), this::showMain, failure -> showSignIn("",
-                messages.format("signin.error.demo", new ErrorMessages(messages).describe(failure))));
+        String login = demo.accounts().get(0).login();
+        openingDemo = true;
+        // Their last book, if kept, fills the window while the backend starts: the account is known before sign-in.
+        // The pinyin table and collation rules (for the server's first page) load after that, not competing with it.
+        executor.execute(() -> snapshots.read(BookSnapshots.DEMO, login), kept -> {
+            kept.ifPresent(this::showKept);
+            BookWarmUp.start();
+        }, failure -> BookWarmUp.start());
+        executor.execute(() -> demo.open(login), this::signedInAtStartup, failure -> {
+            openingDemo = false;
+            endSession();
+            showSignIn("", messages.format("signin.error.demo", new ErrorMessages(messages).describe(failure)));
+        });
+    }
+
+    /** The main window over the last session's book, its calls waiting for the sign-in under way. */
+    private void showKept(BookSnapshot kept) {
+        if (!openingDemo || signedIn != null) {
+            return;
+        }
+        gate = SessionGate.closed(executor);
+        showMain(new SignedIn(new Session(null, null, kept.user()), "", true), null,
+                snapshots.slot(kept, executor));
+    }
+
+    private void signedInAtStartup(SignedIn opened) {
+        StartupTimeline.mark(StartupTimeline.Moment.SIGNED_IN);
+        openingDemo = false;
+        if (gate != null && !gate.isOpen() && signedIn != null
+                && signedIn.session().user().id().equals(opened.session().user().id())) {
+            // The window already shows this user's book: the session goes on in it.
+            signedIn = opened;
+            gate.open();
+            issues.start();
+        } else {
+            showMain(opened);
+        }
     }
 
     private void showSignIn(String serverUrl, String reason) {
@@ -179,8 +226,19 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         showMain(signedIn, null);
     }
 
-    /** @param at the section to open on, or null for where the user was last (or their role's landing) */
     private void showMain(SignedIn signedIn, Section at) {
+        if (gate == null || gate.isOpen() || !signedIn.equals(this.signedIn)) {
+            gate = SessionGate.open(executor);
+        }
+        showMain(signedIn, at, snapshots.slot(keptAs(signedIn), signedIn.session().user(), executor));
+    }
+
+    /**
+     * @param at       the section to open on, or null for where the user was last (or their role's landing)
+     * @param snapshot the user's kept book, shown by the merchants screen until the server's arrives
+     */
+    private void showMain(SignedIn signedIn, Section at, BookSnapshots.Slot snapshot) {
+        TaskExecutor executor = gate;
         // A session built again (another language) keeps what the user had typed and not yet sent, and its notices.
         boolean again = signedIn.equals(this.signedIn) && issues != null;
         Optional<LiveConversations.Drafts> drafts = again ? Optional.of(issues.conversations().drafts())
@@ -239,7 +297,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         MainViewModel main = this.main;
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
                 bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
-                fixDialog, this::logFirstReady, new SettingsScreen(console, settings, this, signedIn, about));
+                fixDialog, () -> StartupTraining.tableReady(!gate.isOpen()), new SettingsScreen(console, settings, this, signedIn, about), snapshot);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -264,7 +322,9 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         layers.getChildren().add(loaders.load(FixDialogController.class, () -> new FixDialogController(fixDialog)));
         layers.getChildren().add(toasts.layer());
         show(layers, main.windowTitle());
-        issues.start();
+        if (gate.isOpen()) {
+            issues.start();
+        }
     }
 
     /** Signed out: nothing of the session stays, not even its drafts. */
@@ -284,19 +344,27 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         session.clear();
     }
 
-    /** The cold-start figure (to a merchants table a person can use), in the log the benchmark scripts read. */
-    private void logFirstReady() {
-        if (!readyLogged) {
-            readyLogged = true;
-            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.log(Level.INFO, "merchants table ready " + sinceJvmStart + " ms after JVM start");
-            StartupTraining.leaveIfTraining();
-        }
-    }
-
     private void signedOut() {
+        // Nothing of the session stays on this computer either: not its book.
+        String login = signedIn.session().user().login();
+        String server = keptAs(signedIn);
+        executor.execute(() -> {
+            snapshots.delete(server, login);
+            return null;
+        }, done -> { }, failure -> { });
         endSession();
         showSignIn(settings.serverUrl().orElse(""), null);
+    }
+
+    /** The server a session's book is kept under: the demo's address changes every start. */
+    private static String keptAs(SignedIn session) {
+        return session.demo() ? BookSnapshots.DEMO : session.serverUrl();
+    }
+
+    private void showWaiting(String textKey) {
+        VBox waiting = new VBox(12, new ProgressIndicator(), new Label(messages.get(textKey)));
+        waiting.getStyleClass().addAll("state-pane", "starting-root");
+        show(waiting, messages.get("app.name"));
     }
 
     private void show(Parent root, String title) {
@@ -355,11 +423,9 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     public void resetDemo() {
         String login = signedIn.session().user().login();
         endSession();
-        ProgressIndicator progress = new ProgressIndicator();
-        VBox resetting = new VBox(12, progress, new Label(messages.get("settings.demo.resetting")));
-        resetting.getStyleClass().addAll("state-pane", "starting-root");
-        show(resetting, messages.get("app.name"));
+        showWaiting("settings.demo.resetting");
         executor.execute(() -> {
+            snapshots.deleteServer(BookSnapshots.DEMO);
             demo.reset();
             return demo.open(login);
         }, opened -> showMain(opened, Section.SETTINGS), failure -> showSignIn("",

@@ -3,6 +3,7 @@ package io.lineone.client;
 import io.lineone.api.Role;
 import io.lineone.client.common.DemoAccount;
 import io.lineone.client.common.DemoStartException;
+import io.lineone.client.common.StartupTimeline;
 import io.lineone.server.DataDirectory;
 import io.lineone.server.LineOneServer;
 import io.lineone.server.ServerConfig;
@@ -48,6 +49,7 @@ public final class EmbeddedBackend implements AutoCloseable {
         if (server == null) {
             try {
                 server = LineOneServer.start(ServerConfig.embedded());
+                StartupTimeline.mark(StartupTimeline.Moment.BACKEND_LISTENING);
                 // Where to point curl, the load generator or a second console at the demo workspace.
                 LOG.log(System.Logger.Level.INFO, "embedded backend listening on " + server.url());
             } catch (ServerStartException e) {

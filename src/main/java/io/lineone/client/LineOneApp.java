@@ -1,6 +1,8 @@
 package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
+import io.lineone.client.common.StartupTimeline;
+import io.lineone.client.merchants.BookSnapshots;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,7 @@ public final class LineOneApp extends Application {
 
     // One per process: the launcher may begin booting it before JavaFX has even started.
     private static final EmbeddedBackend EMBEDDED = new EmbeddedBackend();
+    private static final BookSnapshots SNAPSHOTS = BookSnapshots.in(EMBEDDED.dataDirectory());
 
     // Counted down when stop() has run: the shutdown hook waits for it.
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
@@ -20,11 +23,15 @@ public final class LineOneApp extends Application {
 
     private AppWiring wiring;
 
-    /** Boots the demo backend early when the console is going to open the demo workspace anyway. */
+    /**
+     * Boots the demo backend early when the console is going to open the demo workspace anyway, and reads the book
+     * its manager saw last, to show while the backend starts.
+     */
     static void prestartDemoIfNeeded(String[] args) {
         StartupOptions options = StartupOptions.parse(List.of(args), System.getenv());
         if (options.serverUrl(PreferencesServerSettings.forUser()).isEmpty()) {
             EMBEDDED.startInBackground();
+            SNAPSHOTS.readAhead(BookSnapshots.DEMO, EMBEDDED.accounts().get(0).login());
         }
     }
 
@@ -43,9 +50,10 @@ public final class LineOneApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark(StartupTimeline.Moment.TOOLKIT);
         started = true;
         StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getenv());
-        wiring = AppWiring.production(EMBEDDED);
+        wiring = AppWiring.production(EMBEDDED, SNAPSHOTS);
         wiring.start(stage, options.serverUrl(wiring.settings()));
     }
 

@@ -12,6 +12,7 @@ import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.UserSettings;
 import io.lineone.client.fixes.FixActions;
 import io.lineone.client.fixes.FixDialogViewModel;
+import io.lineone.client.merchants.BookSnapshots;
 import io.lineone.client.net.Backend;
 import io.lineone.client.notices.NoticeLog;
 import io.lineone.client.queue.IssueText;
@@ -37,12 +38,14 @@ import javafx.beans.value.ObservableValue;
  * @param fixDialog  the fix dialog over every screen
  * @param firstReady called once a screen first became usable (the console logs its cold-start time)
  * @param settings   what the settings screen works on
+ * @param bookSnapshot the user's kept book, which the merchants screen shows until the server's arrives, then keeps
  */
 public record ScreenContext(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection,
                             LiveIssues issues, IssueText issueText, LiveBells bells, BellText bellText, User me,
                             IssueLinks links, MerchantLinks merchantLinks, NoticeLog notices,
                             UserSettings userSettings, Consumer<Section> navigate, FixActions fixes,
-                            FixDialogViewModel fixDialog, Runnable firstReady, SettingsScreen settings) {
+                            FixDialogViewModel fixDialog, Runnable firstReady, SettingsScreen settings,
+                            BookSnapshots.Slot bookSnapshot) {
 
     /** Reports {@link #firstReady} as soon as {@code state} shows something other than the spinner. */
     void readyWhenLoaded(ObservableValue<ScreenState> state) {

@@ -38,7 +38,7 @@ public enum Section {
                 context.fixes().feed(), context.links()::open);
         MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), text,
                 context.connection(), MainViewModel.seesWholeTeam(context.me().role()), live,
-                context.issues().asOfProperty());
+                context.issues().asOfProperty(), context.bookSnapshot());
         context.readyWhenLoaded(model.stateProperty());
         model.showAskedFor(context.merchantLinks());
         MerchantListingsViewModel listings = new MerchantListingsViewModel(context.backend(), context.executor(),

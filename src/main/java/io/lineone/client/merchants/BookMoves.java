@@ -16,6 +16,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,8 +45,9 @@ public final class BookMoves {
     private final BooleanBinding canMove;
     private final StringBinding blockedReason;
 
+    /** @param provisional whether the rows are still the last session's (a move then waits for the server's) */
     BookMoves(Backend backend, TaskExecutor executor, Messages messages, ConnectionStatus connection, MerchantBook book,
-              LiveBook live, boolean wholeTeam) {
+              LiveBook live, boolean wholeTeam, ObservableBooleanValue provisional) {
         this.backend = backend;
         this.executor = executor;
         this.messages = messages;
@@ -54,10 +56,11 @@ public final class BookMoves {
         this.book = book;
         this.live = live;
         this.wholeTeam = wholeTeam;
-        canMove = Bindings.createBooleanBinding(() -> wholeTeam && !connection.streamProperty().get().behind(),
-                connection.streamProperty());
-        blockedReason = Bindings.createStringBinding(() -> connection.streamProperty().get().behind()
-                ? messages.get("merchants.move.offline") : "", connection.streamProperty());
+        canMove = Bindings.createBooleanBinding(() -> wholeTeam && !connection.streamProperty().get().behind()
+                && !provisional.get(), connection.streamProperty(), provisional);
+        blockedReason = Bindings.createStringBinding(() -> provisional.get() ? messages.get("startup.snapshot.waiting")
+                : connection.streamProperty().get().behind() ? messages.get("merchants.move.offline") : "",
+                connection.streamProperty(), provisional);
     }
 
     /** Reads the managers (a supervisor's book only); {@code current} says whether the answer is still wanted. */

@@ -50,10 +50,10 @@ public final class BookSort {
 
     private static Comparator<MerchantRow> natural(Key key) {
         return switch (key) {
-            case NAME -> (a, b) -> a.nameKey().compareTo(b.nameKey());
-            case SHOP -> (a, b) -> a.shopKey().compareTo(b.shopKey());
-            case REGION -> (a, b) -> a.regionKey().compareTo(b.regionKey());
-            case MANAGER -> (a, b) -> a.managerKey().compareTo(b.managerKey());
+            case NAME -> (a, b) -> MerchantRow.compareKeys(a.nameKey(), b.nameKey());
+            case SHOP -> (a, b) -> MerchantRow.compareKeys(a.shopKey(), b.shopKey());
+            case REGION -> (a, b) -> MerchantRow.compareKeys(a.regionKey(), b.regionKey());
+            case MANAGER -> (a, b) -> MerchantRow.compareKeys(a.managerKey(), b.managerKey());
             case TIER -> (a, b) -> Integer.compare(tierRank(a.merchant()), tierRank(b.merchant()));
             case OPEN_ISSUES -> (a, b) -> Integer.compare(a.merchant().openIssues(), b.merchant().openIssues());
             case MONEY_AT_RISK -> (a, b) -> Long.compare(a.merchant().moneyAtRiskCents(),

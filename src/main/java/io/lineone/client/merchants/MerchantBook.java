@@ -20,12 +20,20 @@ final class MerchantBook {
 
     private final Map<String, MerchantRow> byId = new HashMap<>();
     private final RowList shown = new RowList();
-    private final Collator collator = MerchantRow.collator();
+    // Made when a live change first needs it: a book shown from its snapshot needs no collation rules.
+    private Collator collator;
     private MerchantRow[] order = new MerchantRow[0];
     private int size;
     private List<BookSort.By> sortedBy = BookSort.DEFAULT;
     private Comparator<MerchantRow> comparator = BookSort.comparator(sortedBy);
     private MerchantFilter filter = MerchantFilter.NONE;
+
+    private Collator collator() {
+        if (collator == null) {
+            collator = MerchantRow.collator();
+        }
+        return collator;
+    }
 
     /** The rows that pass the filter, in order. */
     ObservableList<MerchantRow> shown() {
@@ -115,7 +123,7 @@ final class MerchantBook {
     MerchantRow put(Merchant merchant) {
         MerchantRow known = byId.get(merchant.id());
         if (known == null) {
-            MerchantRow row = MerchantRow.of(merchant, collator);
+            MerchantRow row = MerchantRow.of(merchant, collator());
             byId.put(row.id(), row);
             insertInOrder(row);
             if (filter.test(row)) {
@@ -144,7 +152,7 @@ final class MerchantBook {
             // Not found where the order says: only if the book's order is out of step; look the slow way.
             visible = indexOfSlow(row);
         }
-        row.update(now, collator);
+        row.update(now, this::collator);
         if (at >= 0 && !inPlace(at)) {
             removeFromOrder(at);
             insertInOrder(row);

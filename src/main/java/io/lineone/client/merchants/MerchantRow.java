@@ -2,9 +2,10 @@ package io.lineone.client.merchants;
 
 import io.lineone.api.Merchant;
 import io.lineone.client.common.SearchText;
-import java.text.CollationKey;
 import java.text.Collator;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -18,15 +19,41 @@ public final class MerchantRow {
     private final String id;
     private final ReadOnlyObjectWrapper<Merchant> merchant;
     private String searchKey;
-    private CollationKey nameKey;
-    private CollationKey shopKey;
-    private CollationKey regionKey;
-    private CollationKey managerKey;
+    // Collation keys as bytes (compared unsigned, as the collator's own keys compare): a row from the book's snapshot
+    // brings them made, so showing it needs neither the collation rules nor the pinyin table.
+    private byte[] nameKey;
+    private byte[] shopKey;
+    private byte[] regionKey;
+    private byte[] managerKey;
 
     private MerchantRow(Merchant merchant, Collator collator) {
         this.id = merchant.id();
         this.merchant = new ReadOnlyObjectWrapper<>(merchant);
         index(merchant, collator);
+    }
+
+    private MerchantRow(Merchant merchant, Keys keys) {
+        this.id = merchant.id();
+        this.merchant = new ReadOnlyObjectWrapper<>(merchant);
+        this.searchKey = keys.search();
+        this.nameKey = keys.name();
+        this.shopKey = keys.shop();
+        this.regionKey = keys.region();
+        this.managerKey = keys.manager();
+    }
+
+    /** Everything a row derives from its merchant's texts, as a snapshot of the book keeps it. */
+    record Keys(String search, byte[] name, byte[] shop, byte[] region, byte[] manager) {
+    }
+
+    /** A row from keys made earlier (by {@link #keys()}, for the same merchant). */
+    static MerchantRow restored(Merchant merchant, Keys keys) {
+        return new MerchantRow(merchant, keys);
+    }
+
+    /** The row's derived keys, to keep with its merchant. */
+    Keys keys() {
+        return new Keys(searchKey, nameKey, shopKey, regionKey, managerKey);
     }
 
     /** Makes a row; {@code collator} is used only by the calling thread (collators are not thread-safe). */
@@ -44,22 +71,22 @@ public final class MerchantRow {
     private void index(Merchant m, Collator collator) {
         // The separator keeps a term from matching across the end of the name and the start of the shop.
         searchKey = SearchText.key(m.name()) + '\n' + SearchText.key(m.shopName());
-        nameKey = collator.getCollationKey(text(m.name()));
-        shopKey = collator.getCollationKey(text(m.shopName()));
-        regionKey = collator.getCollationKey(text(m.region()));
-        managerKey = collator.getCollationKey(text(m.assignedManagerName()));
+        nameKey = collator.getCollationKey(text(m.name())).toByteArray();
+        shopKey = collator.getCollationKey(text(m.shopName())).toByteArray();
+        regionKey = collator.getCollationKey(text(m.region())).toByteArray();
+        managerKey = collator.getCollationKey(text(m.assignedManagerName())).toByteArray();
     }
 
     /**
      * Takes a newer state of the merchant; the keys are made again only if a text they come from changed. UI
      * thread.
      */
-    void update(Merchant now, Collator collator) {
+    void update(Merchant now, Supplier<Collator> collator) {
         Merchant before = merchant.get();
         if (!Objects.equals(before.name(), now.name()) || !Objects.equals(before.shopName(), now.shopName())
                 || !Objects.equals(before.region(), now.region())
                 || !Objects.equals(before.assignedManagerName(), now.assignedManagerName())) {
-            index(now, collator);
+            index(now, collator.get());
         }
         merchant.set(now);
     }
@@ -90,19 +117,23 @@ public final class MerchantRow {
         return true;
     }
 
-    CollationKey nameKey() {
+    static int compareKeys(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    byte[] nameKey() {
         return nameKey;
     }
 
-    CollationKey shopKey() {
+    byte[] shopKey() {
         return shopKey;
     }
 
-    CollationKey regionKey() {
+    byte[] regionKey() {
         return regionKey;
     }
 
-    CollationKey managerKey() {
+    byte[] managerKey() {
         return managerKey;
     }
 

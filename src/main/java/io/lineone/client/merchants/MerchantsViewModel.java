@@ -7,6 +7,7 @@ import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
 import io.lineone.client.common.ScreenState;
+import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Wanted;
 import io.lineone.client.net.Backend;
@@ -15,7 +16,10 @@ import io.lineone.client.net.Pages;
 import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -24,6 +28,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
@@ -31,7 +36,9 @@ import javafx.collections.ObservableList;
  * State and commands of "My merchants" (a supervisor's: everyone's). The book is read in pages of 500 off the UI
  * thread, the first shown at once and the rest streamed in behind a progress line; then it is held in memory
  * ({@link MerchantBook}), so a keystroke, a filter or a sort costs no network, and kept current by the session's
- * events ({@link LiveBook}). A supervisor moves a merchant to another manager from here.
+ * events ({@link LiveBook}). A supervisor moves a merchant to another manager from here. At the session's first load
+ * the book of the last session ({@link BookSnapshots}) is shown until the server's replaces it, marked as such; the
+ * whole book, once read, is kept for the next start.
  */
 public final class MerchantsViewModel {
 
@@ -49,6 +56,10 @@ public final class MerchantsViewModel {
     private final MerchantDetailViewModel detail;
     private final BookMoves moves;
     private final BookFilters filters;
+    private final BookSnapshots.Slot snapshot;
+    // While rows from the snapshot are shown: the ids the server has not confirmed yet; null otherwise.
+    private Set<String> unconfirmed;
+    private final SimpleObjectProperty<Instant> snapshotAt = new SimpleObjectProperty<>();
 
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -73,6 +84,17 @@ public final class MerchantsViewModel {
      */
     public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
                               boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf) {
+        this(backend, executor, text, connection, wholeTeam, sources, asOf, null);
+    }
+
+    /**
+     * @param asOf     when the session's data was last known current (null while the stream is live)
+     * @param snapshot the user's kept book, shown until the server's arrives and replaced by it; null for none
+     */
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
+                              boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf,
+                              BookSnapshots.Slot snapshot) {
+        this.snapshot = snapshot;
         this.backend = backend;
         this.executor = executor;
         this.text = text;
@@ -84,7 +106,8 @@ public final class MerchantsViewModel {
         this.detail = new MerchantDetailViewModel(backend, executor, connection, text, sources.issueRows(),
                 sources.openIssue());
         this.filters = new BookFilters(messages, book::filter);
-        this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam);
+        this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam,
+                snapshotAt.isNotNull());
         sources.connect(live, this::load);
         live.onChanged(this::bookChanged);
         live.onRemoved(id -> {
@@ -93,8 +116,10 @@ public final class MerchantsViewModel {
             }
         });
         countText = Bindings.createStringBinding(this::describeCount, book.shown(), bookSize);
-        asOfText = Bindings.createStringBinding(() -> asOf.getValue() == null ? ""
-                : messages.format("merchants.asOf", text.exact(asOf.getValue())), asOf);
+        asOfText = Bindings.createStringBinding(() -> snapshotAt.get() != null
+                ? messages.format("startup.snapshot.asOf", text.exact(snapshotAt.get()))
+                : asOf.getValue() == null ? "" : messages.format("merchants.asOf", text.exact(asOf.getValue())),
+                asOf, snapshotAt);
     }
 
     // ---------------------------------------------------------------------------------------------- loading
@@ -105,10 +130,15 @@ public final class MerchantsViewModel {
         error.set("");
         state.set(ScreenState.LOADING);
         book.clear();
+        unconfirmed = null;
+        snapshotAt.set(null);
         detail.show(null);
         bookChanged();
         complete = false;
         total = -1;
+        if (generation == 1 && snapshot != null) {
+            snapshot.read(kept -> showSnapshot(generation, kept));
+        }
         String assigned = assigned();
         executor.execute(() -> backend.merchants().facets(assigned), facets -> {
             if (generation == loadGeneration) {
@@ -151,11 +181,15 @@ public final class MerchantsViewModel {
             }
             connection.reportSuccess();
             boolean first = cursor == null;
-            book.addPage(loaded.rows());
+            addLive(loaded.rows());
             complete = loaded.next() == null;
+            if (complete) {
+                confirmed();
+            }
             bookChanged();
             progress.set(complete ? "" : describeProgress());
             if (first) {
+                StartupTimeline.mark(StartupTimeline.Moment.FIRST_PAGE);
                 firstRows.accept(System.nanoTime());
             }
             if (waitingFor != null) {
@@ -165,6 +199,7 @@ public final class MerchantsViewModel {
                 filters.offerFromRows(book.all());
                 moves.refreshCounts();
                 allRows.run();
+                keep();
             } else {
                 readPage(generation, loaded.next());
             }
@@ -184,6 +219,64 @@ public final class MerchantsViewModel {
     }
 
     private record Loaded(List<MerchantRow> rows, String next) {
+    }
+
+    /** The kept book, unless the server's first page got here first. */
+    private void showSnapshot(int generation, Optional<BookSnapshot> kept) {
+        if (kept.isEmpty() || generation != loadGeneration || book.size() > 0) {
+            return;
+        }
+        List<MerchantRow> rows = kept.get().toRows();
+        unconfirmed = new HashSet<>();
+        for (MerchantRow row : rows) {
+            unconfirmed.add(row.id());
+        }
+        snapshotAt.set(kept.get().savedAt());
+        book.addPage(rows);
+        filters.offerFromRows(book.all());
+        bookChanged();
+        StartupTimeline.mark(StartupTimeline.Moment.SNAPSHOT_ROWS);
+    }
+
+    /**
+     * A page from the server: rows shown from the snapshot take the server's version in place (so a selection
+     * holds), whatever its version number — the snapshot's may hold counts the server has since changed.
+     */
+    private void addLive(List<MerchantRow> rows) {
+        if (unconfirmed == null) {
+            book.addPage(rows);
+            return;
+        }
+        List<MerchantRow> fresh = new ArrayList<>(rows.size());
+        for (MerchantRow row : rows) {
+            MerchantRow shown = unconfirmed.remove(row.id()) ? book.find(row.id()) : null;
+            if (shown == null) {
+                fresh.add(row);
+            } else if (row.merchant().version() >= shown.merchant().version()) {
+                book.recount(shown, row.merchant());
+            }
+        }
+        book.addPage(fresh);
+    }
+
+    /** The whole book is the server's now: what only the snapshot had leaves. */
+    private void confirmed() {
+        if (unconfirmed != null) {
+            for (String gone : unconfirmed) {
+                book.remove(gone);
+            }
+            unconfirmed = null;
+            snapshotAt.set(null);
+        }
+    }
+
+    /** Keeps the book for the next start, then notes the start complete. */
+    private void keep() {
+        if (snapshot == null) {
+            StartupTimeline.finish();
+            return;
+        }
+        snapshot.save(book.all(), Instant.now(), StartupTimeline::finish);
     }
 
     private void showFacets(MerchantFacets facets) {
@@ -333,7 +426,15 @@ public final class MerchantsViewModel {
         return countText;
     }
 
-    /** "Offline — as of 09:12:03" while the stream is down; empty while it is live. */
+    /** Whether the rows shown are the last session's, not yet the server's (actions on them wait). */
+    public javafx.beans.binding.BooleanBinding fromSnapshotProperty() {
+        return snapshotAt.isNotNull();
+    }
+
+    /**
+     * "Offline — as of 09:12:03" while the stream is down, "As of 14:02 · connecting…" while the last session's book
+     * is shown; empty while it is live.
+     */
     public StringBinding asOfTextProperty() {
         return asOfText;
     }

@@ -89,13 +89,13 @@ public final class DemoFeed implements AutoCloseable {
 
     /**
      * Starts the feed, or returns empty if there is no demo workspace. It first seeds the listings (once) on its
-     * own thread, so a first launch does not wait for them.
+     * own thread a few seconds in ({@link TrafficSimulator#QUIET_START}), so a first launch does not wait for them.
      */
     public static Optional<DemoFeed> start(ListingService listings, CouponService coupons, MerchantStore merchants,
                                            UserStore users, Clock clock) {
         Optional<DemoFeed> feed = start(listings, coupons, merchants, users, FIRST_AFTER, Duration.ofSeconds(1), 1);
-        feed.ifPresent(demo -> demo.scheduler.execute(() -> demo.safely(() -> seed(listings, merchants, users,
-                clock))));
+        feed.ifPresent(demo -> demo.scheduler.schedule(() -> demo.safely(() -> seed(listings, merchants, users,
+                clock)), TrafficSimulator.QUIET_START.toMillis(), TimeUnit.MILLISECONDS));
         return feed;
     }
 

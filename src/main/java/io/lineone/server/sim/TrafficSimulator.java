@@ -79,6 +79,12 @@ public final class TrafficSimulator implements AutoCloseable {
     private final String demoManagerId;
     private final List<String> releasesInRollout;
     private final Random random = new Random();
+    /**
+     * How long the demo's live traffic (and the feed's first listings) wait after the backend starts: the console's
+     * first table needs the machine's cores more than the first simulated issue does.
+     */
+    public static final Duration QUIET_START = Duration.ofSeconds(4);
+
     private final ScheduledExecutorService scheduler;
     private final double tickMinutes;
     /** Follow-ups the merchants will write: issue id → when. Touched only by the simulator's thread. */
@@ -108,7 +114,8 @@ public final class TrafficSimulator implements AutoCloseable {
     public static Optional<TrafficSimulator> start(IssueService issues, ConversationService conversation,
                                                    IssueStore issueStore, MerchantStore merchants, UserStore users,
                                                    List<String> releasesInRollout) {
-        return start(issues, conversation, issueStore, merchants, users, releasesInRollout, Duration.ofSeconds(1), 1);
+        return start(issues, conversation, issueStore, merchants, users, releasesInRollout, QUIET_START,
+                Duration.ofSeconds(1), 1);
     }
 
     /**
@@ -118,6 +125,13 @@ public final class TrafficSimulator implements AutoCloseable {
     public static Optional<TrafficSimulator> start(IssueService issues, ConversationService conversation,
                                                    IssueStore issueStore, MerchantStore merchants, UserStore users,
                                                    List<String> releasesInRollout, Duration tick, double speed) {
+        return start(issues, conversation, issueStore, merchants, users, releasesInRollout, tick, tick, speed);
+    }
+
+    private static Optional<TrafficSimulator> start(IssueService issues, ConversationService conversation,
+                                                    IssueStore issueStore, MerchantStore merchants, UserStore users,
+                                                    List<String> releasesInRollout, Duration first, Duration tick,
+                                                    double speed) {
         Optional<Caller> feed = caller(users, DemoWorkspace.FEED_LOGIN);
         List<Book> books = books(merchants, users);
         if (feed.isEmpty() || books.isEmpty()) {
@@ -127,7 +141,7 @@ public final class TrafficSimulator implements AutoCloseable {
         String demoManagerId = caller(users, DemoWorkspace.MANAGER_LOGIN).map(Caller::id).orElse(null);
         TrafficSimulator simulator = new TrafficSimulator(issues, conversation, issueStore, feed.get(), books, demoManagerId,
                 releasesInRollout, tick, speed);
-        simulator.scheduler.scheduleWithFixedDelay(simulator::tickSafely, tick.toMillis(), tick.toMillis(),
+        simulator.scheduler.scheduleWithFixedDelay(simulator::tickSafely, first.toMillis(), tick.toMillis(),
                 TimeUnit.MILLISECONDS);
         return Optional.of(simulator);
     }
