@@ -30,6 +30,11 @@ final class RowList extends ObservableListBase<MerchantRow> {
         return size;
     }
 
+    /** The rows, in the first {@link #size} places of the array; read them, never change them. */
+    MerchantRow[] rows() {
+        return rows;
+    }
+
     /** The array to write the next whole content into, at least {@code capacity} long; then {@link #swap}. */
     MerchantRow[] spare(int capacity) {
         if (spare.length < capacity) {
