@@ -17,7 +17,10 @@ public final class MerchantRow {
 
     private final String id;
     private final ReadOnlyObjectWrapper<Merchant> merchant;
-    private String searchKey;
+    // The name's and shop's search text (SearchText.Forms): as letters (pinyin, Latin text), and as typed in Chinese
+    // (null when neither is Chinese). A word without Chinese characters is looked for in the first only.
+    private String spelledKey;
+    private String typedKey;
     private CollationKey nameKey;
     private CollationKey shopKey;
     private CollationKey regionKey;
@@ -31,7 +34,7 @@ public final class MerchantRow {
 
     /** Makes a row; {@code collator} is used only by the calling thread (collators are not thread-safe). */
     public static MerchantRow of(Merchant merchant, Collator collator) {
-        return new MerchantRow(merchant, collator);
+        return new MerchantRow(SharedValues.shared(merchant), collator);
     }
 
     /** A collator for one thread: Chinese collation, which orders Han characters by their pinyin. */
@@ -43,18 +46,23 @@ public final class MerchantRow {
 
     private void index(Merchant m, Collator collator) {
         // The separator keeps a term from matching across the end of the name and the start of the shop.
-        searchKey = SearchText.key(m.name()) + '\n' + SearchText.key(m.shopName());
+        SearchText.Forms name = SearchText.forms(m.name());
+        SearchText.Forms shop = SearchText.forms(m.shopName());
+        spelledKey = name.spelled() + '\n' + shop.spelled();
+        typedKey = name.typed() == null && shop.typed() == null ? null
+                : text(name.typed()) + '\n' + text(shop.typed());
         nameKey = collator.getCollationKey(text(m.name()));
         shopKey = collator.getCollationKey(text(m.shopName()));
-        regionKey = collator.getCollationKey(text(m.region()));
-        managerKey = collator.getCollationKey(text(m.assignedManagerName()));
+        regionKey = SharedValues.key(m.region(), collator);
+        managerKey = SharedValues.key(m.assignedManagerName(), collator);
     }
 
     /**
      * Takes a newer state of the merchant; the keys are made again only if a text they come from changed. UI
      * thread.
      */
-    void update(Merchant now, Collator collator) {
+    void update(Merchant changed, Collator collator) {
+        Merchant now = SharedValues.shared(changed);
         Merchant before = merchant.get();
         if (!Objects.equals(before.name(), now.name()) || !Objects.equals(before.shopName(), now.shopName())
                 || !Objects.equals(before.region(), now.region())
@@ -83,7 +91,8 @@ public final class MerchantRow {
     /** Whether the row's name or shop holds every term (already folded by {@link SearchText#terms}). */
     public boolean matches(String[] terms) {
         for (String term : terms) {
-            if (!searchKey.contains(term)) {
+            if (!spelledKey.contains(term)
+                    && (typedKey == null || !SearchText.hasHan(term) || !typedKey.contains(term))) {
                 return false;
             }
         }
