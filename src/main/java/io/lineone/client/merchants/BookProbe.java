@@ -12,7 +12,8 @@ import javafx.scene.input.KeyEvent;
  * The merchants benchmark's measurements, only with {@code -Dlineone.probe.merchants=FILE}; lines:
  * <ul>
  *   <li>{@code opened <epochMs>} when the screen asked for the book;</li>
- *   <li>{@code firstRows <epochMs> <ms>} when the first page was laid out in the table, ms after opening;</li>
+ *   <li>{@code firstRows <epochMs> <ms> <listedMs>} when the first page was laid out in the table, ms after opening,
+ *       and when it was put in the table's list (the rest of the way is the table's first layout);</li>
  *   <li>{@code allRows <epochMs> <ms> <count>} when the whole book was in;</li>
  *   <li>{@code keystroke <epochMs> <filteredMicros> <laidOutMicros> <shownRows>} per key typed in the search box:
  *       from the key event to the rows of the newest query shown (made on the UI thread or on a worker), and to the
@@ -42,7 +43,7 @@ public final class BookProbe {
         openedAt = System.nanoTime();
         log.record("opened " + System.currentTimeMillis());
         model.onFirstRows(at -> afterLayout(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
-                + (System.nanoTime() - openedAt) / 1_000_000)));
+                + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000)));
         model.onAllRows(() -> log.record("allRows " + System.currentTimeMillis() + " "
                 + (System.nanoTime() - openedAt) / 1_000_000 + " " + model.visibleRows().size()));
         // The key is pressed before the text changes, and the search starts as the text changes: a key counts if it
