@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 /**
  * Hands the book each new search or filter as the user types. A pass over few rows (a query typed further looks only
  * at the rows shown) is made at once on the UI thread; a pass over many is made on a worker from a snapshot, so the
- * window keeps taking keys. Only the newest query's pass is ever shown: one asked for earlier is dropped when it
- * comes back late, or not even made when a newer one is already waiting. UI thread.
+ * window keeps taking keys. A pass is shown only if it is newer than the one shown: one that comes back after a later
+ * query's rows are on screen is dropped, and one still waiting for the worker when a later query came is not made.
+ * While the user types on, each pass that comes back in time is shown, so the table follows the typing. UI thread.
  */
 final class BookSearch {
 
@@ -20,6 +21,8 @@ final class BookSearch {
     private final MerchantBook book;
     private final TaskExecutor worker;
     private final AtomicInteger newest = new AtomicInteger();
+    // The query whose rows are shown.
+    private int applied;
     private MerchantFilter wanted = MerchantFilter.NONE;
     private Consumer<MerchantFilter> shown = f -> { };
 
@@ -33,33 +36,37 @@ final class BookSearch {
         int generation = newest.incrementAndGet();
         wanted = filter;
         if (filter.passesAll() || book.candidates(filter) <= AT_ONCE) {
-            book.filter(filter);
-            shown.accept(filter);
+            showAtOnce(generation, filter);
             return;
         }
         pass(generation, filter, 1);
     }
 
+    private void showAtOnce(int generation, MerchantFilter filter) {
+        book.filter(filter);
+        applied = generation;
+        shown.accept(filter);
+    }
+
     private void pass(int generation, MerchantFilter filter, int attempt) {
         if (attempt > TRIES) {
-            book.filter(filter);
-            shown.accept(filter);
+            showAtOnce(generation, filter);
             return;
         }
         MerchantBook.Snapshot snapshot = book.snapshot(filter);
         worker.execute(() -> generation == newest.get() ? snapshot.pass() : null, passed -> {
-            if (passed == null || generation != newest.get()) {
+            if (passed == null || generation <= applied) {
                 return;
             }
             if (book.apply(snapshot, passed)) {
+                applied = generation;
                 shown.accept(filter);
-            } else {
+            } else if (generation == newest.get()) {
                 pass(generation, filter, attempt + 1);
             }
         }, failure -> {
             if (generation == newest.get()) {
-                book.filter(filter);
-                shown.accept(filter);
+                showAtOnce(generation, filter);
             }
         });
     }

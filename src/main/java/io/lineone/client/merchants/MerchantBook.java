@@ -27,7 +27,8 @@ final class MerchantBook {
     private List<BookSort.By> sortedBy = BookSort.DEFAULT;
     private Comparator<MerchantRow> comparator = BookSort.comparator(sortedBy);
     private MerchantFilter filter = MerchantFilter.NONE;
-    // Counts every change to the rows or their order, so a pass made on a worker from an older state is not applied.
+    // Counts every change to the rows or their order (not to the filter: a pass's rows stay right whatever is shown
+    // meanwhile), so a pass made on a worker from rows that changed since is not applied.
     private long changes;
 
     /** The rows that pass the filter, in order. */
@@ -219,7 +220,6 @@ final class MerchantBook {
         boolean narrowing = wanted.narrows(filter);
         filter = wanted;
         if (narrowing && !wanted.passesAll()) {
-            changes++;
             shown.swap(pass(shown.rows(), shown.size(), filter, shown.spare(shown.size())));
         } else {
             refilter();
@@ -239,15 +239,15 @@ final class MerchantBook {
     }
 
     /**
-     * Shows the rows a worker's pass found, if the book has not changed since its snapshot was taken.
+     * Shows the rows a worker's pass found, if no row has changed since its snapshot was taken (another filter shown
+     * meanwhile does not matter: the pass looked at rows that were copied).
      *
-     * @return false when the book changed meanwhile: the pass must be made again
+     * @return false when the rows changed meanwhile: the pass must be made again
      */
     boolean apply(Snapshot snapshot, Passed passed) {
         if (snapshot.changes() != changes) {
             return false;
         }
-        changes++;
         filter = snapshot.wanted();
         MerchantRow[] into = shown.spare(passed.count());
         System.arraycopy(passed.rows(), 0, into, 0, passed.count());
@@ -284,7 +284,6 @@ final class MerchantBook {
     }
 
     private void refilter() {
-        changes++;
         MerchantRow[] into = shown.spare(size);
         int count;
         if (filter.passesAll()) {

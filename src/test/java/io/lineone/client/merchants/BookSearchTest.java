@@ -122,6 +122,23 @@ class BookSearchTest {
     }
 
     @Test
+    void whileTheUserTypesOnEachPassThatComesBackInOrderIsShownSoTheTableFollows() {
+        bigBook();
+        AnswersLater worker = new AnswersLater();
+        BookSearch search = new BookSearch(book, worker);
+        search.request(query("s"));
+        search.request(query("sh"));
+        search.request(query("she"));
+        worker.answerOldest();
+        assertThat(shownIds()).as("older than what is asked, newer than what was shown").isEqualTo(expected(query("s")));
+        worker.answerOldest();
+        assertThat(shownIds()).isEqualTo(expected(query("sh")));
+        worker.answerOldest();
+        assertThat(shownIds()).isEqualTo(expected(query("she")));
+        assertThat(worker.waiting()).as("nothing made again: only the filter changed meanwhile, not the rows").isZero();
+    }
+
+    @Test
     void aPassNotYetMadeWhenANewerQueryCameIsNeverMade() {
         bigBook();
         DeferredTaskExecutor worker = new DeferredTaskExecutor();
@@ -201,6 +218,10 @@ class BookSearchTest {
 
         void answerNewest() {
             answers.removeLast().run();
+        }
+
+        void answerOldest() {
+            answers.removeFirst().run();
         }
     }
 }
