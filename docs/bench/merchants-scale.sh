@@ -6,7 +6,8 @@
 #   - keystroke → filtered table: per key typed in the search box (xdotool, real key events), from the key event to
 #     the rows filtered and to the table laid out with them on the next pulse; p50/p99/max (bar ≤ 16 ms, SPEC 50 ms);
 #   - the console's heap after a full GC, with the whole book loaded.
-# The console logs the figures with -Dlineone.probe.merchants=FILE ("firstRows", "allRows", "keystroke" lines).
+# The console logs the figures with -Dlineone.probe.merchants=FILE ("firstRows", "allRows", "keystroke" lines); the
+# probe and both logs are kept in target/bench-merchants-*.log. LINEONE_BENCH_JFR=1 records both JVMs with JFR there.
 # Usage: docs/bench/merchants-scale.sh [N]   (needs target/lineone.jar, xvfb-run, xdotool, jcmd)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,23 +19,38 @@ work=$(mktemp -d)
 probe="$work/probe.log"; slog="$work/server.log"; clog="$work/console.log"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
-java -Xmx2g -jar target/lineone.jar server --demo --merchants "$n" --port "$port" \
+jfr() { [ -n "${LINEONE_BENCH_JFR:-}" ] && echo "-XX:StartFlightRecording=filename=$PWD/target/bench-merchants-$1.jfr,settings=profile,dumponexit=true" || true; }
+java -Xmx2g $(jfr server) -jar target/lineone.jar server --demo --merchants "$n" --port "$port" \
   --db "jdbc:h2:file:$work/db/lineone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" >"$slog" 2>&1 &
 server=$!
 console=
-trap 'kill $console $server 2>/dev/null || true; cp "$probe" target/bench-merchants-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $console $server 2>/dev/null || true; cp "$probe" target/bench-merchants-probe.log 2>/dev/null || true; cp "$slog" target/bench-merchants-server.log 2>/dev/null || true; cp "$clog" target/bench-merchants-console.log 2>/dev/null || true; rm -rf "$work"' EXIT
 seeded_at=$(date +%s%3N)
 for _ in $(seq 1 1800); do curl -sf "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
 echo "server: $url with $n merchants, up after $(( $(date +%s%3N) - seeded_at )) ms (seeding included)"
-LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw \
+console_at=$(date +%s%3N)
+LINEONE_HOME="$work/home" java $(jfr console) -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw \
   -Dlineone.probe.merchants="$probe" -jar target/lineone.jar --server "$url" >"$clog" 2>&1 &
 console=$!
 win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)
-sleep 3
-xdotool windowactivate --sync "$win" >/dev/null 2>&1 || true
-# Without a window manager the keyboard follows the pointer: rest it on the login field (window-relative).
-xdotool mousemove --window "$win" 600 336 click 1
-xdotool type --delay 40 "chen.jing"; xdotool key Tab; xdotool type --delay 40 "lineone-demo"; xdotool key Return
+# The window is mapped seconds before its fields take keys (the scene is still being built on a busy machine), so
+# keys typed at once went nowhere and the console never signed in: type into each field, and try again until the
+# console says it signed in (it is never typed into once it has: letters are shortcuts in the main window).
+signed_in() { grep -q "signed in, main window shown" "$clog" 2>/dev/null; }
+for _ in $(seq 1 600); do grep -q "sign-in screen shown" "$clog" 2>/dev/null && break; sleep 0.1; done
+for _ in 1 2 3 4 5 6 7 8; do
+  sleep 2
+  signed_in && break
+  xdotool windowactivate --sync "$win" >/dev/null 2>&1 || xdotool windowfocus --sync "$win" 2>/dev/null || true
+  # Without a window manager the keyboard follows the pointer: rest it on the login field (window-relative), click
+  # it, type; Tab to the password (a second click there lost the race with the keys typed after it).
+  xdotool mousemove --window "$win" 600 336 click 1; sleep 0.3
+  xdotool key ctrl+a; xdotool type --delay 30 "chen.jing"; xdotool key Tab; sleep 0.3
+  xdotool key ctrl+a; xdotool type --delay 30 "lineone-demo"; xdotool key Return
+  for _ in $(seq 1 450); do signed_in && break 2; sleep 0.1; done
+done
+signed_in || { echo "the console did not sign in"; tail -20 "$clog"; exit 1; }
+echo "console signed in as 陈静 $(( $(date +%s%3N) - console_at )) ms after it was started"
 # A supervisor starts at the queue: Ctrl+1 opens "Team merchants" once the main window is there.
 for _ in $(seq 1 600); do grep -q "^opened" "$probe" 2>/dev/null && break; sleep 0.5; xdotool key ctrl+1; done
 for _ in $(seq 1 1200); do grep -q "^allRows" "$probe" 2>/dev/null && break; sleep 0.1; done

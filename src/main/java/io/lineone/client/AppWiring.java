@@ -220,6 +220,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         model.prefill(serverUrl, reason);
         show(loaders.load(SignInController.class, () -> new SignInController(model)),
                 messages.format("signin.title", messages.get("app.name")));
+        // The benchmark scripts type into the sign-in screen once this line is there.
+        LOG.log(Level.INFO, "sign-in screen shown");
     }
 
     private void showMain(SignedIn signedIn) {
@@ -323,6 +325,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         layers.getChildren().add(toasts.layer());
         show(layers, main.windowTitle());
         if (gate.isOpen()) {
+            // The benchmark scripts wait for this line before they stop typing into the sign-in screen.
+            LOG.log(Level.INFO, "signed in, main window shown");
             issues.start();
         }
     }

@@ -19,8 +19,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
 
     public FxTaskExecutor() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads());
+        this(THREADS, "lineone-task-");
+    }
+
+    /** {@code threads} daemon threads named {@code name} and a number, gone when idle. */
+    public FxTaskExecutor(int threads, String name) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads(name));
         // Idle threads go away so an idle console holds none.
         executor.allowCoreThreadTimeOut(true);
         this.pool = executor;
@@ -47,10 +52,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "lineone-task-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + count.incrementAndGet());
             // Never keep the JVM alive after the window closed.
             thread.setDaemon(true);
             return thread;

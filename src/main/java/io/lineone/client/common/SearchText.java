@@ -2,6 +2,8 @@ package io.lineone.client.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
 import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
@@ -16,6 +18,8 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 public final class SearchText {
 
     private static final HanyuPinyinOutputFormat PLAIN = new HanyuPinyinOutputFormat();
+    // A character's first reading, once looked up ("" for none); a few thousand characters at most.
+    private static final Map<Character, String> READINGS = new ConcurrentHashMap<>();
 
     static {
         PLAIN.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
@@ -32,9 +36,26 @@ public final class SearchText {
      * counts with its first reading.
      */
     public static String key(String text) {
+        Forms forms = forms(text);
+        return forms.typed() == null ? forms.spelled() : forms.typed() + '\n' + forms.spelled();
+    }
+
+    /**
+     * The two halves of {@link #key}, for a search that looks only where a word can be: {@code spelled} holds the
+     * text as letters — the pinyin, whole and as initials, each a line, for Chinese text; the folded text itself
+     * for other text — and {@code typed} the folded Chinese text (null for text without any). A word without Han
+     * characters that {@code typed} holds is in {@code spelled} too (the pinyin keeps every other character, only
+     * without spaces, and a word has none), so such a word need only be looked for there: in fewer characters, and
+     * for pinyin in Latin-1 ones.
+     */
+    public record Forms(String typed, String spelled) {
+    }
+
+    /** {@link Forms} of {@code text}. */
+    public static Forms forms(String text) {
         String folded = fold(text);
-        if (folded.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-            return folded;
+        if (!hasHan(folded)) {
+            return new Forms(null, folded);
         }
         StringBuilder whole = new StringBuilder();
         StringBuilder initials = new StringBuilder();
@@ -52,16 +73,35 @@ public final class SearchText {
             }
         }
         // Separate lines, so a term cannot match across the end of one form and the start of the next.
-        return folded + '\n' + whole + '\n' + initials;
+        return new Forms(folded, whole + "\n" + initials);
+    }
+
+    /** Whether {@code text} holds a Han character: a search word that does is looked for in the typed text. */
+    public static boolean hasHan(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // Every Han character (and surrogate) is at or above U+2E80: most text is ruled out by this compare.
+            if (c >= '\u2E80' && Character.UnicodeScript.of(text.codePointAt(i)) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reading(char c) {
         if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
             return null;
         }
+        // pinyin4j formats each reading with regular expressions compiled anew: 50,000 rows' names took seconds.
+        String known = READINGS.get(c);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
         try {
             String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, PLAIN);
-            return readings == null || readings.length == 0 ? null : readings[0];
+            String reading = readings == null || readings.length == 0 ? null : readings[0];
+            READINGS.put(c, reading == null ? "" : reading);
+            return reading;
         } catch (BadHanyuPinyinOutputFormatCombination e) {
             throw new IllegalStateException("the pinyin format is fixed above", e);
         }

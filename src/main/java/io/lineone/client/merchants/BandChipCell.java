@@ -2,6 +2,7 @@ package io.lineone.client.merchants;
 
 import io.lineone.api.Band;
 import io.lineone.api.Merchant;
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
@@ -22,24 +23,36 @@ final class BandChipCell extends TableCell<MerchantRow, Merchant> {
     BandChipCell(BookText text) {
         this.text = text;
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        // The chip stays in the cell, hidden while empty: taken out and put back, it is styled anew from scratch.
+        chip.getStyleClass().setAll(styleClassesFor(null));
+        chip.setVisible(false);
+        setGraphic(chip);
     }
 
     @Override
     protected void updateItem(Merchant merchant, boolean empty) {
         super.updateItem(merchant, empty);
         if (empty || merchant == null) {
-            setGraphic(null);
+            chip.setVisible(false);
+            chip.setText(null);
+            chip.setAccessibleText(null);
             setTooltip(null);
             return;
         }
         Band band = BandChoice.bandOf(merchant);
         String name = text.band(band);
         chip.setText(band == null ? name : Integer.toString(merchant.lighthouseScore()));
-        chip.getStyleClass().setAll(styleClassesFor(band));
+        // Only a band that changed restyles the chip: every change of its classes, even to the same, does.
+        String[] classes = styleClassesFor(band);
+        if (!chip.getStyleClass().equals(Arrays.asList(classes))) {
+            chip.getStyleClass().setAll(classes);
+        }
         chip.setAccessibleText(band == null ? name : merchant.lighthouseScore() + " " + name);
         tooltip.setText(name);
-        setTooltip(tooltip);
-        setGraphic(chip);
+        if (getTooltip() != tooltip) {
+            setTooltip(tooltip);
+        }
+        chip.setVisible(true);
     }
 
     /** The chip's classes; a null band is "not scored yet". */

@@ -12,10 +12,12 @@ import javafx.scene.input.KeyEvent;
  * The merchants benchmark's measurements, only with {@code -Dlineone.probe.merchants=FILE}; lines:
  * <ul>
  *   <li>{@code opened <epochMs>} when the screen asked for the book;</li>
- *   <li>{@code firstRows <epochMs> <ms>} when the first page was laid out in the table, ms after opening;</li>
+ *   <li>{@code firstRows <epochMs> <ms> <listedMs>} when the first page was laid out in the table, ms after opening,
+ *       and when it was put in the table's list (the rest of the way is the table's first layout);</li>
  *   <li>{@code allRows <epochMs> <ms> <count>} when the whole book was in;</li>
  *   <li>{@code keystroke <epochMs> <filteredMicros> <laidOutMicros> <shownRows>} per key typed in the search box:
- *       from the key event to the shown rows rewritten, and to the table laid out with them (the next pulse).</li>
+ *       from the key event to the rows of the newest query shown (made on the UI thread or on a worker), and to the
+ *       table laid out with them (the next pulse). Keys typed while a pass is under way count from the first.</li>
  * </ul>
  */
 public final class BookProbe {
@@ -25,9 +27,8 @@ public final class BookProbe {
 
     private final ProbeLog log;
     private long openedAt;
+    private long pressedAt;
     private long keyAt;
-    private long filteredAt;
-    private boolean waitingForLayout;
 
     private BookProbe(ProbeLog log) {
         this.log = log;
@@ -42,31 +43,28 @@ public final class BookProbe {
         openedAt = System.nanoTime();
         log.record("opened " + System.currentTimeMillis());
         model.onFirstRows(at -> afterLayout(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
-                + (System.nanoTime() - openedAt) / 1_000_000)));
+                + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000)));
         model.onAllRows(() -> log.record("allRows " + System.currentTimeMillis() + " "
                 + (System.nanoTime() - openedAt) / 1_000_000 + " " + model.visibleRows().size()));
-        // The key event comes before the text changes, and the filter runs as the text changes.
-        search.addEventFilter(KeyEvent.ANY, event -> {
-            if (event.getEventType() != KeyEvent.KEY_RELEASED && !waitingForLayout) {
-                keyAt = System.nanoTime();
-            }
-        });
+        // The key is pressed before the text changes, and the search starts as the text changes: a key counts if it
+        // changed the text (not a shortcut pressed in the box), from its press.
+        search.addEventFilter(KeyEvent.KEY_PRESSED, event -> pressedAt = System.nanoTime());
         model.filters().queryProperty().addListener((obs, old, now) -> {
+            if (keyAt == 0 && pressedAt != 0) {
+                keyAt = pressedAt;
+            }
+            pressedAt = 0;
+        });
+        model.onFiltered(() -> {
             if (keyAt == 0) {
                 return;
             }
-            filteredAt = System.nanoTime();
-            if (!waitingForLayout) {
-                waitingForLayout = true;
-                long key = keyAt;
-                afterLayout(table, () -> {
-                    long laidOut = System.nanoTime();
-                    log.record("keystroke " + System.currentTimeMillis() + " " + (filteredAt - key) / 1_000 + " "
-                            + (laidOut - key) / 1_000 + " " + model.visibleRows().size());
-                    waitingForLayout = false;
-                    keyAt = 0;
-                });
-            }
+            long key = keyAt;
+            keyAt = 0;
+            long filteredAt = System.nanoTime();
+            afterLayout(table, () -> log.record("keystroke " + System.currentTimeMillis() + " "
+                    + (filteredAt - key) / 1_000 + " " + (System.nanoTime() - key) / 1_000 + " "
+                    + model.visibleRows().size()));
         });
     }
 

@@ -22,16 +22,18 @@ import java.util.List;
  */
 public record BookSnapshot(int format, String keysBy, String server, User user, Instant savedAt, List<Row> rows) {
 
-    /** One merchant and its row's keys. */
-    public record Row(Merchant merchant, String search, byte[] name, byte[] shop, byte[] region, byte[] manager) {
+    /** One merchant and its row's keys ({@code typed} null when neither name nor shop is Chinese). */
+    public record Row(Merchant merchant, String spelled, String typed, byte[] name, byte[] shop, byte[] region,
+                      byte[] manager) {
 
         MerchantRow toRow() {
-            return MerchantRow.restored(merchant, new MerchantRow.Keys(search, name, shop, region, manager));
+            return MerchantRow.restored(merchant, new MerchantRow.Keys(spelled, typed, name, shop, region, manager));
         }
 
         static Row of(MerchantRow row) {
             MerchantRow.Keys keys = row.keys();
-            return new Row(row.merchant(), keys.search(), keys.name(), keys.shop(), keys.region(), keys.manager());
+            return new Row(row.merchant(), keys.spelled(), keys.typed(), keys.name(), keys.shop(), keys.region(),
+                    keys.manager());
         }
     }
 

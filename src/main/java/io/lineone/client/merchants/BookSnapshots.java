@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class BookSnapshots {
 
     /** The file format; a change to it, to the rows' keys or to how search text is folded counts up. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** The server key of the embedded demo workspace, whose address changes every start. */
     public static final String DEMO = "demo";
     /** A bigger book is not kept: it would not be small, and its first page arrives quickly anyway. */
@@ -107,7 +107,7 @@ public final class BookSnapshots {
     }
 
     private static boolean whole(BookSnapshot.Row row) {
-        return row != null && row.merchant() != null && row.merchant().id() != null && row.search() != null
+        return row != null && row.merchant() != null && row.merchant().id() != null && row.spelled() != null
                 && row.name() != null && row.shop() != null && row.region() != null && row.manager() != null;
     }
 

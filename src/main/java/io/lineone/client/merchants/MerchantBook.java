@@ -13,8 +13,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The whole book in memory, ordered, and the part of it that passes the filter. A keystroke is one pass over the
- * ordered book into the shown list (no sort, no allocation per row); a sort is one sort of the book; a live change
- * moves one row to its new place in both; a page streaming in is merged. UI thread.
+ * ordered book into the shown list (no sort, no allocation per row) — over the shown rows only when the query was
+ * typed further — done here or, from a {@link Snapshot}, on a worker; a sort is one sort of the book; a live change
+ * moves one row to its new place in both; a page streaming in is merged. UI thread, but for {@link Snapshot#pass}.
  */
 final class MerchantBook {
 
@@ -27,6 +28,9 @@ final class MerchantBook {
     private List<BookSort.By> sortedBy = BookSort.DEFAULT;
     private Comparator<MerchantRow> comparator = BookSort.comparator(sortedBy);
     private MerchantFilter filter = MerchantFilter.NONE;
+    // Counts every change to the rows or their order (not to the filter: a pass's rows stay right whatever is shown
+    // meanwhile), so a pass made on a worker from rows that changed since is not applied.
+    private long changes;
 
     private Collator collator() {
         if (collator == null) {
@@ -62,6 +66,7 @@ final class MerchantBook {
     }
 
     void clear() {
+        changes++;
         byId.clear();
         Arrays.fill(order, 0, size, null);
         size = 0;
@@ -73,6 +78,7 @@ final class MerchantBook {
      * the newer of the two versions.
      */
     void addPage(Collection<MerchantRow> page) {
+        changes++;
         List<MerchantRow> fresh = new ArrayList<>(page.size());
         for (MerchantRow row : page) {
             MerchantRow known = byId.get(row.id());
@@ -121,6 +127,7 @@ final class MerchantBook {
      * @return its row
      */
     MerchantRow put(Merchant merchant) {
+        changes++;
         MerchantRow known = byId.get(merchant.id());
         if (known == null) {
             MerchantRow row = MerchantRow.of(merchant, collator());
@@ -146,6 +153,7 @@ final class MerchantBook {
     }
 
     private void update(MerchantRow row, Merchant now) {
+        changes++;
         int at = indexInOrder(row);
         int visible = shown.indexOf(row, comparator);
         if (visible < 0 && filter.test(row)) {
@@ -181,6 +189,7 @@ final class MerchantBook {
 
     /** Takes a merchant out of the book (it left the manager's book). */
     void remove(String id) {
+        changes++;
         MerchantRow row = byId.remove(id);
         if (row == null) {
             return;
@@ -204,16 +213,82 @@ final class MerchantBook {
         if (wanted.equals(sortedBy)) {
             return;
         }
+        changes++;
         sortedBy = wanted;
         comparator = BookSort.comparator(sortedBy);
         Arrays.sort(order, 0, size, comparator);
         refilter();
     }
 
-    /** Shows the rows that pass {@code wanted}: one pass over the ordered book. */
+    /**
+     * Shows the rows that pass {@code wanted}: one pass over the ordered book, or over the rows shown now when
+     * {@code wanted} only narrows the present filter.
+     */
     void filter(MerchantFilter wanted) {
+        boolean narrowing = wanted.narrows(filter);
         filter = wanted;
-        refilter();
+        if (narrowing && !wanted.passesAll()) {
+            shown.swap(pass(shown.rows(), shown.size(), filter, shown.spare(shown.size())));
+        } else {
+            refilter();
+        }
+    }
+
+    /** How many rows a pass for {@code wanted} would look at. */
+    int candidates(MerchantFilter wanted) {
+        return wanted.narrows(filter) ? shown.size() : size;
+    }
+
+    /** The rows a pass for {@code wanted} looks at, copied so a worker can make it while the book goes on. */
+    Snapshot snapshot(MerchantFilter wanted) {
+        boolean narrowing = wanted.narrows(filter);
+        MerchantRow[] candidates = narrowing ? Arrays.copyOf(shown.rows(), shown.size()) : Arrays.copyOf(order, size);
+        return new Snapshot(wanted, candidates, changes);
+    }
+
+    /**
+     * Shows the rows a worker's pass found, if no row has changed since its snapshot was taken (another filter shown
+     * meanwhile does not matter: the pass looked at rows that were copied).
+     *
+     * @return false when the rows changed meanwhile: the pass must be made again
+     */
+    boolean apply(Snapshot snapshot, Passed passed) {
+        if (snapshot.changes() != changes) {
+            return false;
+        }
+        filter = snapshot.wanted();
+        MerchantRow[] into = shown.spare(passed.count());
+        System.arraycopy(passed.rows(), 0, into, 0, passed.count());
+        shown.swap(passed.count());
+        return true;
+    }
+
+    /**
+     * The rows a pass looks at, in order, and the state of the book they were taken from. Its rows are read, never
+     * changed, by the worker: a row changed meanwhile counts as a change of the book, and the pass is not applied.
+     */
+    record Snapshot(MerchantFilter wanted, MerchantRow[] candidates, long changes) {
+
+        /** The pass itself, on any thread. */
+        Passed pass() {
+            MerchantRow[] into = new MerchantRow[candidates.length];
+            return new Passed(into, MerchantBook.pass(candidates, candidates.length, wanted, into));
+        }
+    }
+
+    /** The first {@code count} of {@code rows} passed, in order. */
+    record Passed(MerchantRow[] rows, int count) {
+    }
+
+    private static int pass(MerchantRow[] from, int count, MerchantFilter filter, MerchantRow[] into) {
+        int passed = 0;
+        for (int i = 0; i < count; i++) {
+            MerchantRow row = from[i];
+            if (filter.test(row)) {
+                into[passed++] = row;
+            }
+        }
+        return passed;
     }
 
     private void refilter() {
@@ -223,13 +298,7 @@ final class MerchantBook {
             System.arraycopy(order, 0, into, 0, size);
             count = size;
         } else {
-            count = 0;
-            for (int i = 0; i < size; i++) {
-                MerchantRow row = order[i];
-                if (filter.test(row)) {
-                    into[count++] = row;
-                }
-            }
+            count = pass(order, size, filter, into);
         }
         shown.swap(count);
     }

@@ -3,6 +3,7 @@ package io.lineone.client.merchants;
 import io.lineone.api.Merchant;
 import io.lineone.api.Tier;
 import io.lineone.client.common.SearchText;
+import java.util.Objects;
 
 /**
  * What the search box and the filter menus ask for, as one test a row passes or not. The cheap comparisons come
@@ -34,6 +35,32 @@ public record MerchantFilter(String[] terms, Tier tier, BandChoice band, String 
     public boolean passesAll() {
         return terms.length == 0 && tier == null && band == BandChoice.ALL && category == null && region == null
                 && managerId == null;
+    }
+
+    /**
+     * Whether every row this filter passes also passes {@code wider}: the same menus, and each of the wider query's
+     * words inside one of this one's (a query typed further, or a word added). Such a filter need only look at the
+     * rows {@code wider} let through.
+     */
+    public boolean narrows(MerchantFilter wider) {
+        if (tier != wider.tier || band != wider.band || !Objects.equals(category, wider.category)
+                || !Objects.equals(region, wider.region)
+                || !Objects.equals(managerId, wider.managerId)) {
+            return false;
+        }
+        for (String before : wider.terms) {
+            boolean kept = false;
+            for (String now : terms) {
+                if (now.contains(before)) {
+                    kept = true;
+                    break;
+                }
+            }
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether only the text differs from {@code other}: the no-match text names the query then. */

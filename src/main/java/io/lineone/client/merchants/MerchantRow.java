@@ -18,7 +18,10 @@ public final class MerchantRow {
 
     private final String id;
     private final ReadOnlyObjectWrapper<Merchant> merchant;
-    private String searchKey;
+    // The name's and shop's search text (SearchText.Forms): as letters (pinyin, Latin text), and as typed in Chinese
+    // (null when neither is Chinese). A word without Chinese characters is looked for in the first only.
+    private String spelledKey;
+    private String typedKey;
     // Collation keys as bytes (compared unsigned, as the collator's own keys compare): a row from the book's snapshot
     // brings them made, so showing it needs neither the collation rules nor the pinyin table.
     private byte[] nameKey;
@@ -35,7 +38,8 @@ public final class MerchantRow {
     private MerchantRow(Merchant merchant, Keys keys) {
         this.id = merchant.id();
         this.merchant = new ReadOnlyObjectWrapper<>(merchant);
-        this.searchKey = keys.search();
+        this.spelledKey = keys.spelled();
+        this.typedKey = keys.typed();
         this.nameKey = keys.name();
         this.shopKey = keys.shop();
         this.regionKey = keys.region();
@@ -43,22 +47,22 @@ public final class MerchantRow {
     }
 
     /** Everything a row derives from its merchant's texts, as a snapshot of the book keeps it. */
-    record Keys(String search, byte[] name, byte[] shop, byte[] region, byte[] manager) {
+    record Keys(String spelled, String typed, byte[] name, byte[] shop, byte[] region, byte[] manager) {
     }
 
     /** A row from keys made earlier (by {@link #keys()}, for the same merchant). */
     static MerchantRow restored(Merchant merchant, Keys keys) {
-        return new MerchantRow(merchant, keys);
+        return new MerchantRow(SharedValues.shared(merchant), keys);
     }
 
     /** The row's derived keys, to keep with its merchant. */
     Keys keys() {
-        return new Keys(searchKey, nameKey, shopKey, regionKey, managerKey);
+        return new Keys(spelledKey, typedKey, nameKey, shopKey, regionKey, managerKey);
     }
 
     /** Makes a row; {@code collator} is used only by the calling thread (collators are not thread-safe). */
     public static MerchantRow of(Merchant merchant, Collator collator) {
-        return new MerchantRow(merchant, collator);
+        return new MerchantRow(SharedValues.shared(merchant), collator);
     }
 
     /** A collator for one thread: Chinese collation, which orders Han characters by their pinyin. */
@@ -70,18 +74,23 @@ public final class MerchantRow {
 
     private void index(Merchant m, Collator collator) {
         // The separator keeps a term from matching across the end of the name and the start of the shop.
-        searchKey = SearchText.key(m.name()) + '\n' + SearchText.key(m.shopName());
+        SearchText.Forms name = SearchText.forms(m.name());
+        SearchText.Forms shop = SearchText.forms(m.shopName());
+        spelledKey = name.spelled() + '\n' + shop.spelled();
+        typedKey = name.typed() == null && shop.typed() == null ? null
+                : text(name.typed()) + '\n' + text(shop.typed());
         nameKey = collator.getCollationKey(text(m.name())).toByteArray();
         shopKey = collator.getCollationKey(text(m.shopName())).toByteArray();
-        regionKey = collator.getCollationKey(text(m.region())).toByteArray();
-        managerKey = collator.getCollationKey(text(m.assignedManagerName())).toByteArray();
+        regionKey = SharedValues.key(m.region(), collator);
+        managerKey = SharedValues.key(m.assignedManagerName(), collator);
     }
 
     /**
      * Takes a newer state of the merchant; the keys are made again only if a text they come from changed. UI
      * thread.
      */
-    void update(Merchant now, Supplier<Collator> collator) {
+    void update(Merchant changed, Supplier<Collator> collator) {
+        Merchant now = SharedValues.shared(changed);
         Merchant before = merchant.get();
         if (!Objects.equals(before.name(), now.name()) || !Objects.equals(before.shopName(), now.shopName())
                 || !Objects.equals(before.region(), now.region())
@@ -110,7 +119,8 @@ public final class MerchantRow {
     /** Whether the row's name or shop holds every term (already folded by {@link SearchText#terms}). */
     public boolean matches(String[] terms) {
         for (String term : terms) {
-            if (!searchKey.contains(term)) {
+            if (!spelledKey.contains(term)
+                    && (typedKey == null || !SearchText.hasHan(term) || !typedKey.contains(term))) {
                 return false;
             }
         }

@@ -33,16 +33,18 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /**
- * State and commands of "My merchants" (a supervisor's: everyone's). The book is read in pages of 500 off the UI
- * thread, the first shown at once and the rest streamed in behind a progress line; then it is held in memory
- * ({@link MerchantBook}), so a keystroke, a filter or a sort costs no network, and kept current by the session's
- * events ({@link LiveBook}). A supervisor moves a merchant to another manager from here. At the session's first load
- * the book of the last session ({@link BookSnapshots}) is shown until the server's replaces it, marked as such; the
- * whole book, once read, is kept for the next start.
+ * State and commands of "My merchants" (a supervisor's: everyone's). The book is read off the UI thread: a first
+ * page of {@value #FIRST_PAGE}, enough to fill the table, shown at once, then the rest streamed in pages of 500
+ * behind a progress line; then it is held in memory ({@link MerchantBook}), so a keystroke, a filter or a sort costs
+ * no network, and kept current by the session's events ({@link LiveBook}). A supervisor moves a merchant to another
+ * manager from here. At the session's first load the book of the last session ({@link BookSnapshots}) is shown until
+ * the server's replaces it, marked as such; the whole book, once read, is kept for the next start.
  */
 public final class MerchantsViewModel {
 
     static final int PAGE = Pages.MAX;
+    // The table shows about 20 rows: a small first page is read and made into rows in a fraction of a big one's time.
+    static final int FIRST_PAGE = 100;
 
     private final Backend backend;
     private final TaskExecutor executor;
@@ -60,6 +62,7 @@ public final class MerchantsViewModel {
     // While rows from the snapshot are shown: the ids the server has not confirmed yet; null otherwise.
     private Set<String> unconfirmed;
     private final SimpleObjectProperty<Instant> snapshotAt = new SimpleObjectProperty<>();
+    private final BookSearch search;
 
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -84,16 +87,18 @@ public final class MerchantsViewModel {
      */
     public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
                               boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf) {
-        this(backend, executor, text, connection, wholeTeam, sources, asOf, null);
+        this(backend, executor, executor, text, connection, wholeTeam, sources, asOf, null);
     }
 
     /**
+     * @param passes   where a search over many rows is made (its own worker in the console, so a pass never waits
+     *                 behind the network)
      * @param asOf     when the session's data was last known current (null while the stream is live)
      * @param snapshot the user's kept book, shown until the server's arrives and replaced by it; null for none
      */
-    public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
-                              boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf,
-                              BookSnapshots.Slot snapshot) {
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, TaskExecutor passes, BookText text,
+                              ConnectionStatus connection, boolean wholeTeam, LiveSources sources,
+                              ObservableValue<Instant> asOf, BookSnapshots.Slot snapshot) {
         this.snapshot = snapshot;
         this.backend = backend;
         this.executor = executor;
@@ -105,7 +110,8 @@ public final class MerchantsViewModel {
         this.live = new LiveBook(book, sources.ui(), wholeTeam ? null : sources.myId());
         this.detail = new MerchantDetailViewModel(backend, executor, connection, text, sources.issueRows(),
                 sources.openIssue());
-        this.filters = new BookFilters(messages, book::filter);
+        this.search = new BookSearch(book, passes);
+        this.filters = new BookFilters(messages, search::request);
         this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam,
                 snapshotAt.isNotNull());
         sources.connect(live, this::load);
@@ -139,6 +145,11 @@ public final class MerchantsViewModel {
         if (generation == 1 && snapshot != null) {
             snapshot.read(kept -> showSnapshot(generation, kept));
         }
+        readPage(generation, null);
+    }
+
+    /** The filters' choices and the managers: asked for once the first page is in, so they never hold it up. */
+    private void loadAround(int generation) {
         String assigned = assigned();
         executor.execute(() -> backend.merchants().facets(assigned), facets -> {
             if (generation == loadGeneration) {
@@ -148,7 +159,6 @@ public final class MerchantsViewModel {
             // The filters then offer what the rows hold, once they are all in.
         });
         moves.loadManagers(() -> generation == loadGeneration);
-        readPage(generation, null);
     }
 
     /** After a page failed midway: goes on from where it stopped. */
@@ -168,7 +178,8 @@ public final class MerchantsViewModel {
         resumeFrom = null;
         // The rows' keys (pinyin, collation) are made on the worker: 500 of them are a few milliseconds.
         executor.execute(() -> {
-            Page<Merchant> page = backend.merchants().merchants(assigned, null, null, cursor, PAGE);
+            Page<Merchant> page = backend.merchants().merchants(assigned, null, null, cursor,
+                    cursor == null ? FIRST_PAGE : PAGE);
             Collator collator = MerchantRow.collator();
             List<MerchantRow> rows = new ArrayList<>(page.items().size());
             for (Merchant merchant : page.items()) {
@@ -191,6 +202,7 @@ public final class MerchantsViewModel {
             if (first) {
                 StartupTimeline.mark(StartupTimeline.Moment.FIRST_PAGE);
                 firstRows.accept(System.nanoTime());
+                loadAround(generation);
             }
             if (waitingFor != null) {
                 show(waitingFor);
@@ -333,7 +345,7 @@ public final class MerchantsViewModel {
             return;
         }
         waitingFor = null;
-        if (!book.filter().test(row)) {
+        if (!search.wanted().test(row)) {
             filters.clear();
         }
         reveal.set(null);
@@ -442,6 +454,11 @@ public final class MerchantsViewModel {
     /** For the benchmark: told (UI thread, with {@link System#nanoTime}) when the first page is in the table's list. */
     public void onFirstRows(LongConsumer listener) {
         this.firstRows = listener;
+    }
+
+    /** For the benchmark: told (UI thread) each time the rows of the newest search and filters are shown. */
+    public void onFiltered(Runnable listener) {
+        search.onShown(filter -> listener.run());
     }
 
     /** For the benchmark: told when the whole book is in. */

@@ -3,6 +3,7 @@ package io.lineone.client.merchants;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -30,6 +31,11 @@ final class RowList extends ObservableListBase<MerchantRow> {
         return size;
     }
 
+    /** The rows, in the first {@link #size} places of the array; read them, never change them. */
+    MerchantRow[] rows() {
+        return rows;
+    }
+
     /** The array to write the next whole content into, at least {@code capacity} long; then {@link #swap}. */
     MerchantRow[] spare(int capacity) {
         if (spare.length < capacity) {
@@ -48,11 +54,69 @@ final class RowList extends ObservableListBase<MerchantRow> {
         if (oldSize == 0 && count == 0) {
             return;
         }
-        beginChange();
-        nextReplace(0, count, Arrays.asList(old).subList(0, oldSize));
-        endChange();
+        // The change names the old rows as a view of the old array, valid while the listeners run: the list's own
+        // change builder would copy 50,000 of them, on the UI thread, at every keystroke.
+        fireChange(new Rewrite(this, Arrays.asList(old).subList(0, oldSize), count));
         // The old rows stay referenced by the spare array only until the next rewrite: clear the tail now.
         Arrays.fill(spare, 0, oldSize, null);
+    }
+
+    /** The whole content replaced: one change, from 0 to the new size, removing every old row. */
+    private static final class Rewrite extends ListChangeListener.Change<MerchantRow> {
+
+        private final List<MerchantRow> removed;
+        private final int count;
+        private boolean read;
+
+        Rewrite(RowList list, List<MerchantRow> removed, int count) {
+            super(list);
+            this.removed = removed;
+            this.count = count;
+        }
+
+        @Override
+        public boolean next() {
+            if (read) {
+                return false;
+            }
+            read = true;
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            read = false;
+        }
+
+        @Override
+        public int getFrom() {
+            checkRead();
+            return 0;
+        }
+
+        @Override
+        public int getTo() {
+            checkRead();
+            return count;
+        }
+
+        @Override
+        public List<MerchantRow> getRemoved() {
+            checkRead();
+            return removed;
+        }
+
+        @Override
+        protected int[] getPermutation() {
+            checkRead();
+            return new int[0];
+        }
+
+        private void checkRead() {
+            if (!read) {
+                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
+            }
+        }
     }
 
     /** Where {@code row} is, by binary search in an order made by {@code comparator}; -1 if it is not here. */

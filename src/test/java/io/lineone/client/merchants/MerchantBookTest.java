@@ -87,6 +87,26 @@ class MerchantBookTest {
     }
 
     @Test
+    void aKeystrokeIsOneChangeThatNamesTheOldRowsAndTheNew() {
+        book.addPage(List.of(row(merchant("m1", "杭州西湖茶叶有限公司", 91)), row(merchant("m2", "Hangzhou Silk Co.", 72)),
+                row(merchant("m3", "成都火锅食品", 58))));
+        List<String> seen = new ArrayList<>();
+        book.shown().addListener((ListChangeListener<MerchantRow>) change -> {
+            while (change.next()) {
+                seen.add(change.getFrom() + "-" + change.getTo() + " replaced " + change.wasReplaced() + " removed "
+                        + change.getRemoved().stream().map(MerchantRow::id).sorted().toList() + " added "
+                        + change.getAddedSubList().stream().map(MerchantRow::id).sorted().toList());
+            }
+        });
+
+        book.filter(query("hangzhou"));
+        book.filter(query("成都"));
+
+        assertThat(seen).containsExactly("0-2 replaced true removed [m1, m2, m3] added [m1, m2]",
+                "0-1 replaced true removed [m1, m2] added [m3]");
+    }
+
+    @Test
     void aKeystrokeIsOnePassAndEveryWordMustMatch() {
         book.addPage(List.of(row(merchant("m1", "杭州西湖茶叶有限公司", 91)), row(merchant("m2", "Hangzhou Silk Co.", 72)),
                 row(merchant("m3", "成都火锅食品", 58))));

@@ -88,12 +88,16 @@ class MerchantsViewModelTest {
 
         model.load();
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.LOADING);
+        assertThat(executor.pending()).as("the first page waits for nothing else").isEqualTo(1);
+        executor.runNext(); // the first page: enough to fill the table
+        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
+        assertThat(model.visibleRows()).hasSize(MerchantsViewModel.FIRST_PAGE);
+        assertThat(model.progressProperty().get()).isEqualTo("Loaded 100 merchants…");
         executor.runNext(); // facets
         executor.runNext(); // managers
-        executor.runNext(); // the first page
-        assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
-        assertThat(model.visibleRows()).hasSize(500);
-        assertThat(model.progressProperty().get()).isEqualTo("Loaded 500 of 1,234 merchants…");
+        assertThat(model.progressProperty().get()).isEqualTo("Loaded 100 of 1,234 merchants…");
+        executor.runNext(); // the second page
+        assertThat(model.visibleRows()).hasSize(600);
 
         executor.runAll();
         assertThat(model.visibleRows()).hasSize(1_234);
@@ -111,14 +115,15 @@ class MerchantsViewModelTest {
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
         MerchantsViewModel model = model(executor, false, "u-1");
         model.load();
-        executor.runNext(); // facets
         executor.runNext(); // the first page
+        executor.runNext(); // facets
+        executor.runNext(); // the second page
         backend.failNext(FakeBackend.unreachable());
         executor.runNext();
 
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.READY);
-        assertThat(model.visibleRows()).hasSize(500);
-        assertThat(model.progressProperty().get()).startsWith("Stopped after 500 merchants: Cannot reach");
+        assertThat(model.visibleRows()).hasSize(600);
+        assertThat(model.progressProperty().get()).startsWith("Stopped after 600 merchants: Cannot reach");
         assertThat(model.resumable()).isTrue();
 
         model.resume();
@@ -136,7 +141,6 @@ class MerchantsViewModelTest {
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
         MerchantsViewModel model = model(executor, false, "u-1");
         model.load();
-        executor.runNext(); // facets
         backend.failNext(FakeBackend.unreachable());
         executor.runNext(); // the first page
         assertThat(model.stateProperty().get()).isEqualTo(ScreenState.ERROR);
