@@ -299,7 +299,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         MainViewModel main = this.main;
         ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
                 bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
-                fixDialog, () -> StartupTraining.tableReady(!gate.isOpen()), new SettingsScreen(console, settings, this, signedIn, about), snapshot);
+                fixDialog, () -> StartupTraining.tableReady(!gate.isOpen()),
+                new SettingsScreen(console, settings, this, signedIn, about), snapshot);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {

@@ -33,7 +33,8 @@ public final class IssueRow {
         // Most updates (status, notes, SLA) leave the searched text alone: a burst of them is applied on the FX
         // thread, where folding and pinyin for every row would cost more than the rest of the update.
         if (older == null || !Objects.equals(older.merchantName(), newer.merchantName())
-                || !Objects.equals(older.title(), newer.title()) || !Objects.equals(older.listingId(), newer.listingId())) {
+                || !Objects.equals(older.title(), newer.title())
+                || !Objects.equals(older.listingId(), newer.listingId())) {
             this.searchKey = SearchText.key(newer.merchantName()) + '\n' + SearchText.fold(newer.title()) + '\n'
                     + SearchText.fold(newer.id()) + '\n' + SearchText.fold(newer.listingId());
         }
