@@ -1,19 +1,13 @@
 package io.lineone.client;
 
-import io.lineone.api.Role;
 import io.lineone.api.Session;
 import io.lineone.api.User;
-import io.lineone.client.bells.BellAlerts;
-import io.lineone.client.bells.BellText;
-import io.lineone.client.bells.LiveBells;
-import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ConsoleControls;
 import io.lineone.client.common.ConsoleSettings;
 import io.lineone.client.common.DesktopFiles;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.FxTaskExecutor;
-import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.MerchantLinks;
@@ -27,15 +21,9 @@ import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
-import io.lineone.client.common.Toasts;
 import io.lineone.client.common.UserSettings;
 import io.lineone.client.common.WindowPlacement;
-import io.lineone.client.fixes.FixActions;
 import io.lineone.client.fixes.FixDialogController;
-import io.lineone.client.fixes.FixDialogViewModel;
-import io.lineone.client.fixes.FixFeed;
-import io.lineone.client.fixes.FixText;
-import io.lineone.client.fixes.FixToasts;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.notices.NoticeLog;
@@ -46,7 +34,6 @@ import io.lineone.client.main.Section;
 import io.lineone.client.net.Backend;
 import io.lineone.client.net.BackendClient;
 import io.lineone.client.queue.DesktopAlerts;
-import io.lineone.client.queue.IssueText;
 import io.lineone.client.queue.LiveConversations;
 import io.lineone.client.queue.LiveIssues;
 import io.lineone.client.settings.About;
@@ -56,8 +43,6 @@ import io.lineone.client.signin.SignInViewModel;
 import io.lineone.platform.LogFiles;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -249,58 +234,25 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         this.notices = notices;
         closeSession();
         this.signedIn = signedIn;
-        ConnectionStatus connection = new ConnectionStatus();
         User me = signedIn.session().user();
-        IssueText issueText = new IssueText(messages, ZoneId.systemDefault(), me.id());
-        // The live issues run from sign-in on, seen or not: the status bar counts their breaches, new P1s alert.
-        Toasts toasts = new Toasts(messages);
-        IssueLinks links = new IssueLinks();
-        MerchantLinks merchantLinks = new MerchantLinks();
-        UserSettings userSettings = settings.forUser(signedIn.serverUrl(), me.id());
-        alerts = new DesktopAlerts(messages, issueText, toasts, notices, links::open);
-        alerts.popUp(console.notifications());
-        FxUiScheduler ui = new FxUiScheduler();
-        LiveIssues issues = new LiveIssues(backend, executor, ui, new ErrorMessages(messages),
-                connection, Clock.systemUTC(), alerts);
+        LiveSession live = LiveSession.start(me, backend, executor, messages, notices, console.notifications(), drafts,
+                session);
+        LiveIssues issues = live.issues();
+        IssueLinks links = live.links();
+        MerchantLinks merchantLinks = live.merchantLinks();
+        alerts = live.alerts();
         this.issues = issues;
-        drafts.ifPresent(issues.conversations()::restore);
-        if (me.role() == Role.MANAGER) {
-            issues.keepQueueOf(me.id());
-        }
-        BellText bellText = new BellText(messages, ZoneId.systemDefault());
-        LiveBells bells = new LiveBells(backend, executor, ui, new ErrorMessages(messages), connection,
-                new BellAlerts(me, bellText, alerts::notify));
-        // One event stream per session: the issues own it and hand bell, release, listing and fix events on.
-        issues.alsoTell(bells.listener());
-        // A manager hears of every merchant of theirs who writes; a supervisor's team would drown her in them.
-        if (me.role() == Role.MANAGER) {
-            issues.conversations().alertWith(alerts);
-        }
-        FixFeed fixFeed = new FixFeed(ui);
-        issues.alsoTell(fixFeed.listener());
-        // A merchant moved out of a manager's book takes its issues out of their queue; one moved in brings its own.
-        fixFeed.onMerchants(issues::merchantsChanged);
-        FixText fixText = new FixText(messages, ZoneId.systemDefault());
-        FixToasts fixToasts = new FixToasts(toasts, fixText, fixFeed);
-        FixActions fixes = new FixActions(backend, executor, fixText, connection, fixFeed, fixToasts,
-                Clock.systemUTC());
-        fixToasts.undoWith(fixes);
-        FixDialogViewModel fixDialog = new FixDialogViewModel(backend, executor, connection, fixes);
-        session.add(fixFeed);
-        session.add(issues);
-        session.add(bells);
-        session.add(alerts);
-        session.addAll(SessionProbes.attach(issues, connection));
-        main = new MainViewModel(signedIn, backend, executor, messages, connection,
+        UserSettings userSettings = settings.forUser(signedIn.serverUrl(), me.id());
+        main = new MainViewModel(signedIn, backend, executor, messages, live.connection(),
                 issues.openBreachesProperty(), notices, userSettings, this::signedOut);
         if (at != null) {
             main.sectionProperty().set(at);
         }
         MainViewModel main = this.main;
-        ScreenContext screens = new ScreenContext(backend, executor, messages, connection, issues, issueText, bells,
-                bellText, me, links, merchantLinks, notices, userSettings, main.sectionProperty()::set, fixes,
-                fixDialog, () -> StartupTraining.tableReady(!gate.isOpen()),
-                new SettingsScreen(console, settings, this, signedIn, about), snapshot);
+        ScreenContext screens = new ScreenContext(backend, executor, messages, live.connection(), issues,
+                live.issueText(), live.bells(), live.bellText(), me, links, merchantLinks, notices, userSettings,
+                main.sectionProperty()::set, live.fixes(), live.fixDialog(),
+                () -> StartupTraining.tableReady(!gate.isOpen()), new SettingsScreen(console, settings, this, signedIn, about), snapshot);
         // An issue asked for from a toast is shown in the queue: the window turns there first, the queue does the rest.
         links.wantedProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -317,13 +269,14 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         StackPane layers = new StackPane(window);
         if (main.reachable(Section.MERCHANTS)) {
             GlobalSearchViewModel search = new GlobalSearchViewModel(issues.rows(), backend, executor, messages,
-                    issueText, MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open);
+                    live.issueText(), MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open);
             layers.getChildren().add(loaders.load(GlobalSearchController.class,
                     () -> new GlobalSearchController(search)));
         }
         // The fix dialog lies over every screen: the queue, a merchant's listings and the ledger all open it.
-        layers.getChildren().add(loaders.load(FixDialogController.class, () -> new FixDialogController(fixDialog)));
-        layers.getChildren().add(toasts.layer());
+        layers.getChildren().add(loaders.load(FixDialogController.class,
+                () -> new FixDialogController(live.fixDialog())));
+        layers.getChildren().add(live.toasts().layer());
         show(layers, main.windowTitle());
         if (gate.isOpen()) {
             // The benchmark scripts wait for this line before they stop typing into the sign-in screen.
