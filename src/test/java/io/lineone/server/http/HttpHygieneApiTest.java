@@ -3,7 +3,6 @@ package io.lineone.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Role;
-import io.lineone.server.ServerConfig;
 import io.lineone.testing.ApiClient;
 import io.lineone.testing.TestServer;
 import java.io.IOException;
