@@ -22,7 +22,6 @@ import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.UserSettings;
-import io.lineone.client.common.WindowPlacement;
 import io.lineone.client.fixes.FixDialogController;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
@@ -48,11 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -62,8 +57,6 @@ import javafx.stage.Stage;
 public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AppWiring.class.getName());
-    private static final double WIDTH = 1200;
-    private static final double HEIGHT = 760;
 
     private final ServerSettings settings;
     private final ConsoleSettings console;
@@ -78,7 +71,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     // The language can change while the console runs (Settings): the window is then built again in it.
     private Messages messages;
     private FxmlLoaderFactory loaders;
-    private Stage stage;
+    private final ConsoleWindow window;
     /** The session on screen and its window's model and alerts, while signed in. */
     private SignedIn signedIn;
     private MainViewModel main;
@@ -102,6 +95,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         this.messages = messages;
         this.settings = settings;
         this.console = new ConsoleSettings(settings.console());
+        this.window = new ConsoleWindow(console);
         this.executor = executor;
         this.backend = backend;
         this.demo = demo;
@@ -135,19 +129,8 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
      * Shows the window at once, where it was last time; with no server to offer, the demo workspace opens behind a
      * spinner.
      */
-    public void start(Stage window, Optional<String> serverUrl) {
-        this.stage = window;
-        console.theme().applyGlobally();
-        Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
-        Theme.style(scene);
-        stage.setScene(scene);
-        WindowPlacement.restore(stage, console.window(), WIDTH, HEIGHT);
-        // Set once the window is up: set before, GTK window managers open the window at the minimum size.
-        stage.setOnShown(event -> {
-            StartupTimeline.mark(StartupTimeline.Moment.WINDOW);
-            stage.setMinWidth(880);
-            stage.setMinHeight(560);
-        });
+    public void start(Stage stage, Optional<String> serverUrl) {
+        window.open(stage);
         if (serverUrl.isPresent()) {
             // While the window opens and the user signs in, so the merchants' first page does not wait for them.
             BookWarmUp.start();
@@ -264,9 +247,9 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
                 main.sectionProperty().set(Section.MERCHANTS);
             }
         });
-        Parent window = loaders.load(MainController.class, () -> new MainController(main,
+        Parent mainWindow = loaders.load(MainController.class, () -> new MainController(main,
                 section -> loaders.load(section.fxml(), section.controllers(screens))));
-        StackPane layers = new StackPane(window);
+        StackPane layers = new StackPane(mainWindow);
         if (main.reachable(Section.MERCHANTS)) {
             GlobalSearchViewModel search = new GlobalSearchViewModel(issues.rows(), backend, executor, messages,
                     live.issueText(), MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open);
@@ -320,15 +303,11 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     }
 
     private void showWaiting(String textKey) {
-        VBox waiting = new VBox(12, new ProgressIndicator(), new Label(messages.get(textKey)));
-        waiting.getStyleClass().addAll("state-pane", "starting-root");
-        show(waiting, messages.get("app.name"));
+        window.showWaiting(messages.get(textKey), messages.get("app.name"));
     }
 
     private void show(Parent root, String title) {
-        console.textSize().styleClass().ifPresent(root.getStyleClass()::add);
-        stage.getScene().setRoot(root);
-        stage.setTitle(title);
+        window.show(root, title);
     }
 
     @Override
@@ -349,11 +328,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     @Override
     public void switchTextSize(ConsoleSettings.TextSize size) {
-        Parent root = stage.getScene().getRoot();
-        for (ConsoleSettings.TextSize each : ConsoleSettings.TextSize.values()) {
-            each.styleClass().ifPresent(root.getStyleClass()::remove);
-        }
-        size.styleClass().ifPresent(root.getStyleClass()::add);
+        window.switchTextSize(size);
     }
 
     @Override
@@ -397,9 +372,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     @Override
     public void close() {
-        if (stage != null) {
-            console.saveWindow(WindowPlacement.of(stage));
-        }
+        window.save();
         closeSession();
         for (AutoCloseable resource : resources) {
             closeQuietly(resource);

@@ -127,4 +127,25 @@ public final class BookText {
     public String managerLabel(User value) {
         return value == null ? messages.get("merchants.manager.all") : value.displayName();
     }
+
+    /** The screen's title: a supervisor's book is the whole team's. */
+    public String title(boolean wholeTeam) {
+        return messages.get(wholeTeam ? "merchants.title.team" : "merchants.title");
+    }
+
+    public String emptyText(boolean wholeTeam) {
+        return messages.get(wholeTeam ? "merchants.empty.body.team" : "merchants.empty.body");
+    }
+
+    /** "50,000 merchants", or "12 of 50,000 merchants" while a search or filter hides some. */
+    public String count(int shown, int all) {
+        return shown == all ? messages.format("merchants.count.all", all)
+                : messages.format("merchants.count.filtered", shown, all);
+    }
+
+    /** "Loaded 12,000 of 50,000 merchants…"; {@code total} ≤ 0 when the server has not said how many there are. */
+    public String progress(int loaded, int total) {
+        return total > 0 ? messages.format("merchants.progress", loaded, Math.max(total, loaded))
+                : messages.format("merchants.progress.unknown", loaded);
+    }
 }

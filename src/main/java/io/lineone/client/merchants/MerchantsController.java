@@ -114,8 +114,8 @@ public final class MerchantsController {
 
     @FXML
     private void initialize() {
-        merchantsTitle.setText(model.title());
-        emptyBody.setText(model.emptyText());
+        merchantsTitle.setText(model.text().title(model.wholeTeam()));
+        emptyBody.setText(model.text().emptyText(model.wholeTeam()));
         searchField.textProperty().bindBidirectional(model.filters().queryProperty());
         SearchKeys.focusKeys(merchantsRoot, searchField);
         SearchKeys.leaveKeys(searchField, merchantTable);

@@ -16,19 +16,17 @@ import io.lineone.client.net.Pages;
 import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
@@ -58,10 +56,7 @@ public final class MerchantsViewModel {
     private final MerchantDetailViewModel detail;
     private final BookMoves moves;
     private final BookFilters filters;
-    private final BookSnapshots.Slot snapshot;
-    // While rows from the snapshot are shown: the ids the server has not confirmed yet; null otherwise.
-    private Set<String> unconfirmed;
-    private final SimpleObjectProperty<Instant> snapshotAt = new SimpleObjectProperty<>();
+    private final KeptBook kept;
     private final BookSearch search;
 
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
@@ -99,7 +94,7 @@ public final class MerchantsViewModel {
     public MerchantsViewModel(Backend backend, TaskExecutor executor, TaskExecutor passes, BookText text,
                               ConnectionStatus connection, boolean wholeTeam, LiveSources sources,
                               ObservableValue<Instant> asOf, BookSnapshots.Slot snapshot) {
-        this.snapshot = snapshot;
+        this.kept = new KeptBook(book, snapshot);
         this.backend = backend;
         this.executor = executor;
         this.text = text;
@@ -113,7 +108,7 @@ public final class MerchantsViewModel {
         this.search = new BookSearch(book, passes);
         this.filters = new BookFilters(messages, search::request);
         this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam,
-                snapshotAt.isNotNull());
+                kept.shown());
         sources.connect(live, this::load);
         live.onChanged(this::bookChanged);
         live.onRemoved(id -> {
@@ -121,11 +116,13 @@ public final class MerchantsViewModel {
                 detail.show(null);
             }
         });
-        countText = Bindings.createStringBinding(this::describeCount, book.shown(), bookSize);
-        asOfText = Bindings.createStringBinding(() -> snapshotAt.get() != null
-                ? messages.format("startup.snapshot.asOf", text.exact(snapshotAt.get()))
+        countText = Bindings.createStringBinding(() -> text.count(book.shown().size(), bookSize.get()),
+                book.shown(), bookSize);
+        ReadOnlyObjectProperty<Instant> keptAt = kept.savedAtProperty();
+        asOfText = Bindings.createStringBinding(() -> keptAt.get() != null
+                ? messages.format("startup.snapshot.asOf", text.exact(keptAt.get()))
                 : asOf.getValue() == null ? "" : messages.format("merchants.asOf", text.exact(asOf.getValue())),
-                asOf, snapshotAt);
+                asOf, keptAt);
     }
 
     // ---------------------------------------------------------------------------------------------- loading
@@ -136,14 +133,13 @@ public final class MerchantsViewModel {
         error.set("");
         state.set(ScreenState.LOADING);
         book.clear();
-        unconfirmed = null;
-        snapshotAt.set(null);
+        kept.forget();
         detail.show(null);
         bookChanged();
         complete = false;
         total = -1;
-        if (generation == 1 && snapshot != null) {
-            snapshot.read(kept -> showSnapshot(generation, kept));
+        if (generation == 1) {
+            kept.read(keptBook -> showKept(generation, keptBook));
         }
         readPage(generation, null);
     }
@@ -192,10 +188,10 @@ public final class MerchantsViewModel {
             }
             connection.reportSuccess();
             boolean first = cursor == null;
-            addLive(loaded.rows());
+            kept.addPage(loaded.rows());
             complete = loaded.next() == null;
             if (complete) {
-                confirmed();
+                kept.confirmed();
             }
             bookChanged();
             progress.set(complete ? "" : describeProgress());
@@ -211,7 +207,7 @@ public final class MerchantsViewModel {
                 filters.offerFromRows(book.all());
                 moves.refreshCounts();
                 allRows.run();
-                keep();
+                kept.keep();
             } else {
                 readPage(generation, loaded.next());
             }
@@ -234,61 +230,13 @@ public final class MerchantsViewModel {
     }
 
     /** The kept book, unless the server's first page got here first. */
-    private void showSnapshot(int generation, Optional<BookSnapshot> kept) {
-        if (kept.isEmpty() || generation != loadGeneration || book.size() > 0) {
+    private void showKept(int generation, Optional<BookSnapshot> keptBook) {
+        if (generation != loadGeneration || book.size() > 0 || !kept.show(keptBook)) {
             return;
         }
-        List<MerchantRow> rows = kept.get().toRows();
-        unconfirmed = new HashSet<>();
-        for (MerchantRow row : rows) {
-            unconfirmed.add(row.id());
-        }
-        snapshotAt.set(kept.get().savedAt());
-        book.addPage(rows);
         filters.offerFromRows(book.all());
         bookChanged();
         StartupTimeline.mark(StartupTimeline.Moment.SNAPSHOT_ROWS);
-    }
-
-    /**
-     * A page from the server: rows shown from the snapshot take the server's version in place (so a selection
-     * holds), whatever its version number — the snapshot's may hold counts the server has since changed.
-     */
-    private void addLive(List<MerchantRow> rows) {
-        if (unconfirmed == null) {
-            book.addPage(rows);
-            return;
-        }
-        List<MerchantRow> fresh = new ArrayList<>(rows.size());
-        for (MerchantRow row : rows) {
-            MerchantRow shown = unconfirmed.remove(row.id()) ? book.find(row.id()) : null;
-            if (shown == null) {
-                fresh.add(row);
-            } else if (row.merchant().version() >= shown.merchant().version()) {
-                book.recount(shown, row.merchant());
-            }
-        }
-        book.addPage(fresh);
-    }
-
-    /** The whole book is the server's now: what only the snapshot had leaves. */
-    private void confirmed() {
-        if (unconfirmed != null) {
-            for (String gone : unconfirmed) {
-                book.remove(gone);
-            }
-            unconfirmed = null;
-            snapshotAt.set(null);
-        }
-    }
-
-    /** Keeps the book for the next start, then notes the start complete. */
-    private void keep() {
-        if (snapshot == null) {
-            StartupTimeline.finish();
-            return;
-        }
-        snapshot.save(book.all(), Instant.now(), StartupTimeline::finish);
     }
 
     private void showFacets(MerchantFacets facets) {
@@ -300,9 +248,7 @@ public final class MerchantsViewModel {
     }
 
     private String describeProgress() {
-        int loaded = book.size();
-        return total > 0 ? messages.format("merchants.progress", loaded, Math.max(total, loaded))
-                : messages.format("merchants.progress.unknown", loaded);
+        return text.progress(book.size(), total);
     }
 
     private void bookChanged() {
@@ -364,25 +310,6 @@ public final class MerchantsViewModel {
         }
     }
 
-    // ------------------------------------------------------------------------------------------- texts
-
-    private String describeCount() {
-        int shown = book.shown().size();
-        int all = bookSize.get();
-        if (shown == all) {
-            return messages.format("merchants.count.all", all);
-        }
-        return messages.format("merchants.count.filtered", shown, all);
-    }
-
-    public String title() {
-        return messages.get(wholeTeam ? "merchants.title.team" : "merchants.title");
-    }
-
-    public String emptyText() {
-        return messages.get(wholeTeam ? "merchants.empty.body.team" : "merchants.empty.body");
-    }
-
     // ------------------------------------------------------------------------------------------ properties
 
     public boolean wholeTeam() {
@@ -439,8 +366,8 @@ public final class MerchantsViewModel {
     }
 
     /** Whether the rows shown are the last session's, not yet the server's (actions on them wait). */
-    public javafx.beans.binding.BooleanBinding fromSnapshotProperty() {
-        return snapshotAt.isNotNull();
+    public BooleanBinding fromSnapshotProperty() {
+        return kept.shown();
     }
 
     /**
