@@ -5,7 +5,6 @@ import io.lineone.client.bells.BellsViewModel;
 import io.lineone.client.ledger.LedgerController;
 import io.lineone.client.ledger.InsightsViewModel;
 import io.lineone.client.ledger.LedgerViewModel;
-import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.FxUiScheduler;
 import io.lineone.client.merchants.BookProbe;
 import io.lineone.client.merchants.BookText;
@@ -37,11 +36,9 @@ public enum Section {
         BookText text = new BookText(context.messages(), ZoneId.systemDefault(), Clock.systemUTC());
         LiveSources live = LiveSources.of(new FxUiScheduler(), context.me().id(), context.issues(),
                 context.fixes().feed(), context.links()::open);
-        // A search over the whole book is made on a thread of its own, never behind the network's.
-        MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(),
-                new FxTaskExecutor(1, "lineone-book-search-"), text, context.connection(),
-                MainViewModel.seesWholeTeam(context.me().role()), live, context.issues().asOfProperty(),
-                context.bookSnapshot());
+        MerchantsViewModel model = new MerchantsViewModel(context.backend(), context.executor(), text,
+                context.connection(), MainViewModel.seesWholeTeam(context.me().role()), live,
+                context.issues().asOfProperty(), context.bookSnapshot());
         context.readyWhenLoaded(model.stateProperty());
         model.showAskedFor(context.merchantLinks());
         MerchantListingsViewModel listings = new MerchantListingsViewModel(context.backend(), context.executor(),

@@ -12,14 +12,23 @@ import java.util.Map;
 import javafx.collections.ObservableList;
 
 /**
- * The whole book in memory, ordered, and the part of it that passes the filter. A keystroke is one pass over the
- * ordered book into the shown list (no sort, no allocation per row) — over the shown rows only when the query was
- * typed further — done here or, from a {@link Snapshot}, on a worker; a sort is one sort of the book; a live change
- * moves one row to its new place in both; a page streaming in is merged. UI thread, but for {@link Snapshot#pass}.
+ * The whole book in memory, ordered, and the part of it that passes the filter. A keystroke is one pass into the
+ * shown list (no sort, no allocation per row): over the shown rows when the query was typed further and few are
+ * shown, otherwise a scan of the {@link SearchIndex} and one walk down the ordered book; a sort is one sort of the
+ * book; a live change moves one row to its new place in both; a page streaming in is merged. UI thread.
  */
 final class MerchantBook {
 
+    /** Up to this many shown rows, a query typed further looks at them rather than at the index. */
+    static final int NARROW_OVER_SHOWN = 4_000;
+
     private final Map<String, MerchantRow> byId = new HashMap<>();
+    private final SearchIndex index = new SearchIndex();
+    // The index slot of each row in order, side by side with it, so a pass reads the index's hits without visiting
+    // the rows that miss.
+    private int[] orderSlots = new int[0];
+    private boolean[] hits = new boolean[0];
+    private boolean[] termHits = new boolean[0];
     private final RowList shown = new RowList();
     // Made when a live change first needs it: a book shown from its snapshot needs no collation rules.
     private Collator collator;
@@ -28,9 +37,6 @@ final class MerchantBook {
     private List<BookSort.By> sortedBy = BookSort.DEFAULT;
     private Comparator<MerchantRow> comparator = BookSort.comparator(sortedBy);
     private MerchantFilter filter = MerchantFilter.NONE;
-    // Counts every change to the rows or their order (not to the filter: a pass's rows stay right whatever is shown
-    // meanwhile), so a pass made on a worker from rows that changed since is not applied.
-    private long changes;
 
     private Collator collator() {
         if (collator == null) {
@@ -66,10 +72,10 @@ final class MerchantBook {
     }
 
     void clear() {
-        changes++;
         byId.clear();
         Arrays.fill(order, 0, size, null);
         size = 0;
+        index.clear();
         shown.clear(true);
     }
 
@@ -78,12 +84,12 @@ final class MerchantBook {
      * the newer of the two versions.
      */
     void addPage(Collection<MerchantRow> page) {
-        changes++;
         List<MerchantRow> fresh = new ArrayList<>(page.size());
         for (MerchantRow row : page) {
             MerchantRow known = byId.get(row.id());
             if (known == null) {
                 byId.put(row.id(), row);
+                row.slot = index.add(row);
                 fresh.add(row);
             } else if (row.merchant().version() > known.merchant().version()) {
                 update(known, row.merchant());
@@ -93,8 +99,7 @@ final class MerchantBook {
             return;
         }
         fresh.sort(comparator);
-        order = mergeInto(order, size, fresh);
-        size += fresh.size();
+        mergeIntoOrder(fresh);
         List<MerchantRow> passing = new ArrayList<>(fresh.size());
         for (MerchantRow row : fresh) {
             if (filter.test(row)) {
@@ -104,19 +109,26 @@ final class MerchantBook {
         shown.merge(passing, comparator);
     }
 
-    private MerchantRow[] mergeInto(MerchantRow[] into, int count, List<MerchantRow> added) {
-        MerchantRow[] merged = new MerchantRow[Math.max(count + added.size(), into.length)];
+    private void mergeIntoOrder(List<MerchantRow> added) {
+        int length = Math.max(size + added.size(), order.length);
+        MerchantRow[] merged = new MerchantRow[length];
+        int[] mergedSlots = new int[length];
         int i = 0;
         int j = 0;
         int k = 0;
-        while (i < count || j < added.size()) {
-            if (j < added.size() && (i == count || comparator.compare(added.get(j), into[i]) < 0)) {
-                merged[k++] = added.get(j++);
+        while (i < size || j < added.size()) {
+            if (j < added.size() && (i == size || comparator.compare(added.get(j), order[i]) < 0)) {
+                MerchantRow row = added.get(j++);
+                mergedSlots[k] = row.slot;
+                merged[k++] = row;
             } else {
-                merged[k++] = into[i++];
+                mergedSlots[k] = orderSlots[i];
+                merged[k++] = order[i++];
             }
         }
-        return merged;
+        order = merged;
+        orderSlots = mergedSlots;
+        size = k;
     }
 
     /**
@@ -127,11 +139,11 @@ final class MerchantBook {
      * @return its row
      */
     MerchantRow put(Merchant merchant) {
-        changes++;
         MerchantRow known = byId.get(merchant.id());
         if (known == null) {
             MerchantRow row = MerchantRow.of(merchant, collator());
             byId.put(row.id(), row);
+            row.slot = index.add(row);
             insertInOrder(row);
             if (filter.test(row)) {
                 shown.insert(shown.insertionPoint(row, comparator), row);
@@ -153,14 +165,19 @@ final class MerchantBook {
     }
 
     private void update(MerchantRow row, Merchant now) {
-        changes++;
         int at = indexInOrder(row);
         int visible = shown.indexOf(row, comparator);
         if (visible < 0 && filter.test(row)) {
             // Not found where the order says: only if the book's order is out of step; look the slow way.
             visible = indexOfSlow(row);
         }
-        row.update(now, this::collator);
+        if (row.update(now, this::collator)) {
+            index.drop();
+            row.slot = index.add(row);
+            if (at >= 0) {
+                orderSlots[at] = row.slot;
+            }
+        }
         if (at >= 0 && !inPlace(at)) {
             removeFromOrder(at);
             insertInOrder(row);
@@ -189,11 +206,11 @@ final class MerchantBook {
 
     /** Takes a merchant out of the book (it left the manager's book). */
     void remove(String id) {
-        changes++;
         MerchantRow row = byId.remove(id);
         if (row == null) {
             return;
         }
+        index.drop();
         int at = indexInOrder(row);
         if (at >= 0) {
             removeFromOrder(at);
@@ -213,82 +230,35 @@ final class MerchantBook {
         if (wanted.equals(sortedBy)) {
             return;
         }
-        changes++;
         sortedBy = wanted;
         comparator = BookSort.comparator(sortedBy);
         Arrays.sort(order, 0, size, comparator);
+        for (int i = 0; i < size; i++) {
+            orderSlots[i] = order[i].slot;
+        }
         refilter();
     }
 
     /**
-     * Shows the rows that pass {@code wanted}: one pass over the ordered book, or over the rows shown now when
-     * {@code wanted} only narrows the present filter.
+     * Shows the rows that pass {@code wanted}: over the rows shown now when {@code wanted} only narrows the present
+     * filter and few are shown, otherwise over the whole ordered book.
      */
     void filter(MerchantFilter wanted) {
-        boolean narrowing = wanted.narrows(filter);
+        boolean narrowing = wanted.narrows(filter) && shown.size() <= NARROW_OVER_SHOWN;
         filter = wanted;
         if (narrowing && !wanted.passesAll()) {
-            shown.swap(pass(shown.rows(), shown.size(), filter, shown.spare(shown.size())));
+            int count = 0;
+            MerchantRow[] from = shown.rows();
+            MerchantRow[] into = shown.spare(shown.size());
+            for (int i = 0; i < shown.size(); i++) {
+                if (wanted.test(from[i])) {
+                    into[count++] = from[i];
+                }
+            }
+            shown.swap(count);
         } else {
             refilter();
         }
-    }
-
-    /** How many rows a pass for {@code wanted} would look at. */
-    int candidates(MerchantFilter wanted) {
-        return wanted.narrows(filter) ? shown.size() : size;
-    }
-
-    /** The rows a pass for {@code wanted} looks at, copied so a worker can make it while the book goes on. */
-    Snapshot snapshot(MerchantFilter wanted) {
-        boolean narrowing = wanted.narrows(filter);
-        MerchantRow[] candidates = narrowing ? Arrays.copyOf(shown.rows(), shown.size()) : Arrays.copyOf(order, size);
-        return new Snapshot(wanted, candidates, changes);
-    }
-
-    /**
-     * Shows the rows a worker's pass found, if no row has changed since its snapshot was taken (another filter shown
-     * meanwhile does not matter: the pass looked at rows that were copied).
-     *
-     * @return false when the rows changed meanwhile: the pass must be made again
-     */
-    boolean apply(Snapshot snapshot, Passed passed) {
-        if (snapshot.changes() != changes) {
-            return false;
-        }
-        filter = snapshot.wanted();
-        MerchantRow[] into = shown.spare(passed.count());
-        System.arraycopy(passed.rows(), 0, into, 0, passed.count());
-        shown.swap(passed.count());
-        return true;
-    }
-
-    /**
-     * The rows a pass looks at, in order, and the state of the book they were taken from. Its rows are read, never
-     * changed, by the worker: a row changed meanwhile counts as a change of the book, and the pass is not applied.
-     */
-    record Snapshot(MerchantFilter wanted, MerchantRow[] candidates, long changes) {
-
-        /** The pass itself, on any thread. */
-        Passed pass() {
-            MerchantRow[] into = new MerchantRow[candidates.length];
-            return new Passed(into, MerchantBook.pass(candidates, candidates.length, wanted, into));
-        }
-    }
-
-    /** The first {@code count} of {@code rows} passed, in order. */
-    record Passed(MerchantRow[] rows, int count) {
-    }
-
-    private static int pass(MerchantRow[] from, int count, MerchantFilter filter, MerchantRow[] into) {
-        int passed = 0;
-        for (int i = 0; i < count; i++) {
-            MerchantRow row = from[i];
-            if (filter.test(row)) {
-                into[passed++] = row;
-            }
-        }
-        return passed;
     }
 
     private void refilter() {
@@ -298,9 +268,68 @@ final class MerchantBook {
             System.arraycopy(order, 0, into, 0, size);
             count = size;
         } else {
-            count = pass(order, size, filter, into);
+            count = pass(into);
         }
         shown.swap(count);
+    }
+
+    /**
+     * The rows of the whole book that pass the filter, in order: the index finds the rows holding every word, and
+     * only those are visited (to check the menus, if any is set).
+     */
+    private int pass(MerchantRow[] into) {
+        boolean[] found = textHits(filter.terms());
+        boolean menus = !filter.onlyText();
+        int passed = 0;
+        for (int i = 0; i < size; i++) {
+            if (found == null || found[orderSlots[i]]) {
+                MerchantRow row = order[i];
+                if (!menus || filter.menusPass(row.merchant())) {
+                    into[passed++] = row;
+                }
+            }
+        }
+        return passed;
+    }
+
+    /** By slot, whether the slot's text holds every term; null when there is no term (every row does). */
+    private boolean[] textHits(String[] terms) {
+        if (terms.length == 0) {
+            return null;
+        }
+        compactIfMostlyDead();
+        int slots = index.slots();
+        if (hits.length < slots) {
+            hits = new boolean[slots + slots / 2];
+            termHits = new boolean[hits.length];
+        }
+        Arrays.fill(hits, 0, slots, false);
+        index.mark(terms[0], hits);
+        for (int t = 1; t < terms.length; t++) {
+            Arrays.fill(termHits, 0, slots, false);
+            index.mark(terms[t], termHits);
+            for (int s = 0; s < slots; s++) {
+                hits[s] &= termHits[s];
+            }
+        }
+        return hits;
+    }
+
+    /** Gives back the room the search index grew into while the book was loading. */
+    void trim() {
+        index.trim();
+    }
+
+    /** When rows gone or re-typed have left more dead text than live, the index is made again from the book. */
+    private void compactIfMostlyDead() {
+        if (index.dead() <= Math.max(1_000, size)) {
+            return;
+        }
+        index.clear();
+        for (int i = 0; i < size; i++) {
+            order[i].slot = index.add(order[i]);
+            orderSlots[i] = order[i].slot;
+        }
     }
 
     /** How many merchants each manager has in the book, by manager id (null for nobody's). */
@@ -331,19 +360,23 @@ final class MerchantBook {
                 && (index == size - 1 || comparator.compare(row, order[index + 1]) < 0);
     }
 
-    private void removeFromOrder(int index) {
-        System.arraycopy(order, index + 1, order, index, size - index - 1);
+    private void removeFromOrder(int at) {
+        System.arraycopy(order, at + 1, order, at, size - at - 1);
+        System.arraycopy(orderSlots, at + 1, orderSlots, at, size - at - 1);
         order[--size] = null;
     }
 
     private void insertInOrder(MerchantRow row) {
-        int at = Arrays.binarySearch(order, 0, size, row, comparator);
-        int index = at >= 0 ? at : -at - 1;
+        int found = Arrays.binarySearch(order, 0, size, row, comparator);
+        int at = found >= 0 ? found : -found - 1;
         if (order.length == size) {
             order = Arrays.copyOf(order, Math.max(16, size * 3 / 2 + 16));
+            orderSlots = Arrays.copyOf(orderSlots, order.length);
         }
-        System.arraycopy(order, index, order, index + 1, size - index);
-        order[index] = row;
+        System.arraycopy(order, at, order, at + 1, size - at);
+        System.arraycopy(orderSlots, at, orderSlots, at + 1, size - at);
+        order[at] = row;
+        orderSlots[at] = row.slot;
         size++;
     }
 }

@@ -22,13 +22,16 @@ public record MerchantFilter(String[] terms, Tier tier, BandChoice band, String 
     public static final MerchantFilter NONE = new MerchantFilter(new String[0], null, BandChoice.ALL, null, null, null);
 
     public boolean test(MerchantRow row) {
-        Merchant m = row.merchant();
+        return menusPass(row.merchant()) && row.matches(terms);
+    }
+
+    /** Whether the merchant passes the menus (tier, band, category, region, manager), the words aside. */
+    public boolean menusPass(Merchant m) {
         return (tier == null || tier == m.tier())
                 && band.accepts(m)
                 && (category == null || category.equals(m.category()))
                 && (region == null || region.equals(m.region()))
-                && (managerId == null || managerId.equals(m.assignedManagerId()))
-                && row.matches(terms);
+                && (managerId == null || managerId.equals(m.assignedManagerId()));
     }
 
     /** Whether every row passes: the table can show the whole book without a pass over it. */

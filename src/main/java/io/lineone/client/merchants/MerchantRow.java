@@ -28,6 +28,8 @@ public final class MerchantRow {
     private byte[] shopKey;
     private byte[] regionKey;
     private byte[] managerKey;
+    // Where the book holding this row keeps its search text (SearchIndex); the book's to set.
+    int slot = -1;
 
     private MerchantRow(Merchant merchant, Collator collator) {
         this.id = merchant.id();
@@ -88,16 +90,21 @@ public final class MerchantRow {
     /**
      * Takes a newer state of the merchant; the keys are made again only if a text they come from changed. UI
      * thread.
+     *
+     * @return whether the search text changed
      */
-    void update(Merchant changed, Supplier<Collator> collator) {
+    boolean update(Merchant changed, Supplier<Collator> collator) {
         Merchant now = SharedValues.shared(changed);
         Merchant before = merchant.get();
+        String spelled = spelledKey;
+        String typed = typedKey;
         if (!Objects.equals(before.name(), now.name()) || !Objects.equals(before.shopName(), now.shopName())
                 || !Objects.equals(before.region(), now.region())
                 || !Objects.equals(before.assignedManagerName(), now.assignedManagerName())) {
             index(now, collator.get());
         }
         merchant.set(now);
+        return !spelled.equals(spelledKey) || !Objects.equals(typed, typedKey);
     }
 
     private static String text(String value) {

@@ -57,7 +57,6 @@ public final class MerchantsViewModel {
     private final BookMoves moves;
     private final BookFilters filters;
     private final KeptBook kept;
-    private final BookSearch search;
 
     private final ReadOnlyObjectWrapper<ScreenState> state = new ReadOnlyObjectWrapper<>(ScreenState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -76,22 +75,21 @@ public final class MerchantsViewModel {
     private boolean complete;
     private LongConsumer firstRows = at -> { };
     private Runnable allRows = () -> { };
+    private Runnable filtered = () -> { };
 
     /**
      * @param asOf when the session's data was last known current (null while the stream is live)
      */
     public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text, ConnectionStatus connection,
                               boolean wholeTeam, LiveSources sources, ObservableValue<Instant> asOf) {
-        this(backend, executor, executor, text, connection, wholeTeam, sources, asOf, null);
+        this(backend, executor, text, connection, wholeTeam, sources, asOf, null);
     }
 
     /**
-     * @param passes   where a search over many rows is made (its own worker in the console, so a pass never waits
-     *                 behind the network)
      * @param asOf     when the session's data was last known current (null while the stream is live)
      * @param snapshot the user's kept book, shown until the server's arrives and replaced by it; null for none
      */
-    public MerchantsViewModel(Backend backend, TaskExecutor executor, TaskExecutor passes, BookText text,
+    public MerchantsViewModel(Backend backend, TaskExecutor executor, BookText text,
                               ConnectionStatus connection, boolean wholeTeam, LiveSources sources,
                               ObservableValue<Instant> asOf, BookSnapshots.Slot snapshot) {
         this.kept = new KeptBook(book, snapshot);
@@ -105,8 +103,10 @@ public final class MerchantsViewModel {
         this.live = new LiveBook(book, sources.ui(), wholeTeam ? null : sources.myId());
         this.detail = new MerchantDetailViewModel(backend, executor, connection, text, sources.issueRows(),
                 sources.openIssue());
-        this.search = new BookSearch(book, passes);
-        this.filters = new BookFilters(messages, search::request);
+        this.filters = new BookFilters(messages, filter -> {
+            book.filter(filter);
+            filtered.run();
+        });
         this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam,
                 kept.shown());
         sources.connect(live, this::load);
@@ -204,6 +204,7 @@ public final class MerchantsViewModel {
                 show(waitingFor);
             }
             if (complete) {
+                book.trim();
                 filters.offerFromRows(book.all());
                 moves.refreshCounts();
                 allRows.run();
@@ -291,7 +292,7 @@ public final class MerchantsViewModel {
             return;
         }
         waitingFor = null;
-        if (!search.wanted().test(row)) {
+        if (!book.filter().test(row)) {
             filters.clear();
         }
         reveal.set(null);
@@ -383,9 +384,9 @@ public final class MerchantsViewModel {
         this.firstRows = listener;
     }
 
-    /** For the benchmark: told (UI thread) each time the rows of the newest search and filters are shown. */
-    public void onFiltered(Runnable listener) {
-        search.onShown(filter -> listener.run());
+    /** For the benchmark: told (UI thread) each time the rows of a new search or filter are shown. */
+    void onFiltered(Runnable listener) {
+        this.filtered = listener;
     }
 
     /** For the benchmark: told when the whole book is in. */

@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lineone.api.Merchant;
 import io.lineone.api.Tier;
-import io.lineone.client.common.CurrentThreadTaskExecutor;
-import io.lineone.client.common.DeferredTaskExecutor;
 import io.lineone.client.common.SearchText;
-import io.lineone.client.common.TaskExecutor;
 import java.text.Collator;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
+/** The book's search through its {@link SearchIndex}: always exactly what a test of every row says, in order. */
 class BookSearchTest {
 
     private static final String[] CITIES = {"杭州", "上海", "成都", "北京", "广州", "Hangzhou", "Shenzhen"};
@@ -29,7 +23,7 @@ class BookSearchTest {
     private final MerchantBook book = new MerchantBook();
     private final List<MerchantRow> rows = new ArrayList<>();
 
-    /** A book larger than {@link BookSearch#AT_ONCE}, so a pass over all of it goes to the worker. */
+    /** A book larger than {@link MerchantBook#NARROW_OVER_SHOWN}, so a query typed further uses the index too. */
     private void bigBook() {
         for (int i = 0; i < BIG; i++) {
             String name = CITIES[i % CITIES.length] + GOODS[(i / 7) % GOODS.length] + "商行" + i;
@@ -59,30 +53,14 @@ class BookSearchTest {
     }
 
     @Test
-    void aQueryTypedFurtherLooksOnlyAtTheRowsShown() {
-        bigBook();
-        BookSearch search = new BookSearch(book, new CurrentThreadTaskExecutor());
-        search.request(query("hz"));
-        int shown = book.shown().size();
-        assertThat(shown).isBetween(1, BIG / 2);
-
-        assertThat(book.candidates(query("hz c"))).as("a word added").isEqualTo(shown);
-        assertThat(book.candidates(query("hzch"))).as("a word typed further").isEqualTo(shown);
-        assertThat(book.candidates(query("h"))).as("a letter erased: the whole book again").isEqualTo(BIG);
-        assertThat(book.candidates(query("hz", Tier.KA))).as("a menu changed").isEqualTo(BIG);
-        assertThat(book.snapshot(query("hz c")).candidates()).hasSize(shown);
-    }
-
-    @Test
     void typingAndErasingShowsExactlyWhatAFullPassWouldChineseAndPinyinAndInitials() {
         bigBook();
-        BookSearch search = new BookSearch(book, new CurrentThreadTaskExecutor());
         List<String> typed = List.of("h", "ha", "han", "hang", "hangz", "hangzhou", "hangzhou ", "hangzhou c",
                 "hangzhou ch", "hangzhou cha", "hangzhou ch", "hangzhou", "hang", "", "杭", "杭州", "杭州茶",
                 "杭州", "hz", "hzc", "hzcy", "hzcy 1", "hzcy 12", "hzcy 1", "hz", "", "ＴＥＡ", "tea 7", "", "s",
-                "sh", "shop", "shop 9", "shop 99", "shop 9", "9", "");
+                "sh", "shop", "shop 9", "shop 99", "shop 9", "9", "", "杭州 shop", "州茶", "店9", "zz", "");
         for (String text : typed) {
-            search.request(query(text));
+            book.filter(query(text));
             assertThat(shownIds()).as("after typing \"%s\"", text).isEqualTo(expected(query(text)));
         }
         assertThat(book.shown()).hasSize(BIG);
@@ -91,97 +69,95 @@ class BookSearchTest {
     @Test
     void theSearchCombinesWithTheFiltersAndAChangedMenuLooksAtTheWholeBookAgain() {
         bigBook();
-        BookSearch search = new BookSearch(book, new CurrentThreadTaskExecutor());
         for (MerchantFilter filter : List.of(query("hz", Tier.KA), query("hz 3", Tier.KA), query("hz 3", Tier.SME),
                 new MerchantFilter(SearchText.terms("杭州"), null, BandChoice.NOT_SCORED, null, null, "u-1"),
                 new MerchantFilter(SearchText.terms("杭州 丝绸"), null, BandChoice.NOT_SCORED, null, null, "u-1"),
                 new MerchantFilter(SearchText.terms("杭州 丝绸"), null, BandChoice.NOT_SCORED, null, null, null),
+                new MerchantFilter(new String[0], Tier.KA, BandChoice.ALL, null, null, "u-2"),
                 MerchantFilter.NONE)) {
-            search.request(filter);
+            book.filter(filter);
             assertThat(shownIds()).isEqualTo(expected(filter));
         }
     }
 
     @Test
-    void aPassThatComesBackAfterANewerQueryIsDropped() {
+    void eachSearchIsOneChangeOfTheShownRows() {
         bigBook();
-        AnswersLater worker = new AnswersLater();
-        BookSearch search = new BookSearch(book, worker);
         List<ListChangeListener.Change<? extends MerchantRow>> changes = new ArrayList<>();
         book.shown().addListener((ListChangeListener<MerchantRow>) changes::add);
-
-        search.request(query("s"));
-        search.request(query("shanghai"));
-        assertThat(worker.waiting()).as("both passes made on the worker").isEqualTo(2);
-        worker.answerNewest();
-        assertThat(shownIds()).isEqualTo(expected(query("shanghai")));
-        worker.answerNewest();
-        assertThat(shownIds()).as("the older query's rows never replace the newer's")
-                .isEqualTo(expected(query("shanghai")));
-        assertThat(changes).as("one list change per query shown").hasSize(1);
+        for (String text : List.of("s", "sh", "s", "", "杭州")) {
+            book.filter(query(text));
+        }
+        assertThat(changes).hasSize(5);
     }
 
     @Test
-    void whileTheUserTypesOnEachPassThatComesBackInOrderIsShownSoTheTableFollows() {
+    void renamedRemovedAndNewMerchantsAreFoundByWhatTheyAreCalledNow() {
         bigBook();
-        AnswersLater worker = new AnswersLater();
-        BookSearch search = new BookSearch(book, worker);
-        search.request(query("s"));
-        search.request(query("sh"));
-        search.request(query("she"));
-        worker.answerOldest();
-        assertThat(shownIds()).as("older than what is asked, newer than what was shown").isEqualTo(expected(query("s")));
-        worker.answerOldest();
-        assertThat(shownIds()).isEqualTo(expected(query("sh")));
-        worker.answerOldest();
-        assertThat(shownIds()).isEqualTo(expected(query("she")));
-        assertThat(worker.waiting()).as("nothing made again: only the filter changed meanwhile, not the rows").isZero();
-    }
-
-    @Test
-    void aPassNotYetMadeWhenANewerQueryCameIsNeverMade() {
-        bigBook();
-        DeferredTaskExecutor worker = new DeferredTaskExecutor();
-        BookSearch search = new BookSearch(book, worker);
-        List<MerchantFilter> shown = new ArrayList<>();
-        search.onShown(shown::add);
-        search.request(query("b"));
-        search.request(query("c"));
-        worker.runAll();
-        assertThat(shown).as("only the newest query's rows were ever shown").containsExactly(search.wanted());
-        assertThat(shownIds()).isEqualTo(expected(query("c")));
-    }
-
-    @Test
-    void aPassWhoseBookChangedMeanwhileIsMadeAgain() {
-        bigBook();
-        AnswersLater worker = new AnswersLater();
-        BookSearch search = new BookSearch(book, worker);
-        search.request(query("beijing"));
-        // While the worker looks, a merchant is renamed into the search and a new one joins it.
+        book.filter(query("beijing"));
         Merchant renamed = rows.get(1).merchant();
-        book.put(new Merchant(renamed.id(), "北京新名字", renamed.shopName(), renamed.tier(), renamed.category(),
-                renamed.region(), renamed.assignedManagerId(), renamed.assignedManagerName(), renamed.metrics(),
-                renamed.lighthouseScore(), renamed.band(), renamed.openIssues(), renamed.moneyAtRiskCents(),
-                renamed.lastContactAt(), renamed.autoDeductionPaused(), renamed.version() + 1));
+        Merchant moved = rows.get(BIG - 1).merchant();
+        book.put(renamedTo(renamed, "北京新名字"));
+        book.put(renamedTo(moved, "Nanjing Road 南京路"));
         book.put(merchant("new", "北京新来的", 50));
-        worker.answerNewest();
-        assertThat(worker.waiting()).as("made again from the book as it is now").isEqualTo(1);
-        worker.answerNewest();
+        book.remove(rows.get(4).id());
         assertThat(shownIds()).contains(renamed.id(), "new").isEqualTo(expected(query("beijing")));
+
+        for (String text : List.of("bei", "beijing", "xinmingzi", "nanjing road", "南京", "njl", rows.get(1).merchant()
+                .shopName(), "")) {
+            book.filter(query(text));
+            assertThat(shownIds()).as("after typing \"%s\"", text).isEqualTo(expected(query(text)));
+        }
+        book.filter(query("nanjing"));
+        assertThat(shownIds()).containsExactly(moved.id());
+        book.filter(query(SearchText.key(renamed.name())));
+        assertThat(shownIds()).as("the old name is not found").doesNotContain(renamed.id());
     }
 
     @Test
-    void clearingIsShownAtOnceSoAMerchantAskedForCanBeSelected() {
+    void theSearchStaysExactAfterResortsAndManyRenames() {
         bigBook();
-        AnswersLater worker = new AnswersLater();
-        BookSearch search = new BookSearch(book, worker);
-        search.request(query("shenzhen"));
-        search.request(MerchantFilter.NONE);
-        assertThat(book.shown()).hasSize(BIG);
-        assertThat(search.wanted()).isSameAs(MerchantFilter.NONE);
-        worker.answerNewest();
-        assertThat(book.shown()).as("the earlier query's pass is dropped").hasSize(BIG);
+        book.sort(List.of(new BookSort.By(BookSort.Key.SCORE, false)));
+        for (int i = 0; i < 3_000; i++) {
+            Merchant m = book.find("m" + (i * 7 % BIG)).merchant();
+            book.put(renamedTo(m, (i % 2 == 0 ? "深圳" : "Hangzhou ") + "改名" + i));
+        }
+        book.sort(List.of());
+        for (String text : List.of("shenzhen", "hangzhou", "gaiming 29", "改名2", "hz", "")) {
+            book.filter(query(text));
+            assertThat(shownIds()).as("after typing \"%s\"", text).isEqualTo(expected(query(text)));
+        }
+    }
+
+    @Test
+    void aSmallBookRenamedOverAndOverStaysExact() {
+        for (int i = 0; i < 300; i++) {
+            book.put(merchant("s" + i, "小店" + i, i % 100));
+        }
+        for (int i = 0; i < 2_500; i++) {
+            Merchant m = book.find("s" + (i % 300)).merchant();
+            book.put(renamedTo(m, (i % 3 == 0 ? "成都" : "Chengdu ") + "第" + i + "次"));
+            if (i % 500 == 0) {
+                book.filter(query("chengdu " + i));
+                assertThat(shownIds()).isEqualTo(expected(query("chengdu " + i)));
+            }
+        }
+        for (String text : List.of("chengdu", "成都", "cd 24", "xiaodian", "")) {
+            book.filter(query(text));
+            assertThat(shownIds()).as("after typing \"%s\"", text).isEqualTo(expected(query(text)));
+        }
+    }
+
+    @Test
+    void aWordNeverMatchesAcrossTwoMerchants() {
+        book.addPage(List.of(MerchantRow.of(merchant("a", "Alpha", 10), collator),
+                MerchantRow.of(merchant("b", "Beta", 20), collator)));
+        for (String text : List.of("dianbeta", "alphadian beta", "\u0001", "alpha\u0001")) {
+            book.filter(query(text));
+            assertThat(shownIds()).as("\"%s\"", text).isEqualTo(expected(query(text))).isEmpty();
+        }
+        book.filter(query("alpha"));
+        assertThat(shownIds()).containsExactly("a");
     }
 
     @Test
@@ -196,32 +172,9 @@ class BookSearchTest {
         assertThat(query("hz").narrows(query("hz", Tier.KA))).isFalse();
     }
 
-    /** Makes each pass when asked (as the worker does), and answers it on the UI thread only when the test says. */
-    private static final class AnswersLater implements TaskExecutor {
-
-        private final Deque<Runnable> answers = new ArrayDeque<>();
-
-        @Override
-        public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess,
-                                Consumer<? super Exception> onFailure) {
-            try {
-                T result = work.call();
-                answers.add(() -> onSuccess.accept(result));
-            } catch (Exception e) {
-                answers.add(() -> onFailure.accept(e));
-            }
-        }
-
-        int waiting() {
-            return answers.size();
-        }
-
-        void answerNewest() {
-            answers.removeLast().run();
-        }
-
-        void answerOldest() {
-            answers.removeFirst().run();
-        }
+    private static Merchant renamedTo(Merchant m, String name) {
+        return new Merchant(m.id(), name, m.shopName(), m.tier(), m.category(), m.region(), m.assignedManagerId(),
+                m.assignedManagerName(), m.metrics(), m.lighthouseScore(), m.band(), m.openIssues(),
+                m.moneyAtRiskCents(), m.lastContactAt(), m.autoDeductionPaused(), m.version() + 1);
     }
 }

@@ -51,7 +51,7 @@ class MerchantsSnapshotTest {
                 id -> { }, l -> { }, l -> { }, l -> { }, r -> { });
         BookText text = new BookText(Messages.forLocale(Locale.ENGLISH), ZoneOffset.UTC,
                 Clock.fixed(NOW.plus(Duration.ofHours(3)), ZoneOffset.UTC));
-        return new MerchantsViewModel(backend, network, network, text, new ConnectionStatus(), false, sources,
+        return new MerchantsViewModel(backend, network, text, new ConnectionStatus(), false, sources,
                 new SimpleObjectProperty<>(), store.slot(BookSnapshots.DEMO, me, new CurrentThreadTaskExecutor()));
     }
 
