@@ -10,6 +10,9 @@
 # With LINEONE_BENCH_BACKEND=separate the backend runs in its own process (`server --demo` on a fresh H2 file, the
 # SPEC's setup) and the console signs in to it as 李娜 (typed by xdotool); the heap figures are then the console's
 # own, and the backend's are printed beside them.
+# With LINEONE_BENCH_PIN=1 the console and the X server run on the first core and the backend and the load generator
+# on the second (taskset), as a manager's desktop would not run the team's backend: the FX thread's gaps are then the
+# console's own.
 # Usage: docs/bench/console-live.sh [SECS] [RATE1] [RATE2]   (needs target/lineone.jar, xvfb-run, xdotool, jcmd)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,21 +22,26 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
 fi
 work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
+on() { # on CORE COMMAND…: the command on that core when pinning, as it is otherwise
+  local core=$1; shift
+  if [ -n "${LINEONE_BENCH_PIN:-}" ]; then taskset -c "$core" "$@"; else "$@"; fi
+}
+[ -z "${LINEONE_BENCH_PIN:-}" ] || taskset -a -p -c 0 "$(pgrep -f "Xvfb ${DISPLAY} " | head -1)" >/dev/null
 # LINEONE_BENCH_CONSOLE_OPTS: extra JVM options for the console, e.g. a flight recording and the GC log:
 #   "-XX:StartFlightRecording=filename=/tmp/console.jfr,settings=profile -Xlog:gc:file=/tmp/console-gc.log"
 read -r -a console_opts <<< "${LINEONE_BENCH_CONSOLE_OPTS:-}"
 server=""
 if [ "${LINEONE_BENCH_BACKEND:-embedded}" = separate ]; then
   url="http://127.0.0.1:${LINEONE_BENCH_PORT:-18171}"
-  LINEONE_HOME="$work/server" java -jar target/lineone.jar server --demo --port "${url##*:}" \
+  LINEONE_HOME="$work/server" on 1 java -jar target/lineone.jar server --demo --port "${url##*:}" \
     --db "jdbc:h2:file:$work/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do curl -fs "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
+  LINEONE_HOME="$work/home" on 0 java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
     "${console_opts[@]}" -jar target/lineone.jar --server "$url" >"$log" 2>&1 &
   console=$!
 else
-  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
+  LINEONE_HOME="$work/home" on 0 java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
     "${console_opts[@]}" -jar target/lineone.jar >"$log" 2>&1 &
   console=$!
 fi
@@ -64,19 +72,20 @@ summarise() { # $1 = from epoch ms, $2 = to epoch ms
     awk '{a[NR]=$1} END {if (NR==0) {print "no events applied"; exit}
       p50=int(NR*0.50); if (p50<1) p50=1; p99=int(NR*0.99); if (p99<1) p99=1
       printf "%d rows applied; posted → applied ms p50 %d, p99 %d, max %d\n", NR, a[p50], a[p99], a[NR]}'
-  awk -v from="$1" -v to="$2" '$1=="stall" && $2>=from && $2<=to {n++; if ($3>m) m=$3; if ($3>50) over++}
-    END {printf "longest FX-thread gap between pulses: %d ms; seconds with a gap over 50 ms: %d of %d\n", m, over, n}' "$probe"
+  awk -v from="$1" -v to="$2" '$1=="stall" && $2>=from && $2<=to {n++; if ($3>m) {m=$3; c=$4}; if ($3>50) {over++; oc+=$4; og+=$3}}
+    END {printf "longest FX-thread gap between pulses: %d ms (the FX thread ran %d ms of it); seconds with a gap over 50 ms: %d of %d", m, c, over, n;
+      if (over) printf " (in those gaps it ran %d%% of the time)", 100 * oc / og; printf "\n"}' "$probe"
 }
 now_ms() { date +%s%3N; }
 echo "console: $url (embedded), probe: $probe"
 t0=$(now_ms)
-java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
+on 1 java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
 t1=$(now_ms); sleep 2
 echo "phase 1, $rate1 issues/s for $secs s:"; summarise "$t0" "$((t1 + 2000))"
 before=$(heap)
 [ -z "$server" ] || server_before=$(heap_of "$server")
 t2=$(now_ms)
-java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
+on 1 java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
 t3=$(now_ms); sleep 2
 echo "phase 2, $rate2 issue updates/s for $secs s:"; summarise "$t2" "$((t3 + 2000))"
 after=$(heap)

@@ -13,7 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Measurement lines for the benchmark ({@code -Dlineone.probe.latency=FILE}), off by default. Callers on the FX
  * thread only enqueue a line; a daemon thread appends them to the file, so measuring never stalls what it
- * measures. Lines: {@code applied <epochMs> <issueId> <version> <delayMs>} and {@code stall <epochMs> <maxGapMs>}.
+ * measures. Lines: {@code applied <epochMs> <issueId> <version> <delayMs>} and
+ * {@code stall <epochMs> <maxGapMs> <fxCpuInItMs>}.
  */
 public final class ProbeLog implements AutoCloseable {
 
