@@ -67,7 +67,7 @@ for query in hangzhou hz "hz cha" chengdu shanghai li wang 12 123 tea dian shop;
 done
 sleep 1
 heap=$(jcmd "$console" GC.run >/dev/null; jcmd "$console" GC.heap_info | grep -oE "used [0-9]+K" | head -1 | grep -oE "[0-9]+")
-awk '$1=="firstRows" {print "first rows visible " $3 " ms after the screen asked for the book"}' "$probe"
+awk '$1=="firstRows" {print "first rows visible " $3 " ms after the screen asked for the book (in the list after " $4 " ms; the UI thread ran " $5 " ms of the rest)"}' "$probe"
 awk '$1=="allRows" {print "whole book (" $4 " merchants) in the table " $3 " ms after"}' "$probe"
 label=([3]="rows filtered" [4]="table laid out" [6]="laid out, UI thread CPU")
 for col in 3 4 6; do

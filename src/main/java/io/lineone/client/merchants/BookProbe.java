@@ -14,8 +14,9 @@ import javafx.scene.input.KeyEvent;
  * The merchants benchmark's measurements, only with {@code -Dlineone.probe.merchants=FILE}; lines:
  * <ul>
  *   <li>{@code opened <epochMs>} when the screen asked for the book;</li>
- *   <li>{@code firstRows <epochMs> <ms> <listedMs>} when the first page was laid out in the table, ms after opening,
- *       and when it was put in the table's list (the rest of the way is the table's first layout);</li>
+ *   <li>{@code firstRows <epochMs> <ms> <listedMs> <layoutCpuMs>} when the first page was laid out in the table, ms
+ *       after opening, and when it was put in the table's list (the rest of the way is the table's first layout),
+ *       and the UI thread's CPU time over that rest;</li>
  *   <li>{@code allRows <epochMs> <ms> <count>} when the whole book was in;</li>
  *   <li>{@code keystroke <epochMs> <filteredMicros> <laidOutMicros> <shownRows> <uiCpuMicros>} per key typed in the
  *       search box: from the key event to the rows of its query shown, and to the table laid out with them (the next
@@ -47,8 +48,12 @@ public final class BookProbe {
     void attach(MerchantsViewModel model, TableView<MerchantRow> table, TextField search) {
         openedAt = System.nanoTime();
         log.record("opened " + System.currentTimeMillis());
-        model.onFirstRows(at -> afterLayout(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
-                + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000)));
+        model.onFirstRows(at -> {
+            long listedCpu = threads.getCurrentThreadCpuTime();
+            afterLayout(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
+                    + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000 + " "
+                    + (threads.getCurrentThreadCpuTime() - listedCpu) / 1_000_000));
+        });
         model.onAllRows(() -> log.record("allRows " + System.currentTimeMillis() + " "
                 + (System.nanoTime() - openedAt) / 1_000_000 + " " + model.visibleRows().size()));
         // The key is pressed before the text changes, and the rows are found as the text changes: a key counts if
