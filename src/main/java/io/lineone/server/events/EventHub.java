@@ -43,8 +43,15 @@ public final class EventHub implements EventPublisher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final int READ_PAGE = 1000;
-    /** How long the dispatcher gathers commits before reading the log again. */
-    private static final long BATCH_WINDOW_MILLIS = 2;
+    /**
+     * How long the dispatcher lets commits gather, counted from the first one it hears of, before it reads the log
+     * and hands the run to every subscriber. Each subscriber then sends what it got in one write and one flush, and
+     * its client wakes once: at 200 events/s that is a write per subscriber every ~15 ms instead of one per event
+     * (100,000 writes and as many client wake-ups a second for 500 streams). 15 ms spends a sixth of the 100 ms
+     * post → delivery budget, and a console paints what came once a frame (16.7 ms) anyway. A lone event on a
+     * quiet stream waits at most this long.
+     */
+    static final long LINGER_MILLIS = 15;
     /** First and last pause before reading again while a reported event is not yet below the stable horizon. */
     private static final long FIRST_RETRY_MILLIS = 2;
     private static final long LAST_RETRY_MILLIS = 100;
@@ -88,6 +95,8 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     private long reported;
     /** Whether there is news since the dispatcher last read the log; guarded by {@link #lock}. */
     private boolean signalled;
+    /** When the first news since the last read came ({@link System#nanoTime}); guarded by {@link #lock}. */
+    private long signalledAt;
     private volatile LongConsumer announcer;
     private volatile boolean closed;
 
@@ -156,8 +165,11 @@ public final class EventHub implements EventPublisher, AutoCloseable {
     /** Guarded by {@link #lock}. */
     private void wake(long highestId) {
         reported = Math.max(reported, highestId);
-        signalled = true;
-        lock.notifyAll();
+        if (!signalled) {
+            signalled = true;
+            signalledAt = System.nanoTime();
+            lock.notifyAll();
+        }
     }
 
     /**
@@ -219,6 +231,7 @@ public final class EventHub implements EventPublisher, AutoCloseable {
 
     private void dispatchLoop() {
         long pollMillis = settings.pollInterval().toMillis();
+        long lingerNanos = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
         long retryMillis = FIRST_RETRY_MILLIS;
         while (!closed) {
             synchronized (lock) {
@@ -226,6 +239,12 @@ public final class EventHub implements EventPublisher, AutoCloseable {
                     if (!signalled) {
                         // Something reported but not below the horizon yet: look again soon; else wait for news.
                         lock.wait(reported > position ? retryMillis : pollMillis);
+                    }
+                    // Let the commits of the next few milliseconds join this one: one read and, for each
+                    // subscriber, one write for all of them. Never longer than the linger from the first news.
+                    long left;
+                    while (signalled && !closed && (left = signalledAt + lingerNanos - System.nanoTime()) > 0) {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -239,13 +258,13 @@ public final class EventHub implements EventPublisher, AutoCloseable {
                 boolean more = catchUp();
                 synchronized (lock) {
                     if (more) {
+                        // A full page: the rest is already late, read it at once.
                         signalled = true;
+                        signalledAt = System.nanoTime() - lingerNanos;
                     }
                     retryMillis = reported > position && !more
                             ? Math.min(retryMillis * 2, LAST_RETRY_MILLIS) : FIRST_RETRY_MILLIS;
                 }
-                // Let a burst of commits gather into one read rather than one read per commit.
-                pause(BATCH_WINDOW_MILLIS);
             } catch (RuntimeException e) {
                 LOG.warn("cannot read the event log: {}", e.getMessage());
                 pause(pollMillis);

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>No thread is its own. Its work (a greeting, a replay page, its backlog, a heartbeat) runs as a task on the
  * hub's few writer threads: at most one task or one write of a stream at a time (the {@code scheduled} flag), so
- * its bytes go out in order. Everything buffered when a task runs leaves in one write and one flush; a write the
- * client is slow to take holds no thread, only the buffer, which, when full, drops the stream.
+ * its bytes go out in order. Everything buffered when a task runs leaves in one write and one flush (the hub hands
+ * over what commits within {@link EventHub#LINGER_MILLIS} together); a write the socket takes at once lets the same
+ * task go on, one the client is slow to take holds no thread, only the buffer, which, when full, drops the stream.
  */
 final class Subscription {
 
@@ -39,6 +41,8 @@ final class Subscription {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
     /** A backlog is written in pieces of about this size, so one slow stream never builds a huge array. */
     private static final int MAX_WRITE_BYTES = 256 * 1024;
+    /** Steps one stream may take in a row on a writer thread before the other streams get their turn. */
+    private static final int STEPS_PER_TURN = 8;
 
     private final EventHub hub;
     private final EventLog log;
@@ -195,46 +199,60 @@ final class Subscription {
         }
     }
 
-    /** One step of the stream: greeting, a replay page, the backlog or a heartbeat; then one write, or rest. */
+    /**
+     * A turn of the stream on a writer thread: steps one after another while each write is taken at once (the
+     * usual case: the socket has room), so a write costs no second task; after a few, the other streams' turn.
+     */
     private void drain() {
         try {
-            if (overflowed || stopped || finished.get()) {
-                finish();
-                return;
-            }
-            if (!greeted) {
-                greeted = true;
-                cursor = start;
-                write(CONNECTED);
-                return;
-            }
-            if (replay) {
-                replayPage();
-                return;
-            }
-            if (checkDue) {
-                checkDue = false;
-                // A token revoked or expired while its stream is open ends the stream, at the latest a heartbeat later.
-                if (!stillAuthorised.getAsBoolean()) {
-                    finish();
+            for (int step = 0; step < STEPS_PER_TURN; step++) {
+                if (!step()) {
                     return;
                 }
             }
-            boolean beat = heartbeatDue;
-            heartbeatDue = false;
-            byte[] backlog = backlog();
-            if (backlog != null || beat) {
-                write(backlog != null ? backlog : HEARTBEAT);
-                return;
-            }
-            scheduled.set(false);
-            if (!queue.isEmpty() || heartbeatDue || checkDue || overflowed || stopped) {
-                schedule();
-            }
+            submit();
         } catch (RuntimeException e) {
             LOG.warn("event stream failed: {}", e.toString());
             finish();
         }
+    }
+
+    /**
+     * One step of the stream: greeting, a replay page, the backlog or a heartbeat, then one write; or rest. Returns
+     * whether the next step may follow at once on this thread (false: the write's answer or the next offer
+     * schedules it, or the stream is over).
+     */
+    private boolean step() {
+        if (overflowed || stopped || finished.get()) {
+            finish();
+            return false;
+        }
+        if (!greeted) {
+            greeted = true;
+            cursor = start;
+            return write(CONNECTED);
+        }
+        if (replay) {
+            return replayPage();
+        }
+        if (checkDue) {
+            checkDue = false;
+            // A token revoked or expired while its stream is open ends the stream, at the latest a heartbeat later.
+            if (!stillAuthorised.getAsBoolean()) {
+                finish();
+                return false;
+            }
+        }
+        boolean beat = heartbeatDue;
+        heartbeatDue = false;
+        byte[] backlog = backlog();
+        if (backlog != null || beat) {
+            return write(backlog != null ? backlog : HEARTBEAT);
+        }
+        scheduled.set(false);
+        // Something may have come between the last look and letting go: take the turn back if nobody else did.
+        return (!queue.isEmpty() || heartbeatDue || checkDue || overflowed || stopped)
+                && scheduled.compareAndSet(false, true);
     }
 
     /** Every buffered frame after the cursor (up to {@link #MAX_WRITE_BYTES}) as one array; null if none. */
@@ -265,7 +283,7 @@ final class Subscription {
     }
 
     /** Sends one page of the visible logged events after the cursor; the next page follows once it is written. */
-    private void replayPage() {
+    private boolean replayPage() {
         EventLog.Replay page = log.replay(cursor, shown, settings.replayPage());
         List<byte[]> parts = new ArrayList<>();
         int size = 0;
@@ -281,8 +299,7 @@ final class Subscription {
             replay = false;
         }
         if (parts.isEmpty()) {
-            submit();
-            return;
+            return true;
         }
         byte[] bytes = new byte[size];
         int at = 0;
@@ -290,23 +307,42 @@ final class Subscription {
             System.arraycopy(part, 0, bytes, at, part.length);
             at += part.length;
         }
-        write(bytes);
+        return write(bytes);
     }
 
-    /** Hands bytes to the sink; this stream's next step runs once they are out. */
-    private void write(byte[] bytes) {
+    /**
+     * Hands bytes to the sink. Returns true when they are out already (the caller goes on with the next step);
+     * otherwise the sink's answer, on whatever thread, schedules the next step, or ends a failed stream.
+     */
+    private boolean write(byte[] bytes) {
         lastWrite = System.nanoTime();
-        sink.write(bytes, new EventSink.Written() {
-            @Override
-            public void written() {
+        Answer answer = new Answer();
+        sink.write(bytes, answer);
+        return !answer.compareAndSet(Answer.AWAITED, Answer.LEFT);
+    }
+
+    /**
+     * The answer to one write, and who goes on after it: the writer, if the write was done before it returned
+     * ({@code AWAITED → DONE} by the answer first), or a new task when the answer comes later ({@code AWAITED →
+     * LEFT} by the writer first).
+     */
+    private final class Answer extends AtomicInteger implements EventSink.Written {
+
+        static final int AWAITED = 0;
+        static final int DONE = 1;
+        static final int LEFT = 2;
+
+        @Override
+        public void written() {
+            if (!compareAndSet(AWAITED, DONE)) {
                 submit();
             }
+        }
 
-            @Override
-            public void failed(Throwable error) {
-                // The client went away; it resumes with Last-Event-ID.
-                finish();
-            }
-        });
+        @Override
+        public void failed(Throwable error) {
+            // The client went away; it resumes with Last-Event-ID. The writer, if it still waits, stops too.
+            finish();
+        }
     }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +124,44 @@ class EventHubTest {
         sink.answer();
         assertThat(sink.ids()).isEqualTo(range(1, 50));
         assertThat(sink.writes()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsCommittedWithinTheLingerLeaveInOneWritePerSubscriber() throws Exception {
+        hub(1_000, Duration.ofSeconds(30));
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        hub.open(Visibility.EVERYTHING, null, first);
+        hub.open(Visibility.EVERYTHING, null, second);
+        first.awaitConnected();
+        second.awaitConnected();
+        // A commit every 3 ms (a feed at 333/s), each reported at once: written one by one, that would be 40 writes
+        // a stream.
+        ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger commits = new AtomicInteger();
+        long[] firstAndLast = new long[2];
+        try {
+            feed.scheduleAtFixedRate(() -> {
+                int n = commits.getAndIncrement();
+                if (n < 40) {
+                    hub.published(append(null, null));
+                    firstAndLast[n == 0 ? 0 : 1] = System.nanoTime();
+                }
+            }, 0, 3, TimeUnit.MILLISECONDS);
+            for (RecordingSink sink : List.of(first, second)) {
+                assertThat(sink.awaitIds(40)).as("in order, each once").isEqualTo(range(1, 40));
+            }
+            // While commits keep coming the hub reads the log about once a linger (however late the feed's timer was
+            // on a busy machine: the bound follows the time the commits really took), and each stream writes what a
+            // read brought in one go. Half the linger: a read itself takes a moment.
+            long spanMillis = TimeUnit.NANOSECONDS.toMillis(firstAndLast[1] - firstAndLast[0]);
+            for (RecordingSink sink : List.of(first, second)) {
+                assertThat(sink.writes() - 1L).as("writes after the greeting, commits over %d ms", spanMillis)
+                        .isLessThanOrEqualTo(spanMillis / (EventHub.LINGER_MILLIS / 2) + 2);
+            }
+        } finally {
+            feed.shutdownNow();
+        }
     }
 
     @Test
@@ -245,13 +286,19 @@ class EventHubTest {
     private static final class RecordingSink implements EventSink {
         private static final Pattern ID = Pattern.compile("^id: (\\d+)$", Pattern.MULTILINE);
         private final StringBuilder text = new StringBuilder();
+        private int writes;
 
         @Override
         public void write(byte[] bytes, Written done) {
             synchronized (this) {
                 text.append(new String(bytes, StandardCharsets.UTF_8));
+                writes++;
             }
             done.written();
+        }
+
+        synchronized int writes() {
+            return writes;
         }
 
         @Override
