@@ -5,7 +5,7 @@
 # and the backend's CPU (from /proc/PID/stat) and heap (after a full GC, and its peak RSS).
 # Also, in the same run and first, `loadgen health` at full speed for 10 s: the bare GET /health rate, the
 # machine's yardstick when it is shared.
-# The backend runs alone (`server --demo`) on a fresh H2 file, or on DB_URL (PostgreSQL: user/password in
+# The backend runs alone (`server --demo --no-demo-traffic`) on a fresh H2 file, or on DB_URL (PostgreSQL: user/password in
 # LINEONE_DB_USER / LINEONE_DB_PASSWORD, e.g. the one docs/bench/postgres.sh starts).
 # LINEONE_BENCH_JAR runs another build's backend (to compare before/after; the load generator stays target/lineone.jar's); LINEONE_BENCH_JFR=FILE records a flight
 # recording of the backend for the whole run (then `jfr view hot-methods FILE` or `jfr print --events
@@ -20,7 +20,10 @@ work=$(mktemp -d); port=${LINEONE_BENCH_PORT:-18191}; url="http://127.0.0.1:$por
 db=${db:-"jdbc:h2:file:$work/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"}
 jfr=()
 if [ -n "${LINEONE_BENCH_JFR:-}" ]; then jfr=("-XX:StartFlightRecording=filename=${LINEONE_BENCH_JFR},settings=profile"); fi
-LINEONE_HOME="$work/home" java "${jfr[@]}" -jar "$jar" server --demo --port "$port" --db "$db" >"$work/server.log" 2>&1 &
+# The demo's simulated merchants stay quiet, so the backend's figures are the load's alone (their traffic's queries
+# grow with the queue this run builds); LINEONE_BENCH_DEMO_TRAFFIC=1 keeps them (and runs builds without the option).
+quiet=(--no-demo-traffic); [ -z "${LINEONE_BENCH_DEMO_TRAFFIC:-}" ] || quiet=()
+LINEONE_HOME="$work/home" java "${jfr[@]}" -jar "$jar" server --demo "${quiet[@]}" --port "$port" --db "$db" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do curl -fs "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -27,7 +27,8 @@ pgpid=$!
 until psql -h 127.0.0.1 -p "$pgport" -U postgres -qtc "select 1" postgres > /dev/null 2>&1; do sleep 0.5; done
 psql -h 127.0.0.1 -p "$pgport" -U postgres -q -c "drop database if exists intake" -c "create database intake" postgres
 
-LINEONE_DB_USER=postgres LINEONE_DB_PASSWORD=postgres java -jar target/lineone.jar server --demo --port "$port" \
+# The demo's simulated merchants stay quiet: their queries grow with the queue this run builds.
+LINEONE_DB_USER=postgres LINEONE_DB_PASSWORD=postgres java -jar target/lineone.jar server --demo --no-demo-traffic --port "$port" \
   --db-pool "$pool" --db "jdbc:postgresql://127.0.0.1:$pgport/intake" > target/bench-intake-server.log 2>&1 &
 serverpid=$!
 until curl -sf "$url/api/v1/health" > /dev/null; do sleep 0.5; done

@@ -30,6 +30,9 @@ public final class ServerMain {
                                repeat or separate with commas. Without it no origin may (the
                                console is a desktop program and needs none)
               --demo           seed the demo workspace into an empty database
+              --no-demo-traffic
+                               with --demo: no simulated merchants' traffic (for load tests, so the
+                               backend's figures are the load's alone)
               --merchants N    how many merchants a new demo workspace gets (default 360: 85 for each
                                of the four managers and 20 nobody's; 50000 takes seconds)
               --lighthouse-weights W
@@ -118,6 +121,7 @@ public final class ServerMain {
     static ServerConfig parse(List<String> args, ServerConfig defaults) {
         ServerConfig.Builder config = defaults.toBuilder();
         boolean demo = false;
+        boolean traffic = true;
         boolean merchantsAsked = false;
         List<String> corsOrigins = new ArrayList<>(defaults.http().corsOrigins());
         for (int i = 0; i < args.size(); i++) {
@@ -125,6 +129,7 @@ public final class ServerMain {
             switch (arg) {
                 case "--help", "-h" -> throw new UsageException(null);
                 case "--demo" -> demo = true;
+                case "--no-demo-traffic" -> traffic = false;
                 case "--port" -> config.port(port(value(args, ++i, arg)));
                 case "--host" -> config.host(value(args, ++i, arg));
                 case "--db" -> {
@@ -200,7 +205,10 @@ public final class ServerMain {
         if (merchantsAsked && !demo) {
             throw new UsageException("--merchants sizes the demo workspace: use it with --demo");
         }
-        return config.demo(demo, demo).http(defaults.http().withCorsOrigins(corsOrigins)).build();
+        if (!traffic && !demo) {
+            throw new UsageException("--no-demo-traffic quiets the demo workspace: use it with --demo");
+        }
+        return config.demo(demo, demo && traffic).http(defaults.http().withCorsOrigins(corsOrigins)).build();
     }
 
     private static String value(List<String> args, int index, String flag) {

@@ -91,7 +91,16 @@ class ServerMainTest {
                 List.of("--sla", "P1=0s/4h"),
                 List.of("--db-pool", "0"),
                 List.of("--db-pool", "many"),
-                List.of("--db-pool"));
+                List.of("--db-pool"),
+                List.of("--no-demo-traffic"));
+    }
+
+    @Test
+    void theDemoRunsItsTrafficUnlessToldNotTo() {
+        assertThat(ServerMain.parse(List.of("--demo"), base()).simulate()).isTrue();
+        ServerConfig quiet = ServerMain.parse(List.of("--demo", "--no-demo-traffic"), base());
+        assertThat(quiet.demo()).isTrue();
+        assertThat(quiet.simulate()).isFalse();
     }
 
     @Test
