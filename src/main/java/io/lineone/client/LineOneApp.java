@@ -2,8 +2,11 @@ package io.lineone.client;
 
 import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.StartupTimeline;
+import io.lineone.client.merchants.BookSnapshot;
 import io.lineone.client.merchants.BookSnapshots;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +29,9 @@ public final class LineOneApp extends Application {
      */
     private static volatile CompletableFuture<AppWiring> prepared;
 
+    /** Longest the backend's boot waits for the kept book's table at launch. */
+    private static final Duration HOLD_BACKEND_AT_MOST = Duration.ofMillis(1500);
+
     // Counted down when stop() has run: the shutdown hook waits for it.
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
     private static volatile boolean started;
@@ -40,8 +46,12 @@ public final class LineOneApp extends Application {
     static void prestartDemoIfNeeded(String[] args) {
         StartupOptions options = StartupOptions.parse(List.of(args), System.getenv());
         if (options.serverUrl(PreferencesServerSettings.forUser()).isEmpty()) {
-            SNAPSHOTS.readAhead(BookSnapshots.DEMO, EMBEDDED.accounts().get(0).login());
-            EMBEDDED.startInBackground();
+            CompletableFuture<Optional<BookSnapshot>> kept = SNAPSHOTS.readAhead(BookSnapshots.DEMO,
+                    EMBEDDED.accounts().get(0).login());
+            // With a kept book to show, the table needs no backend: the backend's boot waits until the table shows.
+            EMBEDDED.startInBackground(kept.thenCompose(book -> book.isPresent()
+                    ? StartupTimeline.reached(StartupTimeline.Moment.TABLE_SHOWN)
+                    : CompletableFuture.completedFuture(null)), HOLD_BACKEND_AT_MOST);
         }
         CompletableFuture<AppWiring> wiring = new CompletableFuture<>();
         Thread prepare = new Thread(() -> {

@@ -69,16 +69,20 @@ public final class BookSnapshots {
      * Begins reading {@code login}'s book on {@code server} now, on a thread of its own (at launch, before JavaFX has
      * started, so the table need not wait for the file and the JSON classes); the next {@link #read} of it waits
      * for that answer instead of reading again.
+     *
+     * @return that answer, when it comes
      */
-    public void readAhead(String server, String login) {
-        if (folder == null) {
-            return;
-        }
+    public CompletableFuture<Optional<BookSnapshot>> readAhead(String server, String login) {
         CompletableFuture<Optional<BookSnapshot>> answer = new CompletableFuture<>();
+        if (folder == null) {
+            answer.complete(Optional.empty());
+            return answer;
+        }
         ahead.put(server + '\n' + login, answer);
         Thread reader = new Thread(() -> answer.complete(readNow(server, login)), "lineone-book-snapshot");
         reader.setDaemon(true);
         reader.start();
+        return answer;
     }
 
     /**
