@@ -152,19 +152,20 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         String login = demo.accounts().get(0).login();
         openingDemo = true;
         // Their last book, if kept, fills the window while the backend starts: the account is known before sign-in.
-        // Read since launch: when it is in already, the window opens on it, with no spinner shown first.
+        // Read since launch: when it is in already, no spinner is shown; the window opens at once on an empty shell
+        // and the main window is built over it right after, so the first frame does not wait for the main window's
+        // first layout, and no spinner animates meanwhile.
         Optional<BookSnapshot> early = snapshots.readAheadWithin(BookSnapshots.DEMO, login, KEPT_BOOK_WAIT);
-        if (early.isPresent()) {
-            showKept(early.get());
-            BookWarmUp.start();
-        } else {
+        if (early.isEmpty()) {
             showWaiting("startup.openingDemo");
-            // The pinyin table and collation rules (for the server's first page) load after that, not competing.
-            executor.execute(() -> snapshots.read(BookSnapshots.DEMO, login), kept -> {
-                kept.ifPresent(this::showKept);
-                BookWarmUp.start();
-            }, failure -> BookWarmUp.start());
+        } else {
+            window.showShell(messages.get("app.name"));
         }
+        // The pinyin table and collation rules (for the server's first page) load after that, not competing.
+        executor.execute(() -> early.isPresent() ? early : snapshots.read(BookSnapshots.DEMO, login), kept -> {
+            kept.ifPresent(this::showKept);
+            BookWarmUp.start();
+        }, failure -> BookWarmUp.start());
         executor.execute(() -> demo.open(login), this::signedInAtStartup, failure -> {
             openingDemo = false;
             endSession();

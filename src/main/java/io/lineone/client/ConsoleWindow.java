@@ -61,6 +61,11 @@ final class ConsoleWindow {
         stage.setTitle(title);
     }
 
+    /** The window's empty background, for the moment until the screen it is about to show is built. */
+    void showShell(String title) {
+        show(new StackPane(), title);
+    }
+
     /** A spinner over {@code text}, while something the window waits for is under way. */
     void showWaiting(String text, String title) {
         VBox waiting = new VBox(12, new ProgressIndicator(), new Label(text));
