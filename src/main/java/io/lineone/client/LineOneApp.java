@@ -29,8 +29,11 @@ public final class LineOneApp extends Application {
      */
     private static volatile CompletableFuture<AppWiring> prepared;
 
-    /** Longest the backend's boot waits for the kept book's table at launch. */
-    private static final Duration HOLD_BACKEND_AT_MOST = Duration.ofMillis(1500);
+    /**
+     * Longest the backend's boot waits for the kept book's table to show at launch: held for less, it boots just while
+     * the main window's first layout runs, the heaviest step before the table shows.
+     */
+    private static final Duration HOLD_BACKEND_AT_MOST = Duration.ofMillis(3000);
 
     // Counted down when stop() has run: the shutdown hook waits for it.
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
