@@ -42,6 +42,7 @@ import io.lineone.client.signin.SignInViewModel;
 import io.lineone.platform.LogFiles;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,11 @@ import javafx.stage.Stage;
 public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AppWiring.class.getName());
+    /**
+     * How long the launch waits for the kept book read since the JVM started before it shows a spinner instead: the
+     * read is nearly always done by the time the toolkit is up.
+     */
+    private static final Duration KEPT_BOOK_WAIT = Duration.ofMillis(400);
 
     private final ServerSettings settings;
     private final ConsoleSettings console;
@@ -142,13 +148,21 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
     }
 
     private void openDemoAtStartup() {
-        showWaiting("startup.openingDemo");
         // At start-up the demo opens as its manager, the role most users come for; sign-in offers the others.
         String login = demo.accounts().get(0).login();
         openingDemo = true;
         // Their last book, if kept, fills the window while the backend starts: the account is known before sign-in.
-        // The pinyin table and collation rules (for the server's first page) load after that, not competing with it.
-        executor.execute(() -> snapshots.read(BookSnapshots.DEMO, login), kept -> {
+        // Read since launch: when it is in already, no spinner is shown; the window opens at once on an empty shell
+        // and the main window is built over it right after, so the first frame does not wait for the main window's
+        // first layout, and no spinner animates meanwhile.
+        Optional<BookSnapshot> early = snapshots.readAheadWithin(BookSnapshots.DEMO, login, KEPT_BOOK_WAIT);
+        if (early.isEmpty()) {
+            showWaiting("startup.openingDemo");
+        } else {
+            window.showShell(messages.get("app.name"));
+        }
+        // The pinyin table and collation rules (for the server's first page) load after that, not competing.
+        executor.execute(() -> early.isPresent() ? early : snapshots.read(BookSnapshots.DEMO, login), kept -> {
             kept.ifPresent(this::showKept);
             BookWarmUp.start();
         }, failure -> BookWarmUp.start());
@@ -165,21 +179,37 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
             return;
         }
         gate = SessionGate.closed(executor);
-        showMain(new SignedIn(new Session(null, null, kept.user()), "", true), null,
-                snapshots.slot(kept, executor));
+        try {
+            showMain(new SignedIn(new Session(null, null, kept.user()), "", true), null,
+                    snapshots.slot(kept, executor));
+        } catch (RuntimeException e) {
+            // The sign-in under way builds the window afresh; until then the spinner says what happens.
+            LOG.log(Level.WARNING, "the last session's book could not be shown: " + e, e);
+            gate = null;
+            endSession();
+            showWaiting("startup.openingDemo");
+        }
     }
 
     private void signedInAtStartup(SignedIn opened) {
         StartupTimeline.mark(StartupTimeline.Moment.SIGNED_IN);
         openingDemo = false;
-        if (gate != null && !gate.isOpen() && signedIn != null
-                && signedIn.session().user().id().equals(opened.session().user().id())) {
-            // The window already shows this user's book: the session goes on in it.
-            signedIn = opened;
-            gate.open();
-            issues.start();
-        } else {
-            showMain(opened);
+        try {
+            if (gate != null && !gate.isOpen() && signedIn != null
+                    && signedIn.session().user().id().equals(opened.session().user().id())) {
+                // The window already shows this user's book: the session goes on in it.
+                signedIn = opened;
+                gate.open();
+                issues.start();
+            } else {
+                showMain(opened);
+            }
+        } catch (RuntimeException e) {
+            // Never a spinner that turns for ever: the person can sign in again, and the log has the cause (once).
+            LOG.log(Level.ERROR, "the main window could not be shown at start-up", e);
+            gate = null;
+            endSession();
+            showSignIn("", messages.get("startup.error.window"));
         }
     }
 

@@ -35,6 +35,17 @@ final class ConsoleWindow {
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
+        // The rows are in the table before its cells are made and laid out: the pass after that is when it shows.
+        Runnable shown = new Runnable() {
+            @Override
+            public void run() {
+                if (StartupTimeline.reached(StartupTimeline.Moment.TABLE_READY).isDone()) {
+                    StartupTimeline.mark(StartupTimeline.Moment.TABLE_SHOWN);
+                    scene.removePostLayoutPulseListener(this);
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(shown);
         WindowPlacement.restore(stage, console.window(), WIDTH, HEIGHT);
         // Set once the window is up: set before, GTK window managers open the window at the minimum size.
         stage.setOnShown(event -> {
@@ -48,6 +59,11 @@ final class ConsoleWindow {
         console.textSize().styleClass().ifPresent(root.getStyleClass()::add);
         stage.getScene().setRoot(root);
         stage.setTitle(title);
+    }
+
+    /** The window's empty background, for the moment until the screen it is about to show is built. */
+    void showShell(String title) {
+        show(new StackPane(), title);
     }
 
     /** A spinner over {@code text}, while something the window waits for is under way. */

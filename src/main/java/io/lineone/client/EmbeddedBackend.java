@@ -12,8 +12,13 @@ import io.lineone.server.sim.DemoWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -26,12 +31,26 @@ public final class EmbeddedBackend implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedBackend.class.getName());
 
     private LineOneServer server;
+    /** What the first start waits for (at most {@link #holdAtMost}), so it does not take the cores from it. */
+    private CompletableFuture<?> notBefore = CompletableFuture.completedFuture(null);
+    private Duration holdAtMost = Duration.ZERO;
 
     /**
      * Starts the backend on a daemon thread right away, so it boots while JavaFX starts up; whoever
      * calls {@link #start()} later waits for that boot instead of beginning another.
      */
     public void startInBackground() {
+        startInBackground(CompletableFuture.completedFuture(null), Duration.ZERO);
+    }
+
+    /**
+     * {@link #startInBackground()}, the boot held until {@code notBefore} completes, but for {@code atMost}: at
+     * launch the last session's book is shown first, which needs no backend, and on two cores the backend's boot
+     * would take half of them from it.
+     */
+    public synchronized void startInBackground(CompletableFuture<?> notBefore, Duration atMost) {
+        this.notBefore = notBefore;
+        this.holdAtMost = atMost;
         Thread boot = new Thread(() -> {
             try {
                 start();
@@ -47,6 +66,7 @@ public final class EmbeddedBackend implements AutoCloseable {
     /** Starts the backend once (blocking, so off the FX thread); later calls return the running one's URL. */
     public synchronized String start() throws DemoStartException {
         if (server == null) {
+            holdOnce();
             try {
                 server = LineOneServer.start(ServerConfig.embedded());
                 StartupTimeline.mark(StartupTimeline.Moment.BACKEND_LISTENING);
@@ -57,6 +77,17 @@ public final class EmbeddedBackend implements AutoCloseable {
             }
         }
         return server.url();
+    }
+
+    private void holdOnce() {
+        try {
+            notBefore.get(holdAtMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Waited long enough, or what it waited for failed: the backend starts now.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        notBefore = CompletableFuture.completedFuture(null);
     }
 
     /**

@@ -69,6 +69,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +118,7 @@ public final class LineOneServer implements AutoCloseable {
             throw new ServerStartException(e.getMessage(), e);
         }
         EventHub events = null;
+        HttpApi http = null;
         AutoCloseable otherBackends = () -> { };
         try {
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
@@ -155,28 +160,19 @@ public final class LineOneServer implements AutoCloseable {
                     merchants, detectors, audit), merchants, issues, idempotencyKeys, eventLog, audit, events,
                     config.clock());
 
-            bootstrap(config, userStore, users, merchants);
-            if (config.demo() && issueStore.count() == 0) {
-                // Also for a demo database made before issues existed: the queue should be alive at launch.
-                TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
-            }
-            if (config.demo() && !config.simulate()) {
-                // With live traffic the demo feed seeds the listings on its own thread, off the cold start.
-                DemoFeed.seed(listings, merchantStore, userStore, config.clock());
-            }
-            if (config.demo() && releaseStore.count() == 0) {
-                DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
-                DemoHistory.seed(db, config.clock());
-            }
-
+            // The routes are made on a thread of their own while the demo's first launch seeds its data: on two cores
+            // that is two jobs side by side instead of one after the other. The same for the demo's history (which only
+            // the insights read) and the HTTP server's start. Nothing is served before the accounts, merchants and issues are
+            // in, and start() returns once the history is too.
+            EventHub hub = events;
             // Every route of the API, feature by feature: a new feature is one more entry here.
-            HttpApi http = HttpApi.create(auth, config.http(), List.of(
+            Supplier<HttpApi> api = () -> HttpApi.create(auth, config.http(), List.of(
                     new SystemRoutes(db, version()),
                     new SessionRoutes(auth),
                     new UserRoutes(users),
                     new MerchantRoutes(merchants),
                     new IssueRoutes(issues),
-                    new IssueManagementRoutes(new IssueManagement(db, issueStore, userStore, eventLog, audit, events,
+                    new IssueManagementRoutes(new IssueManagement(db, issueStore, userStore, eventLog, audit, hub,
                             config.sla(), config.clock()), new TeamLoad(issueStore, userStore, config.clock())),
                     new ReleaseRoutes(releases),
                     new BellRoutes(bells),
@@ -184,8 +180,36 @@ public final class LineOneServer implements AutoCloseable {
                     new ListingRoutes(listings, coupons),
                     new FixRoutes(fixes),
                     new InsightsRoutes(new InsightsService(new InsightsStore(db), config.clock())),
-                    new EventRoutes(events, auth)));
-            startHttp(http, config);
+                    new EventRoutes(hub, auth)));
+            CompletableFuture<HttpApi> routes = CompletableFuture.supplyAsync(api, ownThread("lineone-routes"));
+            CompletableFuture<Void> history = CompletableFuture.completedFuture(null);
+            try {
+                bootstrap(config, userStore, users, merchants);
+                if (config.demo() && issueStore.count() == 0) {
+                    // Also for a demo database made before issues existed: the queue should be alive at launch.
+                    TrafficSimulator.seed(issues, merchantStore, userStore, config.clock());
+                }
+                if (config.demo() && !config.simulate()) {
+                    // With live traffic the demo feed seeds the listings on its own thread, off the cold start.
+                    DemoFeed.seed(listings, merchantStore, userStore, config.clock());
+                }
+                if (config.demo() && releaseStore.count() == 0) {
+                    DemoReleases.seed(releases, bells, issues, merchantStore, userStore, config.clock());
+                    history = CompletableFuture.runAsync(() -> DemoHistory.seed(db, config.clock()),
+                            ownThread("lineone-demo-history"));
+                }
+                http = joined(routes);
+                startHttp(http, config);
+                joined(history);
+            } catch (RuntimeException e) {
+                // Whatever still runs beside must end before the database closes under it.
+                routes.handle((done, failure) -> null).join();
+                history.handle((done, failure) -> null).join();
+                if (http != null) {
+                    http.stop();
+                }
+                throw e;
+            }
             Optional<TrafficSimulator> simulator = config.demo() && config.simulate()
                     ? TrafficSimulator.start(issues, conversation, issueStore, merchantStore, userStore,
                             releases.inStage(ReleaseStage.ROLLING_OUT).stream().map(Release::id).toList())
@@ -200,6 +224,30 @@ public final class LineOneServer implements AutoCloseable {
                 events.close();
             }
             db.close();
+            throw e;
+        }
+    }
+
+    /** Runs each task given on a daemon thread of its own, named {@code name}. */
+    private static Executor ownThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /** The result of work done beside, its failure thrown as it was thrown there. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

@@ -1,13 +1,20 @@
 package io.lineone.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lineone.api.Role;
 import io.lineone.api.User;
 import io.lineone.client.common.DemoAccount;
+import io.lineone.client.common.DemoStartException;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.net.BackendClient;
 import io.lineone.server.sim.DemoWorkspace;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The demo workspace for real: the backend boots in-process (H2 under {@code lineone.home}) and signs in over HTTP. */
@@ -36,5 +43,33 @@ class EmbeddedDemoLauncherTest {
                 assertThat(user.displayName()).as(account.login()).isEqualTo(account.displayName());
             }
         }
+    }
+
+    @Test
+    void aBootHeldAtLaunchWaitsForWhatIsShownFirstButNotForEver() throws Exception {
+        CompletableFuture<Void> tableShown = new CompletableFuture<>();
+        try (EmbeddedBackend embedded = new EmbeddedBackend()) {
+            embedded.startInBackground(tableShown, Duration.ofMinutes(5));
+            CompletableFuture<String> started = CompletableFuture.supplyAsync(EmbeddedDemoLauncherTest.startOf(embedded));
+
+            assertThatThrownBy(() -> started.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            tableShown.complete(null);
+            assertThat(started.get(60, TimeUnit.SECONDS)).startsWith("http://127.0.0.1:");
+        }
+        // What never comes is waited for only so long.
+        try (EmbeddedBackend embedded = new EmbeddedBackend()) {
+            embedded.startInBackground(new CompletableFuture<>(), Duration.ofMillis(50));
+            assertThat(embedded.start()).startsWith("http://127.0.0.1:");
+        }
+    }
+
+    private static Supplier<String> startOf(EmbeddedBackend embedded) {
+        return () -> {
+            try {
+                return embedded.start();
+            } catch (DemoStartException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 }

@@ -1,13 +1,15 @@
 package io.lineone.client.common;
 
 import java.lang.management.ManagementFactory;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where one start of the console spends its time, each moment in milliseconds after the JVM started: the JavaFX
  * toolkit up, the window shown, the embedded backend listening, signed in, the merchants table's rows (from the
- * snapshot of the last session, then the server's first page) and the table usable. Logged as one line once the live
+ * snapshot of the last session, then the server's first page), the table usable and then laid out on screen. Logged as one line once the live
  * book is in, which the cold-start benchmark prints. One per process: a start happens once; a later sign-in is not a
  * start and records nothing.
  */
@@ -22,6 +24,8 @@ public final class StartupTimeline {
         SNAPSHOT_ROWS("snapshot rows"),
         FIRST_PAGE("first page"),
         TABLE_READY("table ready"),
+        /** The first layout pass after the table's rows: the table as the person sees it. */
+        TABLE_SHOWN("table shown"),
         LIVE_BOOK("live book");
 
         private final String label;
@@ -33,6 +37,7 @@ public final class StartupTimeline {
 
     private static final System.Logger LOG = System.getLogger(StartupTimeline.class.getName());
     private static final Map<Moment, Long> AT = new LinkedHashMap<>();
+    private static final Map<Moment, CompletableFuture<Void>> REACHED = new EnumMap<>(Moment.class);
     private static boolean logged;
 
     private StartupTimeline() {
@@ -46,10 +51,20 @@ public final class StartupTimeline {
     /** Notes the first time {@code moment} happened (any thread; later calls are ignored). */
     public static void mark(Moment moment) {
         long since = sinceJvmStart();
+        CompletableFuture<Void> reached;
         synchronized (AT) {
             if (!logged) {
                 AT.putIfAbsent(moment, since);
             }
+            reached = REACHED.computeIfAbsent(moment, m -> new CompletableFuture<>());
+        }
+        reached.complete(null);
+    }
+
+    /** Completes once {@code moment} has happened in this process (at once if it has). */
+    public static CompletableFuture<Void> reached(Moment moment) {
+        synchronized (AT) {
+            return REACHED.computeIfAbsent(moment, m -> new CompletableFuture<>());
         }
     }
 

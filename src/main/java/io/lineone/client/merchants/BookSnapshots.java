@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -65,16 +69,46 @@ public final class BookSnapshots {
      * Begins reading {@code login}'s book on {@code server} now, on a thread of its own (at launch, before JavaFX has
      * started, so the table need not wait for the file and the JSON classes); the next {@link #read} of it waits
      * for that answer instead of reading again.
+     *
+     * @return that answer, when it comes
      */
-    public void readAhead(String server, String login) {
-        if (folder == null) {
-            return;
-        }
+    public CompletableFuture<Optional<BookSnapshot>> readAhead(String server, String login) {
         CompletableFuture<Optional<BookSnapshot>> answer = new CompletableFuture<>();
+        if (folder == null) {
+            answer.complete(Optional.empty());
+            return answer;
+        }
         ahead.put(server + '\n' + login, answer);
         Thread reader = new Thread(() -> answer.complete(readNow(server, login)), "lineone-book-snapshot");
         reader.setDaemon(true);
         reader.start();
+        return answer;
+    }
+
+    /**
+     * The book a {@link #readAhead} of {@code login}'s book on {@code server} found, if that read has answered within
+     * {@code wait} and found one: at launch the window can then open on it straight away. Otherwise empty, and the
+     * read stays for the next {@link #read} to take.
+     */
+    public Optional<BookSnapshot> readAheadWithin(String server, String login, Duration wait) {
+        String key = server + '\n' + login;
+        CompletableFuture<Optional<BookSnapshot>> early = ahead.get(key);
+        if (early == null) {
+            return Optional.empty();
+        }
+        Optional<BookSnapshot> found;
+        try {
+            found = early.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        if (found.isPresent()) {
+            ahead.remove(key, early);
+        }
+        return found;
     }
 
     /** The snapshot of {@code login}'s book on {@code server}, if a usable one is kept. */

@@ -11,6 +11,7 @@ import io.lineone.api.User;
 import io.lineone.client.common.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -147,6 +148,28 @@ class BookSnapshotsTest {
         // Later reads go to the file again: a sign-out in between would have removed it.
         store.delete(BookSnapshots.DEMO, "li.na");
         assertThat(store.read(BookSnapshots.DEMO, "li.na")).isEmpty();
+    }
+
+    @Test
+    void aReadBegunEarlyIsTakenAtLaunchOnlyWhenItFoundABook() throws Exception {
+        BookSnapshots store = BookSnapshots.in(data);
+        store.write(BookSnapshot.of(BookSnapshots.DEMO, LI_NA, NOW, BOOK));
+        // No read begun: nothing to wait for.
+        assertThat(store.readAheadWithin(BookSnapshots.DEMO, "li.na", Duration.ofSeconds(5))).isEmpty();
+
+        store.readAhead(BookSnapshots.DEMO, "li.na");
+        store.readAhead(BookSnapshots.DEMO, "wang.wei");
+
+        assertThat(store.readAheadWithin(BookSnapshots.DEMO, "li.na", Duration.ofSeconds(5)))
+                .hasValueSatisfying(kept -> assertThat(kept.user()).isEqualTo(LI_NA));
+        // Taken: the next read goes to the file (a sign-out in between would have removed it).
+        store.delete(BookSnapshots.DEMO, "li.na");
+        assertThat(store.read(BookSnapshots.DEMO, "li.na")).isEmpty();
+        // None kept: the launch shows its spinner, and the read's answer waits for the next read.
+        assertThat(store.readAheadWithin(BookSnapshots.DEMO, "wang.wei", Duration.ofSeconds(5))).isEmpty();
+        store.write(BookSnapshot.of(BookSnapshots.DEMO, new User("u-2", "wang.wei", "王伟", Role.MANAGER), NOW,
+                BOOK));
+        assertThat(store.read(BookSnapshots.DEMO, "wang.wei")).isEmpty();
     }
 
     @Test
