@@ -1,11 +1,10 @@
 package io.lineone.client.merchants;
 
+import io.lineone.client.common.AfterLayout;
 import io.lineone.client.common.ProbeLog;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Optional;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
@@ -50,7 +49,7 @@ public final class BookProbe {
         log.record("opened " + System.currentTimeMillis());
         model.onFirstRows(at -> {
             long listedCpu = threads.getCurrentThreadCpuTime();
-            afterLayout(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
+            AfterLayout.run(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
                     + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000 + " "
                     + (threads.getCurrentThreadCpuTime() - listedCpu) / 1_000_000));
         });
@@ -72,25 +71,9 @@ public final class BookProbe {
             }
             shownQuery = query;
             long filteredAt = System.nanoTime();
-            afterLayout(table, () -> log.record("keystroke " + System.currentTimeMillis() + " "
+            AfterLayout.run(table, () -> log.record("keystroke " + System.currentTimeMillis() + " "
                     + (filteredAt - key) / 1_000 + " " + (System.nanoTime() - key) / 1_000 + " "
                     + model.visibleRows().size() + " " + (threads.getCurrentThreadCpuTime() - cpu) / 1_000));
         });
-    }
-
-    /** Runs {@code then} once, after the next pulse has laid the scene out. */
-    private static void afterLayout(TableView<?> table, Runnable then) {
-        Scene scene = table.getScene();
-        if (scene == null) {
-            Platform.runLater(then);
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            then.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
     }
 }

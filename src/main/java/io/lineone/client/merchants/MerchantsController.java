@@ -7,6 +7,7 @@ import io.lineone.api.Listing;
 import io.lineone.api.Merchant;
 import io.lineone.api.PricePoint;
 import io.lineone.api.User;
+import io.lineone.client.common.AfterLayout;
 import io.lineone.client.common.ChoiceCell;
 import io.lineone.client.common.ScreenState;
 import io.lineone.client.common.SearchKeys;
@@ -171,6 +172,7 @@ public final class MerchantsController {
         });
         ManagerPanel.attach(model, merchantTable, managersPanel, managerList, moveButton);
         setUpListings();
+        model.pacedBy(rest -> AfterLayout.run(merchantTable, rest));
         if (probe != null) {
             probe.attach(model, merchantTable, searchField);
         }

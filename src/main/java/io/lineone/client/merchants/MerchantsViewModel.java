@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -76,6 +77,7 @@ public final class MerchantsViewModel {
     private LongConsumer firstRows = at -> { };
     private Runnable allRows = () -> { };
     private Runnable filtered = () -> { };
+    private Consumer<Runnable> firstRowsShown = Runnable::run;
 
     /**
      * @param asOf when the session's data was last known current (null while the stream is live)
@@ -195,11 +197,6 @@ public final class MerchantsViewModel {
             }
             bookChanged();
             progress.set(complete ? "" : describeProgress());
-            if (first) {
-                StartupTimeline.mark(StartupTimeline.Moment.FIRST_PAGE);
-                firstRows.accept(System.nanoTime());
-                loadAround(generation);
-            }
             if (waitingFor != null) {
                 show(waitingFor);
             }
@@ -209,7 +206,21 @@ public final class MerchantsViewModel {
                 moves.refreshCounts();
                 allRows.run();
                 kept.keep();
-            } else {
+            }
+            if (first) {
+                StartupTimeline.mark(StartupTimeline.Moment.FIRST_PAGE);
+                firstRows.accept(System.nanoTime());
+                // The rest waits until the first rows are on screen: on two cores the next pages, the facets and
+                // the managers would otherwise take the cores from the table's first layout.
+                firstRowsShown.accept(() -> {
+                    if (generation == loadGeneration) {
+                        loadAround(generation);
+                        if (!complete) {
+                            readPage(generation, loaded.next());
+                        }
+                    }
+                });
+            } else if (!complete) {
                 readPage(generation, loaded.next());
             }
         }, failure -> {
@@ -387,6 +398,14 @@ public final class MerchantsViewModel {
     /** For the benchmark: told (UI thread) each time the rows of a new search or filter are shown. */
     void onFiltered(Runnable listener) {
         this.filtered = listener;
+    }
+
+    /**
+     * How the view tells when the first page is on screen ({@code whenShown} runs what waits for it then); without a
+     * view, at once.
+     */
+    public void pacedBy(Consumer<Runnable> whenShown) {
+        this.firstRowsShown = whenShown;
     }
 
     /** For the benchmark: told when the whole book is in. */

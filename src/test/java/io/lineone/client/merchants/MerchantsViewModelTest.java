@@ -106,6 +106,31 @@ class MerchantsViewModelTest {
     }
 
     @Test
+    void theRestOfTheBookWaitsUntilTheFirstRowsAreOnScreen() {
+        List<Merchant> big = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            big.add(merchant("m" + i, "商家" + i, i % 100));
+        }
+        backend.withMerchants(big);
+        DeferredTaskExecutor executor = new DeferredTaskExecutor();
+        MerchantsViewModel model = model(executor, true, "u-9");
+        List<Runnable> waiting = new ArrayList<>();
+        model.pacedBy(waiting::add);
+
+        model.load();
+        executor.runNext(); // the first page
+        assertThat(model.visibleRows()).hasSize(MerchantsViewModel.FIRST_PAGE);
+        assertThat(executor.pending()).as("nothing more asked while the first rows are laid out").isZero();
+        assertThat(waiting).hasSize(1);
+
+        waiting.get(0).run(); // on screen
+        assertThat(executor.pending()).as("facets, managers and the next page").isEqualTo(3);
+        executor.runAll();
+        assertThat(model.visibleRows()).hasSize(700);
+        assertThat(waiting).as("only the first page waits").hasSize(1);
+    }
+
+    @Test
     void aPageFailingMidwayKeepsWhatCameAndGoesOnFromThere() {
         List<Merchant> big = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
