@@ -10,9 +10,6 @@
 # With LINEONE_BENCH_BACKEND=separate the backend runs in its own process (`server --demo` on a fresh H2 file, the
 # SPEC's setup) and the console signs in to it as 李娜 (typed by xdotool); the heap figures are then the console's
 # own, and the backend's are printed beside them.
-# With LINEONE_BENCH_PIN=1 the console and the X server run on the first core and the backend and the load generator
-# on the second (taskset), as a manager's desktop would not run the team's backend: the FX thread's gaps are then the
-# console's own.
 # Usage: docs/bench/console-live.sh [SECS] [RATE1] [RATE2]   (needs target/lineone.jar, xvfb-run, xdotool, jcmd)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,33 +19,28 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
 fi
 work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
-on() { # on CORE COMMAND…: the command on that core when pinning, as it is otherwise
-  local core=$1; shift
-  if [ -n "${LINEONE_BENCH_PIN:-}" ]; then taskset -c "$core" "$@"; else "$@"; fi
-}
-[ -z "${LINEONE_BENCH_PIN:-}" ] || taskset -a -p -c 0 "$(pgrep -f "Xvfb ${DISPLAY} " | head -1)" >/dev/null
 # LINEONE_BENCH_CONSOLE_OPTS: extra JVM options for the console, e.g. a flight recording and the GC log:
 #   "-XX:StartFlightRecording=filename=/tmp/console.jfr,settings=profile -Xlog:gc:file=/tmp/console-gc.log"
 read -r -a console_opts <<< "${LINEONE_BENCH_CONSOLE_OPTS:-}"
 server=""
 if [ "${LINEONE_BENCH_BACKEND:-embedded}" = separate ]; then
   url="http://127.0.0.1:${LINEONE_BENCH_PORT:-18171}"
-  LINEONE_HOME="$work/server" on 1 java -jar target/lineone.jar server --demo --port "${url##*:}" \
+  LINEONE_HOME="$work/server" java -jar target/lineone.jar server --demo --port "${url##*:}" \
     --db "jdbc:h2:file:$work/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do curl -fs "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
-  LINEONE_HOME="$work/home" on 0 java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
+  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
     "${console_opts[@]}" -jar target/lineone.jar --server "$url" >"$log" 2>&1 &
   console=$!
 else
-  LINEONE_HOME="$work/home" on 0 java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
+  LINEONE_HOME="$work/home" java -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw -Dlineone.probe.latency="$probe" \
     "${console_opts[@]}" -jar target/lineone.jar >"$log" 2>&1 &
   console=$!
 fi
-# The probe file is kept (target/bench-probe.log) for a closer look at any figure.
+# The probe file and the console's log are kept (target/bench-probe.log, bench-console.log) for a closer look.
 # Wait for the console to end before xvfb-run stops the X server: a console whose display vanishes is ended by GDK
 # calling exit() on the FX thread while the JVM's own exit (from the SIGTERM) runs: two exits at once crash in libc.
-trap 'kill $console $server 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $console $server 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-probe.log 2>/dev/null || true; cp "$log" target/bench-console.log 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -n "$server" ]; then
   # On a loaded machine the window may take keys before its fields do: type into each field, and try again.
   win=$(xdotool search --sync --pid "$console" --name "LineOne" | head -1)
@@ -79,13 +71,13 @@ summarise() { # $1 = from epoch ms, $2 = to epoch ms
 now_ms() { date +%s%3N; }
 echo "console: $url (embedded), probe: $probe"
 t0=$(now_ms)
-on 1 java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
+java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
 t1=$(now_ms); sleep 2
 echo "phase 1, $rate1 issues/s for $secs s:"; summarise "$t0" "$((t1 + 2000))"
 before=$(heap)
 [ -z "$server" ] || server_before=$(heap_of "$server")
 t2=$(now_ms)
-on 1 java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
+java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
 t3=$(now_ms); sleep 2
 echo "phase 2, $rate2 issue updates/s for $secs s:"; summarise "$t2" "$((t3 + 2000))"
 after=$(heap)

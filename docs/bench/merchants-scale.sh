@@ -25,7 +25,9 @@ java -Xmx2g $(jfr server) -jar target/lineone.jar server --demo --merchants "$n"
   --db "jdbc:h2:file:$work/db/lineone;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" >"$slog" 2>&1 &
 server=$!
 console=
-trap 'kill $console $server 2>/dev/null || true; cp "$probe" target/bench-merchants-probe.log 2>/dev/null || true; cp "$slog" target/bench-merchants-server.log 2>/dev/null || true; cp "$clog" target/bench-merchants-console.log 2>/dev/null || true; rm -rf "$work"' EXIT
+# The console must end before xvfb-run takes the display away: a console whose display vanishes while the JVM exits
+# runs two exit()s at once, which crash in libc (hs_err_pid*.log).
+trap 'kill $console $server 2>/dev/null || true; wait $console 2>/dev/null || true; cp "$probe" target/bench-merchants-probe.log 2>/dev/null || true; cp "$slog" target/bench-merchants-server.log 2>/dev/null || true; cp "$clog" target/bench-merchants-console.log 2>/dev/null || true; rm -rf "$work"' EXIT
 seeded_at=$(date +%s%3N)
 for _ in $(seq 1 1800); do curl -sf "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
 echo "server: $url with $n merchants, up after $(( $(date +%s%3N) - seeded_at )) ms (seeding included)"
