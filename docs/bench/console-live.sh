@@ -10,6 +10,8 @@
 # With LINEONE_BENCH_BACKEND=separate the backend runs in its own process (`server --demo` on a fresh H2 file, the
 # SPEC's setup) and the console signs in to it as 李娜 (typed by xdotool); the heap figures are then the console's
 # own, and the backend's are printed beside them.
+# With LINEONE_BENCH_NICE=1 the backend and the load generator run at a low priority (nice 15): the console then gets a
+# core whenever it wants one, as on a manager's desktop, where neither runs; the FX gaps are then the console's own.
 # Usage: docs/bench/console-live.sh [SECS] [RATE1] [RATE2]   (needs target/lineone.jar, xvfb-run, xdotool, jcmd)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,13 +21,14 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${LINEONE_BENCH_IN_XVFB:-}" ]; then
 fi
 work=$(mktemp -d)
 probe="$work/probe.log"; log="$work/console.log"
+low=(); [ -z "${LINEONE_BENCH_NICE:-}" ] || low=(nice -n 15)  # nice execs the command: $! stays the JVM's pid
 # LINEONE_BENCH_CONSOLE_OPTS: extra JVM options for the console, e.g. a flight recording and the GC log:
 #   "-XX:StartFlightRecording=filename=/tmp/console.jfr,settings=profile -Xlog:gc:file=/tmp/console-gc.log"
 read -r -a console_opts <<< "${LINEONE_BENCH_CONSOLE_OPTS:-}"
 server=""
 if [ "${LINEONE_BENCH_BACKEND:-embedded}" = separate ]; then
   url="http://127.0.0.1:${LINEONE_BENCH_PORT:-18171}"
-  LINEONE_HOME="$work/server" java -jar target/lineone.jar server --demo --port "${url##*:}" \
+  LINEONE_HOME="$work/server" "${low[@]}" java -jar target/lineone.jar server --demo --port "${url##*:}" \
     --db "jdbc:h2:file:$work/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do curl -fs "$url/api/v1/health" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -71,13 +74,13 @@ summarise() { # $1 = from epoch ms, $2 = to epoch ms
 now_ms() { date +%s%3N; }
 echo "console: $url (embedded), probe: $probe"
 t0=$(now_ms)
-java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
+"${low[@]}" java -jar target/lineone.jar loadgen issues --url "$url" --rate "$rate1" --duration "$secs" --connections 32
 t1=$(now_ms); sleep 2
 echo "phase 1, $rate1 issues/s for $secs s:"; summarise "$t0" "$((t1 + 2000))"
 before=$(heap)
 [ -z "$server" ] || server_before=$(heap_of "$server")
 t2=$(now_ms)
-java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
+"${low[@]}" java -jar target/lineone.jar loadgen updates --url "$url" --rate "$rate2" --duration "$secs" --connections 64 --issues 500
 t3=$(now_ms); sleep 2
 echo "phase 2, $rate2 issue updates/s for $secs s:"; summarise "$t2" "$((t3 + 2000))"
 after=$(heap)

@@ -68,6 +68,15 @@ class MerchantsViewModelTest {
         return model;
     }
 
+    /** {@code count} merchants "商家0", "商家1"… with scores 0–99. */
+    private static List<Merchant> numbered(int count) {
+        List<Merchant> merchants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            merchants.add(merchant("m" + i, "商家" + i, i % 100));
+        }
+        return merchants;
+    }
+
     private static List<String> ids(MerchantsViewModel model) {
         return model.visibleRows().stream().map(MerchantRow::id).toList();
     }
@@ -78,11 +87,7 @@ class MerchantsViewModelTest {
 
     @Test
     void theFirstPageShowsAtOnceAndTheRestStreamsInBehindAProgressLine() {
-        List<Merchant> big = new ArrayList<>();
-        for (int i = 0; i < 1_234; i++) {
-            big.add(merchant("m" + i, "商家" + i, i % 100));
-        }
-        backend.withMerchants(big);
+        backend.withMerchants(numbered(1_234));
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
         MerchantsViewModel model = model(executor, true, "u-9");
 
@@ -107,11 +112,7 @@ class MerchantsViewModelTest {
 
     @Test
     void theRestOfTheBookWaitsUntilTheFirstRowsAreOnScreen() {
-        List<Merchant> big = new ArrayList<>();
-        for (int i = 0; i < 700; i++) {
-            big.add(merchant("m" + i, "商家" + i, i % 100));
-        }
-        backend.withMerchants(big);
+        backend.withMerchants(numbered(700));
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
         MerchantsViewModel model = model(executor, true, "u-9");
         List<Runnable> waiting = new ArrayList<>();
@@ -132,11 +133,7 @@ class MerchantsViewModelTest {
 
     @Test
     void aPageFailingMidwayKeepsWhatCameAndGoesOnFromThere() {
-        List<Merchant> big = new ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            big.add(merchant("m" + i, "商家" + i, i % 100));
-        }
-        backend.withMerchants(big);
+        backend.withMerchants(numbered(1_200));
         DeferredTaskExecutor executor = new DeferredTaskExecutor();
         MerchantsViewModel model = model(executor, false, "u-1");
         model.load();
