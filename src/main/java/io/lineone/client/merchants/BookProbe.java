@@ -47,13 +47,13 @@ public final class BookProbe {
     void attach(MerchantsViewModel model, TableView<MerchantRow> table, TextField search) {
         openedAt = System.nanoTime();
         log.record("opened " + System.currentTimeMillis());
-        model.onFirstRows(at -> {
+        model.moments().onFirstRows(at -> {
             long listedCpu = threads.getCurrentThreadCpuTime();
             AfterLayout.run(table, () -> log.record("firstRows " + System.currentTimeMillis() + " "
                     + (System.nanoTime() - openedAt) / 1_000_000 + " " + (at - openedAt) / 1_000_000 + " "
                     + (threads.getCurrentThreadCpuTime() - listedCpu) / 1_000_000));
         });
-        model.onAllRows(() -> log.record("allRows " + System.currentTimeMillis() + " "
+        model.moments().onAllRows(() -> log.record("allRows " + System.currentTimeMillis() + " "
                 + (System.nanoTime() - openedAt) / 1_000_000 + " " + model.visibleRows().size()));
         // The key is pressed before the text changes, and the rows are found as the text changes: a key counts if
         // it changed the text (not a shortcut pressed in the box), from its press.
@@ -61,7 +61,7 @@ public final class BookProbe {
             pressedAt = System.nanoTime();
             pressedCpu = threads.getCurrentThreadCpuTime();
         });
-        model.onFiltered(() -> {
+        model.moments().onFiltered(() -> {
             long key = pressedAt;
             long cpu = pressedCpu;
             pressedAt = 0;

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -74,9 +73,7 @@ public final class MerchantsViewModel {
     private String resumeFrom;
     private int total = -1;
     private boolean complete;
-    private LongConsumer firstRows = at -> { };
-    private Runnable allRows = () -> { };
-    private Runnable filtered = () -> { };
+    private final BookMoments moments = new BookMoments();
     private Consumer<Runnable> firstRowsShown = Runnable::run;
 
     /**
@@ -107,7 +104,7 @@ public final class MerchantsViewModel {
                 sources.openIssue());
         this.filters = new BookFilters(messages, filter -> {
             book.filter(filter);
-            filtered.run();
+            moments.filtered();
         });
         this.moves = new BookMoves(backend, executor, messages, connection, book, live, wholeTeam,
                 kept.shown());
@@ -204,12 +201,12 @@ public final class MerchantsViewModel {
                 book.trim();
                 filters.offerFromRows(book.all());
                 moves.refreshCounts();
-                allRows.run();
+                moments.allRows();
                 kept.keep();
             }
             if (first) {
                 StartupTimeline.mark(StartupTimeline.Moment.FIRST_PAGE);
-                firstRows.accept(System.nanoTime());
+                moments.firstRows();
                 // The rest waits until the first rows are on screen: on two cores the next pages, the facets and
                 // the managers would otherwise take the cores from the table's first layout.
                 firstRowsShown.accept(() -> {
@@ -390,14 +387,9 @@ public final class MerchantsViewModel {
         return asOfText;
     }
 
-    /** For the benchmark: told (UI thread, with {@link System#nanoTime}) when the first page is in the table's list. */
-    public void onFirstRows(LongConsumer listener) {
-        this.firstRows = listener;
-    }
-
-    /** For the benchmark: told (UI thread) each time the rows of a new search or filter are shown. */
-    void onFiltered(Runnable listener) {
-        this.filtered = listener;
+    /** What the benchmark's probe listens to. */
+    BookMoments moments() {
+        return moments;
     }
 
     /**
@@ -406,11 +398,6 @@ public final class MerchantsViewModel {
      */
     public void pacedBy(Consumer<Runnable> whenShown) {
         this.firstRowsShown = whenShown;
-    }
-
-    /** For the benchmark: told when the whole book is in. */
-    public void onAllRows(Runnable listener) {
-        this.allRows = listener;
     }
 
     /** Lets the rows go (sign-out). */
