@@ -7,7 +7,6 @@ import io.lineone.client.common.ConsoleSettings;
 import io.lineone.client.common.DesktopFiles;
 import io.lineone.client.common.DemoLauncher;
 import io.lineone.client.common.ErrorMessages;
-import io.lineone.client.common.FxTaskExecutor;
 import io.lineone.client.common.FxmlLoaderFactory;
 import io.lineone.client.common.IssueLinks;
 import io.lineone.client.common.MerchantLinks;
@@ -15,7 +14,6 @@ import io.lineone.client.merchants.BookSnapshot;
 import io.lineone.client.merchants.BookSnapshots;
 import io.lineone.client.merchants.BookWarmUp;
 import io.lineone.client.common.Messages;
-import io.lineone.client.common.PreferencesServerSettings;
 import io.lineone.client.common.ServerSettings;
 import io.lineone.client.common.SignedIn;
 import io.lineone.client.common.StartupTimeline;
@@ -31,7 +29,6 @@ import io.lineone.client.search.GlobalSearchViewModel;
 import io.lineone.client.main.ScreenContext;
 import io.lineone.client.main.Section;
 import io.lineone.client.net.Backend;
-import io.lineone.client.net.BackendClient;
 import io.lineone.client.queue.DesktopAlerts;
 import io.lineone.client.queue.LiveConversations;
 import io.lineone.client.queue.LiveIssues;
@@ -39,7 +36,6 @@ import io.lineone.client.settings.About;
 import io.lineone.client.settings.SettingsScreen;
 import io.lineone.client.signin.SignInController;
 import io.lineone.client.signin.SignInViewModel;
-import io.lineone.platform.LogFiles;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,23 +106,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         this.resources = new ArrayList<>(resources);
     }
 
-    /** The console as shipped: real preferences, real network, the embedded demo backend, books kept by the user. */
-    public static AppWiring production(EmbeddedBackend embedded, BookSnapshots snapshots) {
-        FxTaskExecutor executor = new FxTaskExecutor();
-        PreferencesServerSettings settings = PreferencesServerSettings.forUser();
-        Locale language = new ConsoleSettings(settings.console()).language().locale(Locale.getDefault());
-        Messages messages = Messages.forLocale(language);
-        BackendClient backend = BackendClient.withDefaults(messages.locale());
-        About about = new About(consoleVersion(), embedded.dataDirectory(), LogFiles.current());
-        return new AppWiring(messages, settings, executor, backend, new EmbeddedDemoLauncher(embedded, backend),
-                about, snapshots, List.of(embedded, executor));
-    }
-
-    private static String consoleVersion() {
-        String version = AppWiring.class.getPackage().getImplementationVersion();
-        return version != null ? version : "dev";
-    }
-
     public ServerSettings settings() {
         return settings;
     }
@@ -185,8 +164,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         } catch (RuntimeException e) {
             // The sign-in under way builds the window afresh; until then the spinner says what happens.
             LOG.log(Level.WARNING, "the last session's book could not be shown: " + e, e);
-            gate = null;
-            endSession();
+            dropStartupSession();
             showWaiting("startup.openingDemo");
         }
     }
@@ -207,16 +185,20 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         } catch (RuntimeException e) {
             // Never a spinner that turns for ever: the person can sign in again, and the log has the cause (once).
             LOG.log(Level.ERROR, "the main window could not be shown at start-up", e);
-            gate = null;
-            endSession();
+            dropStartupSession();
             showSignIn("", messages.get("startup.error.window"));
         }
+    }
+
+    private void dropStartupSession() {
+        gate = null;
+        endSession();
     }
 
     private void showSignIn(String serverUrl, String reason) {
         SignInViewModel model = new SignInViewModel(backend, executor, messages, settings, demo, this::showMain);
         model.prefill(serverUrl, reason);
-        show(loaders.load(SignInController.class, () -> new SignInController(model)),
+        window.show(loaders.load(SignInController.class, () -> new SignInController(model)),
                 messages.format("signin.title", messages.get("app.name")));
         // The benchmark scripts type into the sign-in screen once this line is there.
         LOG.log(Level.INFO, "sign-in screen shown");
@@ -290,7 +272,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         layers.getChildren().add(loaders.load(FixDialogController.class,
                 () -> new FixDialogController(live.fixDialog())));
         layers.getChildren().add(live.toasts().layer());
-        show(layers, main.windowTitle());
+        window.show(layers, main.windowTitle());
         if (gate.isOpen()) {
             // The benchmark scripts wait for this line before they stop typing into the sign-in screen.
             LOG.log(Level.INFO, "signed in, main window shown");
@@ -334,10 +316,6 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
 
     private void showWaiting(String textKey) {
         window.showWaiting(messages.get(textKey), messages.get("app.name"));
-    }
-
-    private void show(Parent root, String title) {
-        window.show(root, title);
     }
 
     @Override

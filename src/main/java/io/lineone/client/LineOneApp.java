@@ -59,7 +59,7 @@ public final class LineOneApp extends Application {
         CompletableFuture<AppWiring> wiring = new CompletableFuture<>();
         Thread prepare = new Thread(() -> {
             try {
-                wiring.complete(AppWiring.production(EMBEDDED, SNAPSHOTS));
+                wiring.complete(ProductionConsole.wiring(EMBEDDED, SNAPSHOTS));
             } catch (RuntimeException | LinkageError e) {
                 wiring.completeExceptionally(e);
             }
@@ -102,7 +102,7 @@ public final class LineOneApp extends Application {
                 // Built again here, where a failure is the launch's own.
             }
         }
-        return AppWiring.production(EMBEDDED, SNAPSHOTS);
+        return ProductionConsole.wiring(EMBEDDED, SNAPSHOTS);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.lineone.client.merchants;
 
-import io.lineone.api.Merchant;
 import io.lineone.api.MerchantFacets;
-import io.lineone.api.Page;
 import io.lineone.client.common.ConnectionStatus;
 import io.lineone.client.common.ErrorMessages;
 import io.lineone.client.common.Messages;
@@ -11,11 +9,8 @@ import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Wanted;
 import io.lineone.client.net.Backend;
-import io.lineone.client.net.MerchantsApi;
 import io.lineone.client.net.Pages;
-import java.text.Collator;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,8 +39,7 @@ public final class MerchantsViewModel {
     // The table shows about 20 rows: a small first page is read and made into rows in a fraction of a big one's time.
     static final int FIRST_PAGE = 100;
 
-    private final Backend backend;
-    private final TaskExecutor executor;
+    private final BookPages pages;
     private final BookText text;
     private final Messages messages;
     private final ErrorMessages errors;
@@ -92,8 +86,7 @@ public final class MerchantsViewModel {
                               ConnectionStatus connection, boolean wholeTeam, LiveSources sources,
                               ObservableValue<Instant> asOf, BookSnapshots.Slot snapshot) {
         this.kept = new KeptBook(book, snapshot);
-        this.backend = backend;
-        this.executor = executor;
+        this.pages = new BookPages(backend, executor, wholeTeam);
         this.text = text;
         this.messages = text.messages();
         this.errors = new ErrorMessages(messages);
@@ -145,13 +138,10 @@ public final class MerchantsViewModel {
 
     /** The filters' choices and the managers: asked for once the first page is in, so they never hold it up. */
     private void loadAround(int generation) {
-        String assigned = assigned();
-        executor.execute(() -> backend.merchants().facets(assigned), facets -> {
+        pages.facets(facets -> {
             if (generation == loadGeneration) {
                 showFacets(facets);
             }
-        }, failure -> {
-            // The filters then offer what the rows hold, once they are all in.
         });
         moves.loadManagers(() -> generation == loadGeneration);
     }
@@ -164,24 +154,9 @@ public final class MerchantsViewModel {
         }
     }
 
-    private String assigned() {
-        return wholeTeam ? MerchantsApi.ASSIGNED_ALL : MerchantsApi.ASSIGNED_ME;
-    }
-
     private void readPage(int generation, String cursor) {
-        String assigned = assigned();
         resumeFrom = null;
-        // The rows' keys (pinyin, collation) are made on the worker: 500 of them are a few milliseconds.
-        executor.execute(() -> {
-            Page<Merchant> page = backend.merchants().merchants(assigned, null, null, cursor,
-                    cursor == null ? FIRST_PAGE : PAGE);
-            Collator collator = MerchantRow.collator();
-            List<MerchantRow> rows = new ArrayList<>(page.items().size());
-            for (Merchant merchant : page.items()) {
-                rows.add(MerchantRow.of(merchant, collator));
-            }
-            return new Loaded(rows, page.nextCursor());
-        }, loaded -> {
+        pages.read(cursor, cursor == null ? FIRST_PAGE : PAGE, loaded -> {
             if (generation != loadGeneration) {
                 return;
             }
@@ -233,9 +208,6 @@ public final class MerchantsViewModel {
                 progress.set(messages.format("merchants.progress.stopped", book.size(), errors.describe(failure)));
             }
         });
-    }
-
-    private record Loaded(List<MerchantRow> rows, String next) {
     }
 
     /** The kept book, unless the server's first page got here first. */
