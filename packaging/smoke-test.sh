@@ -43,8 +43,9 @@ else
 fi
 
 out="$home/stdout.txt"
-# A new user: an empty home, no LINEONE_HOME, no XDG variables, no saved server.
-env -i PATH="$PATH" HOME="$home" DISPLAY="${DISPLAY:-}" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="$options" \
+# A new user: an empty home, no LINEONE_HOME, no XDG variables, no saved server (the X server's key, as xvfb-run
+# sets it, stays).
+env -i PATH="$PATH" HOME="$home" DISPLAY="${DISPLAY:-}" XAUTHORITY="${XAUTHORITY:-}" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="$options" \
   "$launcher" >"$out" 2>&1 &
 pid=$!
 log="$home/.local/state/LineOne/logs/lineone-0.log"

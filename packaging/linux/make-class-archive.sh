@@ -6,8 +6,8 @@
 # path (LineOne.cfg), both beside it. The new archive replaces the runtime's default one only once a JVM has started
 # with it; on any failure the archive of the JDK's and JavaFX's classes stays, and LineOne starts either way.
 set -u
-app=$(cd "$(dirname "$0")" && pwd)
-runtime=$(cd "$app/../runtime" 2>/dev/null && pwd) || exit 0
+app=$(cd "$(dirname "$0")" && pwd -P)
+runtime=$(cd "$app/../runtime" 2>/dev/null && pwd -P) || exit 0
 list="$app/classes.lst"
 archive="$runtime/lib/server/classes.jsa"
 [ -f "$list" ] && [ -f "$app/LineOne.cfg" ] && [ -x "$runtime/bin/java" ] || exit 0
