@@ -20,11 +20,9 @@ import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.TaskExecutor;
 import io.lineone.client.common.Theme;
 import io.lineone.client.common.UserSettings;
-import io.lineone.client.fixes.FixDialogController;
 import io.lineone.client.main.MainController;
 import io.lineone.client.main.MainViewModel;
 import io.lineone.client.notices.NoticeLog;
-import io.lineone.client.search.GlobalSearchController;
 import io.lineone.client.search.GlobalSearchViewModel;
 import io.lineone.client.main.ScreenContext;
 import io.lineone.client.main.Section;
@@ -43,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -59,6 +58,7 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
      * read is nearly always done by the time the toolkit is up.
      */
     private static final Duration KEPT_BOOK_WAIT = Duration.ofMillis(400);
+    private static final Duration KEPT_BOOK_SHOWN_WAIT = Duration.ofSeconds(3);
 
     private final ServerSettings settings;
     private final ConsoleSettings console;
@@ -140,10 +140,17 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         } else {
             window.showShell(messages.get("app.name"));
         }
-        // The pinyin table and collation rules (for the server's first page) load after that, not competing.
+        // The pinyin table and collation rules (for the server's first page) load after that, not competing; with
+        // the kept book, once it shows (its first layout is the busiest moment of a start), or after a while.
         executor.execute(() -> early.isPresent() ? early : snapshots.read(BookSnapshots.DEMO, login), kept -> {
             kept.ifPresent(this::showKept);
-            BookWarmUp.start();
+            if (kept.isPresent()) {
+                StartupTimeline.reached(StartupTimeline.Moment.TABLE_SHOWN).copy()
+                        .completeOnTimeout(null, KEPT_BOOK_SHOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenRun(BookWarmUp::start);
+            } else {
+                BookWarmUp.start();
+            }
         }, failure -> BookWarmUp.start());
         executor.execute(() -> demo.open(login), this::signedInAtStartup, failure -> {
             openingDemo = false;
@@ -261,17 +268,11 @@ public final class AppWiring implements ConsoleControls, AutoCloseable {
         });
         Parent mainWindow = loaders.load(MainController.class, () -> new MainController(main,
                 section -> loaders.load(section.fxml(), section.controllers(screens))));
-        StackPane layers = new StackPane(mainWindow);
-        if (main.reachable(Section.MERCHANTS)) {
-            GlobalSearchViewModel search = new GlobalSearchViewModel(issues.rows(), backend, executor, messages,
-                    live.issueText(), MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open);
-            layers.getChildren().add(loaders.load(GlobalSearchController.class,
-                    () -> new GlobalSearchController(search)));
-        }
-        // The fix dialog lies over every screen: the queue, a merchant's listings and the ledger all open it.
-        layers.getChildren().add(loaders.load(FixDialogController.class,
-                () -> new FixDialogController(live.fixDialog())));
-        layers.getChildren().add(live.toasts().layer());
+        Optional<GlobalSearchViewModel> search = main.reachable(Section.MERCHANTS)
+                ? Optional.of(new GlobalSearchViewModel(issues.rows(), backend, executor, messages, live.issueText(),
+                        MainViewModel.seesWholeTeam(me.role()), links::open, merchantLinks::open))
+                : Optional.empty();
+        StackPane layers = WindowLayers.over(mainWindow, live.toasts().layer(), search, live.fixDialog(), loaders);
         window.show(layers, main.windowTitle());
         if (gate.isOpen()) {
             // The benchmark scripts wait for this line before they stop typing into the sign-in screen.

@@ -29,8 +29,13 @@ public final class ChoiceCell<T> extends ListCell<T> {
     public static <T> void install(ComboBox<T> box, List<T> values, Function<T, String> label) {
         String nullText = values.stream().anyMatch(Objects::isNull) ? label.apply(null) : null;
         box.getItems().setAll(values);
-        box.setButtonCell(new ChoiceCell<>(label, nullText));
-        box.setCellFactory(list -> new ChoiceCell<>(label, nullText));
+        // Filled again as its values change, the box keeps its cells when they would draw the same: a new button
+        // cell is styled at once, and a box whose screen has not had its first CSS pass yet styles it wrongly.
+        if (!(box.getButtonCell() instanceof ChoiceCell<T> cell && cell.label == label
+                && Objects.equals(cell.nullText, nullText))) {
+            box.setButtonCell(new ChoiceCell<>(label, nullText));
+            box.setCellFactory(list -> new ChoiceCell<>(label, nullText));
+        }
     }
 
     @Override

@@ -2,11 +2,14 @@ package io.lineone.client.common;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Pane;
 
 /**
  * A screen's loading, error and empty panes, stacked over its content: exactly one shows, as the view model's
@@ -33,5 +36,27 @@ public record StatePanes(Node loading, Node error, Labeled errorMessage, Node em
     public static void showWhen(Node node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
+    }
+
+    /**
+     * For a large part of a screen that starts hidden ({@code condition} false), such as what shows only once a row
+     * is picked: out of the scene graph (no skins, no CSS, no layout) until {@code condition} first holds, then put
+     * back in its place in its parent, a {@link Pane}, for good. Its visibility is bound as before, separately.
+     */
+    public static void addWhenFirstShown(Node node, ObservableBooleanValue condition) {
+        if (condition.get() || !(node.getParent() instanceof Pane parent)) {
+            return;
+        }
+        int at = parent.getChildren().indexOf(node);
+        parent.getChildren().remove(at);
+        condition.addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    condition.removeListener(this);
+                    parent.getChildren().add(Math.min(at, parent.getChildren().size()), node);
+                }
+            }
+        });
     }
 }

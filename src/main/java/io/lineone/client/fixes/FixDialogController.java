@@ -85,18 +85,25 @@ public final class FixDialogController {
                 scene.addEventFilter(KeyEvent.ANY, keys);
             }
         });
-        model.openProperty().addListener((obs, was, open) -> {
-            if (open) {
-                // Back where the user was once the dialog closes: J, K and Enter work on the queue at once.
-                returnFocusTo = fixSheet.getScene() == null ? null : fixSheet.getScene().getFocusOwner();
-                Platform.runLater(fixSheet::requestFocus);
-            } else if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-                Node back = returnFocusTo;
-                returnFocusTo = null;
-                Platform.runLater(back::requestFocus);
-            }
-        });
+        model.openProperty().addListener((obs, was, open) -> moveFocus(open));
+        if (model.openProperty().get()) {
+            // Built by its first opening, which the listener above came too late for; in the window by the time
+            // this runs.
+            Platform.runLater(() -> moveFocus(model.openProperty().get()));
+        }
         fixSheet.setFocusTraversable(true);
+    }
+
+    private void moveFocus(boolean open) {
+        if (open) {
+            // Back where the user was once the dialog closes: J, K and Enter work on the queue at once.
+            returnFocusTo = fixSheet.getScene() == null ? null : fixSheet.getScene().getFocusOwner();
+            Platform.runLater(fixSheet::requestFocus);
+        } else if (returnFocusTo != null && returnFocusTo.getScene() != null) {
+            Node back = returnFocusTo;
+            returnFocusTo = null;
+            Platform.runLater(back::requestFocus);
+        }
     }
 
     private final EventHandler<KeyEvent> keys = this::onWindowKey;

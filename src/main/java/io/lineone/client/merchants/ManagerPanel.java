@@ -1,11 +1,8 @@
 package io.lineone.client.merchants;
 
-import static io.lineone.client.common.StatePanes.showWhen;
-
 import io.lineone.api.User;
 import io.lineone.client.common.Messages;
 import java.util.List;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -52,9 +50,10 @@ final class ManagerPanel {
 
     private void setUp(boolean wholeTeam, VBox managersPanel, ListView<BookMoves.ManagerLine> managerList,
                        MenuButton moveButton) {
-        showWhen(managersPanel, new SimpleBooleanProperty(wholeTeam));
-        showWhen(moveButton, new SimpleBooleanProperty(wholeTeam));
         if (!wholeTeam) {
+            // A manager's screen never shows them: out of its layout altogether, not merely hidden.
+            ((Pane) managersPanel.getParent()).getChildren().remove(managersPanel);
+            ((Pane) moveButton.getParent()).getChildren().remove(moveButton);
             return;
         }
         // The header's button for the keyboard (and where right-clicks are not to hand), the table's menu for the mouse.

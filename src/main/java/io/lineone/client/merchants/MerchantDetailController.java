@@ -70,6 +70,7 @@ public final class MerchantDetailController {
     private void initialize() {
         BooleanBinding hasDetail = model.headProperty().isNotNull();
         showWhen(detailScroll, hasDetail);
+        StatePanes.addWhenFirstShown(detailScroll, hasDetail);
         showWhen(detailHint, hasDetail.not());
         model.headProperty().addListener((obs, old, now) -> showHead(now));
 

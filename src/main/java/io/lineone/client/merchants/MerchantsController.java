@@ -260,7 +260,9 @@ public final class MerchantsController {
         listingsError.textProperty().bind(listings.errorProperty());
         showWhen(listingsError, StatePanes.is(listings.stateProperty(), ScreenState.ERROR));
         showWhen(listingsEmpty, StatePanes.is(listings.stateProperty(), ScreenState.EMPTY).and(noMerchant.not()));
-        listingsContent.visibleProperty().bind(StatePanes.is(listings.stateProperty(), ScreenState.READY));
+        BooleanBinding listingsReady = StatePanes.is(listings.stateProperty(), ScreenState.READY);
+        listingsContent.visibleProperty().bind(listingsReady);
+        StatePanes.addWhenFirstShown(listingsContent, listingsReady);
 
         listingTitle.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().listing().title()));
         listingTitle.setCellFactory(column -> new WholeTextCell<>());

@@ -29,7 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class GlobalSearchController {
 
-    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
 
     private final GlobalSearchViewModel model;
     private Node focusBefore;
@@ -72,14 +72,6 @@ public final class GlobalSearchController {
                 close();
             }
         });
-        searchOverlay.sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.getAccelerators().remove(OPEN);
-            }
-            if (scene != null) {
-                scene.getAccelerators().put(OPEN, this::show);
-            }
-        });
     }
 
     private void keyInField(KeyEvent event) {
@@ -111,7 +103,8 @@ public final class GlobalSearchController {
         searchResults.scrollTo(next);
     }
 
-    private void show() {
+    /** Opens the search over the window it is in (it must be in one), or selects what was typed if it is open. */
+    public void show() {
         if (searchOverlay.isVisible()) {
             globalSearchField.selectAll();
             return;

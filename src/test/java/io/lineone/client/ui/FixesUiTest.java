@@ -113,6 +113,7 @@ class FixesUiTest extends SeededConsoleTestBase {
         assertThat(shown(issueId).orElseThrow().priority()).isEqualTo(Priority.P1);
 
         select(issueId);
+        assertThat(lookup("#fixSheet").tryQuery()).as("built when first opened, not with the window").isEmpty();
         type(KeyCode.F);
         waitUntil(() -> showing("#fixSheet") && showing("#fixSaves"));
         assertThat(text("#fixTitle")).isEqualTo("Delist the listing");

@@ -44,6 +44,7 @@ class GlobalSearchUiTest extends SeededConsoleTestBase {
         waitUntil(() -> showing("#issueTable"));
 
         // 蜀香坊 is the shop of Chengdu Hotpot Foods: its pinyin initials find it from the queue.
+        assertThat(lookup("#searchOverlay").tryQuery()).as("built when first opened, not with the window").isEmpty();
         ctrlK();
         waitUntil(() -> showing("#searchOverlay"));
         write("sxf");

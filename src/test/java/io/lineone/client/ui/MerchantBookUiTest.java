@@ -101,8 +101,15 @@ class MerchantBookUiTest extends SeededConsoleTestBase {
     @Test
     void theDetailPaneShowsTheScorecardAgainstTargetsTheTrendAndTheTimeline() throws TimeoutException {
         signInAs(ManagerBooks.LI_NA);
+        // What shows only once a merchant is picked stays out of the screen's first layout until then.
+        assertThat(lookup("#detailScroll").tryQuery()).isEmpty();
+        assertThat(lookup("#listingTable").tryQuery()).isEmpty();
+        // Nor is what a manager's screen never shows (the supervisor's managers and moves).
+        assertThat(lookup("#managersPanel").tryQuery()).isEmpty();
+        assertThat(lookup("#moveButton").tryQuery()).isEmpty();
         clickOn("杭州丝绸贸易有限公司");
         waitUntil(() -> showing("#detailName") && text("#detailName").equals("杭州丝绸贸易有限公司"));
+        waitUntil(() -> showing("#listingTable") || showing("#listingsEmpty"));
         waitUntil(() -> lookup(".scorecard-line").queryAll().size() == 5);
         assertThat(text("#detailShipping")).endsWith(" h");
         assertThat(text("#detailDsr")).endsWith(" / 5");
