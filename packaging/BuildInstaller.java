@@ -42,7 +42,10 @@ import java.util.zip.ZipEntry;
  */
 public final class BuildInstaller {
 
-    /** Not found by jdeps, needed all the same: TLS with EC keys, Chinese locale data and charsets, jars as files. */
+    /**
+     * Not found by jdeps, needed all the same: TLS with EC keys, Chinese locale data and charsets, jars as files; and
+     * flight recordings of an installed console.
+     */
     private static final List<String> ALWAYS = List.of("java.xml", "java.scripting", "jdk.unsupported",
             "jdk.crypto.ec", "jdk.localedata", "jdk.charsets", "jdk.zipfs", "java.logging", "java.desktop", "jdk.jfr");
     private static final List<String> JAVAFX = List.of("javafx.base", "javafx.graphics", "javafx.controls",

@@ -21,11 +21,18 @@ public record StatePanes(Node loading, Node error, Labeled errorMessage, Node em
 
     /** Shows the pane for {@code state}, or {@code content} (which keeps its place in the layout) when READY. */
     public void bind(ObservableObjectValue<ScreenState> state, ObservableStringValue errorText, Node content) {
-        showWhen(loading, is(state, ScreenState.LOADING));
-        showWhen(error, is(state, ScreenState.ERROR));
-        showWhen(empty, is(state, ScreenState.EMPTY));
+        // Each pane joins the layout only when first needed: most screens show one of the three, if any, at a time.
+        showWhenFirstNeeded(loading, is(state, ScreenState.LOADING));
+        showWhenFirstNeeded(error, is(state, ScreenState.ERROR));
+        showWhenFirstNeeded(empty, is(state, ScreenState.EMPTY));
         content.visibleProperty().bind(is(state, ScreenState.READY));
         errorMessage.textProperty().bind(errorText);
+    }
+
+    /** As {@link #showWhen}, and out of the scene graph until {@code condition} first holds ({@link #addWhenFirstShown}). */
+    public static void showWhenFirstNeeded(Node node, ObservableBooleanValue condition) {
+        showWhen(node, condition);
+        addWhenFirstShown(node, condition);
     }
 
     public static BooleanBinding is(ObservableObjectValue<ScreenState> state, ScreenState wanted) {

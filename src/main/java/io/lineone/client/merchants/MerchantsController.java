@@ -35,6 +35,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -207,10 +208,15 @@ public final class MerchantsController {
         categoryFilter.valueProperty().bindBidirectional(model.filters().categoryProperty());
         choices(regionFilter, model.filters().regions(), model.text()::regionLabel);
         regionFilter.valueProperty().bindBidirectional(model.filters().regionProperty());
-        showWhen(managerFilter, Bindings.createBooleanBinding(model::wholeTeam));
         managerColumn.setVisible(model.wholeTeam());
-        choices(managerFilter, model.moves().managers(), model.text()::managerLabel);
-        managerFilter.valueProperty().bindBidirectional(model.filters().managerProperty());
+        if (model.wholeTeam()) {
+            choices(managerFilter, model.moves().managers(), model.text()::managerLabel);
+            managerFilter.valueProperty().bindBidirectional(model.filters().managerProperty());
+        } else {
+            // A manager's book is theirs alone: the filter is left out of the screen, not merely hidden (a combo box
+            // builds its list's skin with its own).
+            ((Pane) managerFilter.getParent()).getChildren().remove(managerFilter);
+        }
     }
 
     /** A combo box of "all" (null) and the values of {@code source}, following it as it changes. */
@@ -256,7 +262,7 @@ public final class MerchantsController {
                 && listings.cashProperty().get().shortOfCash(), listings.cashProperty()));
         BooleanBinding noMerchant = listings.headingProperty().isEmpty();
         showWhen(listingsHint, noMerchant);
-        showWhen(listingsLoading, StatePanes.is(listings.stateProperty(), ScreenState.LOADING));
+        StatePanes.showWhenFirstNeeded(listingsLoading, StatePanes.is(listings.stateProperty(), ScreenState.LOADING));
         listingsError.textProperty().bind(listings.errorProperty());
         showWhen(listingsError, StatePanes.is(listings.stateProperty(), ScreenState.ERROR));
         showWhen(listingsEmpty, StatePanes.is(listings.stateProperty(), ScreenState.EMPTY).and(noMerchant.not()));
