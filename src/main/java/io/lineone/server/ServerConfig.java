@@ -1,6 +1,7 @@
 package io.lineone.server;
 
 import io.lineone.server.auth.PasswordHasher;
+import io.lineone.server.db.SchemaTemplate;
 import io.lineone.server.events.EventHub;
 import io.lineone.server.http.HttpPolicy;
 import io.lineone.server.issues.SlaPolicy;
@@ -56,7 +57,7 @@ public record ServerConfig(
      */
     public static final int DEFAULT_DB_POOL = 16;
 
-    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String H2_OPTIONS = SchemaTemplate.H2_OPTIONS;
 
     /** The team server's defaults: every interface, port 8080, H2 under the data directory. */
     public static ServerConfig defaults() {

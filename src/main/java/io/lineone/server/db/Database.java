@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
         }
         // Fail in seconds with a clear message rather than retrying a wrong URL for half a minute.
         config.setInitializationFailTimeout(1);
+        SchemaTemplate.copyIfNew(jdbcUrl);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
