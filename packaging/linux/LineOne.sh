@@ -5,5 +5,6 @@
 # with what LineOne.cfg holds (the build writes its options and class path below, in the cfg's order, which is also
 # the order lib/app/make-class-archive.sh gives the class-data archive).
 # The physical path, as make-class-archive.sh sees it: a menu entry or a symlink to this file finds the same archive.
-app=$(dirname "$(dirname "$(readlink -f "$0")")")/lib/app
-exec "$app/../runtime/bin/java" @JAVA_OPTIONS@ -cp "@CLASS_PATH@" @MAIN_CLASS@ "$@"
+image=$(dirname "$(dirname "$(readlink -f "$0")")")
+app=$image/lib/app
+exec "$image/lib/runtime/bin/java" @JAVA_OPTIONS@ -cp "@CLASS_PATH@" @MAIN_CLASS@ "$@"
