@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 
 /**
@@ -51,7 +52,8 @@ public record StatePanes(Node loading, Node error, Labeled errorMessage, Node em
      * back in its place in its parent, a {@link Pane}, for good. Its visibility is bound as before, separately.
      */
     public static void addWhenFirstShown(Node node, ObservableBooleanValue condition) {
-        if (condition.get() || !(node.getParent() instanceof Pane parent)) {
+        // A BorderPane places a child by its slot, which a child added back would not have.
+        if (condition.get() || !(node.getParent() instanceof Pane parent) || parent instanceof BorderPane) {
             return;
         }
         int at = parent.getChildren().indexOf(node);

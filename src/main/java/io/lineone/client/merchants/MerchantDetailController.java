@@ -69,8 +69,7 @@ public final class MerchantDetailController {
     @FXML
     private void initialize() {
         BooleanBinding hasDetail = model.headProperty().isNotNull();
-        showWhen(detailScroll, hasDetail);
-        StatePanes.addWhenFirstShown(detailScroll, hasDetail);
+        StatePanes.showWhenFirstNeeded(detailScroll, hasDetail);
         showWhen(detailHint, hasDetail.not());
         model.headProperty().addListener((obs, old, now) -> showHead(now));
 
