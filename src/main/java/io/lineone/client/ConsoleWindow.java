@@ -1,5 +1,6 @@
 package io.lineone.client;
 
+import io.lineone.client.common.AfterLayout;
 import io.lineone.client.common.ConsoleSettings;
 import io.lineone.client.common.StartupTimeline;
 import io.lineone.client.common.Theme;
@@ -35,17 +36,10 @@ final class ConsoleWindow {
         Scene scene = new Scene(new StackPane(), WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
-        // The rows are in the table before its cells are made and laid out: the pass after that is when it shows.
-        Runnable shown = new Runnable() {
-            @Override
-            public void run() {
-                if (StartupTimeline.reached(StartupTimeline.Moment.TABLE_READY).isDone()) {
-                    StartupTimeline.mark(StartupTimeline.Moment.TABLE_SHOWN);
-                    scene.removePostLayoutPulseListener(this);
-                }
-            }
-        };
-        scene.addPostLayoutPulseListener(shown);
+        // The rows are in the table (marked on the FX thread) before its cells are made and laid out: the layout pass
+        // after that is when it shows.
+        StartupTimeline.reached(StartupTimeline.Moment.TABLE_READY).thenRun(() -> AfterLayout.run(scene.getRoot(),
+                () -> StartupTimeline.mark(StartupTimeline.Moment.TABLE_SHOWN)));
         WindowPlacement.restore(stage, console.window(), WIDTH, HEIGHT);
         // Set once the window is up: set before, GTK window managers open the window at the minimum size.
         stage.setOnShown(event -> {

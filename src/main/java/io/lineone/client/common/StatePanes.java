@@ -46,6 +46,11 @@ public record StatePanes(Node loading, Node error, Labeled errorMessage, Node em
         node.managedProperty().bind(condition);
     }
 
+    /** Out of the scene graph for good: a part this user's screen never shows (no skins, no CSS, no layout). */
+    public static void leaveOut(Node node) {
+        ((Pane) node.getParent()).getChildren().remove(node);
+    }
+
     /**
      * For a large part of a screen that starts hidden ({@code condition} false), such as what shows only once a row
      * is picked: out of the scene graph (no skins, no CSS, no layout) until {@code condition} first holds, then put

@@ -2,6 +2,7 @@ package io.lineone.client.merchants;
 
 import io.lineone.api.User;
 import io.lineone.client.common.Messages;
+import io.lineone.client.common.StatePanes;
 import java.util.List;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -16,7 +17,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -52,8 +52,8 @@ final class ManagerPanel {
                        MenuButton moveButton) {
         if (!wholeTeam) {
             // A manager's screen never shows them: out of its layout altogether, not merely hidden.
-            ((Pane) managersPanel.getParent()).getChildren().remove(managersPanel);
-            ((Pane) moveButton.getParent()).getChildren().remove(moveButton);
+            StatePanes.leaveOut(managersPanel);
+            StatePanes.leaveOut(moveButton);
             return;
         }
         // The header's button for the keyboard (and where right-clicks are not to hand), the table's menu for the mouse.

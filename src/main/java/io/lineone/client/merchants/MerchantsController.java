@@ -35,7 +35,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -215,7 +214,7 @@ public final class MerchantsController {
         } else {
             // A manager's book is theirs alone: the filter is left out of the screen, not merely hidden (a combo box
             // builds its list's skin with its own).
-            ((Pane) managerFilter.getParent()).getChildren().remove(managerFilter);
+            StatePanes.leaveOut(managerFilter);
         }
     }
 

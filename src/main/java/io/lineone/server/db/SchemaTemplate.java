@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public final class SchemaTemplate {
             System.exit(2);
         }
         // Flyway's and the pool's progress lines are not the build's news.
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
         Path folder = Path.of(args[0]).toAbsolutePath();
         Path base = folder.resolve("lineone");
         Files.deleteIfExists(Path.of(base + H2_FILE_SUFFIX));

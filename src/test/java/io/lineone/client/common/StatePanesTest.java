@@ -45,4 +45,14 @@ class StatePanesTest {
         StatePanes.addWhenFirstShown(left, new SimpleBooleanProperty(false));
         assertThat(border.getLeft()).isSameAs(left);
     }
+
+    @Test
+    void aPartLeftOutIsGoneFromItsParentWhateverItsKind() {
+        Region panel = new Region();
+        BorderPane border = new BorderPane();
+        border.setLeft(panel);
+        StatePanes.leaveOut(panel);
+        assertThat(border.getLeft()).isNull();
+        assertThat(border.getChildren()).isEmpty();
+    }
 }
